@@ -1,0 +1,233 @@
+// @ts-check
+/**
+ * The `/api/models` part of the model mirror: a minimal stand-in for the
+ * Hugging Face Hub model search API, computed from a folder laid out like the
+ * Hub (`<dir>/<org>/<name>/config.json`, `<dir>/<org>/<name>/onnx/...`).
+ *
+ * A folder counts as a listed model when it is exactly two levels deep and
+ * contains a `config.json`. The catalog is rebuilt on every call, so files
+ * added while the mirror runs show up straight away. `filter` matches any of
+ * a model's tags, as on the Hub; the pipeline tag is one of them.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * @typedef {object} ModelInfo
+ * @property {string} id
+ * @property {string} modelId
+ * @property {string | null} pipeline_tag
+ * @property {string} library_name
+ * @property {string[]} tags
+ * @property {number} downloads
+ * @property {number} likes
+ * @property {string} lastModified
+ * @property {{ rfilename: string }[]} siblings
+ */
+
+/**
+ * @typedef {object} ListQuery
+ * @property {string | null} [search] case-insensitive substring of the id
+ * @property {string | null} [filter] a tag, e.g. a pipeline tag such as `text-classification`
+ * @property {number} [limit]
+ */
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+/** Revisions the mirror accepts (and then ignores: the folder has one revision). */
+export const REVISION_RE = /^[\w.-]+$/;
+
+/**
+ * A decoded path segment that can neither climb out of its folder nor jump
+ * elsewhere: not empty, `.` or `..`, and no slash, backslash or NUL.
+ * @param {string} segment
+ */
+export function isSafeSegment(segment) {
+  return segment !== '' && segment !== '.' && segment !== '..' && !/[\\/\0]/.test(segment);
+}
+
+/**
+ * Answer `/api/models`, `/api/models/<org>/<name>` or
+ * `/api/models/<org>/<name>/revision/<rev>`; the server turns the result into
+ * a JSON response (with `X-Error-Code` when `errorCode` is set).
+ * @param {string} dir models folder
+ * @param {string[]} rest URL-decoded path segments after `/api/models`
+ * @param {URLSearchParams} query
+ * @returns {Promise<{ status: number, body: unknown, errorCode?: string }>}
+ */
+export async function apiResponse(dir, rest, query) {
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
+    const limit = parseLimit(query.get('limit'));
+    const models = await listModels(dir, { search: query.get('search'), filter: query.get('filter'), limit });
+    return { status: 200, body: models };
+  }
+  const isRevision = rest.length === 4 && rest[2] === 'revision';
+  if (rest.length !== 2 && !isRevision) return { status: 404, body: { error: 'Not found' } };
+  if (!rest.every(isSafeSegment)) return { status: 400, body: { error: 'Invalid path' } };
+  if (isRevision && !REVISION_RE.test(rest[3])) {
+    return { status: 404, body: { error: 'Revision not found' }, errorCode: 'RevisionNotFound' };
+  }
+  const model = await getModel(dir, rest[0], rest[1]);
+  if (model) return { status: 200, body: model };
+  return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
+}
+
+/** Suffix of `architectures[0]` → pipeline tag (first match wins). */
+const ARCHITECTURE_TASKS = /** @type {const} */ ([
+  ['ForSequenceClassification', 'text-classification'],
+  ['ForCausalLM', 'text-generation'],
+  ['ForImageClassification', 'image-classification'],
+  ['ForObjectDetection', 'object-detection'],
+  ['ForTokenClassification', 'token-classification'],
+  ['ForQuestionAnswering', 'question-answering'],
+  ['ForMaskedLM', 'fill-mask'],
+  ['ForSemanticSegmentation', 'image-segmentation'],
+  ['ForDepthEstimation', 'depth-estimation'],
+]);
+
+/** `model_type` → pipeline tag, used when the architecture says nothing. */
+/** @type {Record<string, string>} */
+const MODEL_TYPE_TASKS = {
+  isnet: 'background-removal',
+  clip: 'zero-shot-image-classification',
+};
+
+/**
+ * Work out a model's pipeline tag the way the brief for the mirror describes:
+ * explicit `pipeline_tag`, then the architecture, then `model_type`, then
+ * `feature-extraction` for anything with a tokenizer.
+ * @param {Record<string, any>} config parsed config.json
+ * @param {string[]} files repo-relative file names
+ * @returns {string | null}
+ */
+export function inferPipelineTag(config, files) {
+  if (typeof config.pipeline_tag === 'string' && config.pipeline_tag) return config.pipeline_tag;
+  const architecture = Array.isArray(config.architectures) ? String(config.architectures[0] ?? '') : '';
+  for (const [suffix, task] of ARCHITECTURE_TASKS) {
+    if (architecture.endsWith(suffix)) return task;
+  }
+  if (architecture.endsWith('ForConditionalGeneration') && config.model_type === 't5') {
+    return 'text2text-generation';
+  }
+  const byType = MODEL_TYPE_TASKS[String(config.model_type)];
+  if (byType) return byType;
+  if (files.includes('tokenizer.json')) return 'feature-extraction';
+  return null;
+}
+
+/**
+ * Parse the `limit` query parameter: default 50, capped at 500.
+ * @param {string | null | undefined} raw
+ */
+export function parseLimit(raw) {
+  const n = Number(raw);
+  if (!raw || !Number.isInteger(n) || n < 1) return DEFAULT_LIMIT;
+  return Math.min(n, MAX_LIMIT);
+}
+
+/**
+ * Search the folder like `GET /api/models`; results are sorted by id.
+ * @param {string} dir models folder
+ * @param {ListQuery} [query]
+ * @returns {Promise<ModelInfo[]>}
+ */
+export async function listModels(dir, query = {}) {
+  const search = query.search?.toLowerCase() ?? '';
+  const ids = (await listRepoIds(dir)).filter((id) => id.toLowerCase().includes(search));
+  const models = [];
+  for (const id of ids) {
+    const [org, name] = id.split('/');
+    const model = await getModel(dir, org, name);
+    if (model && (!query.filter || model.tags.includes(query.filter))) models.push(model);
+  }
+  return models.slice(0, query.limit ?? DEFAULT_LIMIT);
+}
+
+/**
+ * Describe one repo like `GET /api/models/<org>/<name>`, or null when
+ * `<dir>/<org>/<name>/config.json` does not exist.
+ * @param {string} dir models folder
+ * @param {string} org
+ * @param {string} name
+ * @returns {Promise<ModelInfo | null>}
+ */
+export async function getModel(dir, org, name) {
+  const repoDir = path.join(dir, org, name);
+  const configStat = await statOrNull(path.join(repoDir, 'config.json'));
+  if (!configStat?.isFile()) return null;
+  const config = await readJsonObject(path.join(repoDir, 'config.json'));
+  const files = await listFiles(repoDir);
+  const id = `${org}/${name}`;
+  const pipelineTag = inferPipelineTag(config, files);
+  return {
+    id,
+    modelId: id,
+    pipeline_tag: pipelineTag,
+    library_name: 'transformers.js',
+    tags: ['transformers.js', 'onnx', ...(pipelineTag ? [pipelineTag] : [])],
+    downloads: 0,
+    likes: 0,
+    lastModified: configStat.mtime.toISOString(),
+    siblings: files.map((rfilename) => ({ rfilename })),
+  };
+}
+
+/**
+ * Every `org/name` under `dir` that has a config.json, sorted.
+ * Hidden folders (leading dot) are skipped.
+ * @param {string} dir
+ */
+async function listRepoIds(dir) {
+  const ids = [];
+  for (const org of await listSubdirs(dir)) {
+    for (const name of await listSubdirs(path.join(dir, org))) {
+      const config = await statOrNull(path.join(dir, org, name, 'config.json'));
+      if (config?.isFile()) ids.push(`${org}/${name}`);
+    }
+  }
+  return ids.sort(compareStrings);
+}
+
+/** @param {string} dir */
+async function listSubdirs(dir) {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+}
+
+/**
+ * All files under `root`, relative, with forward slashes, sorted.
+ * @param {string} root
+ * @returns {Promise<string[]>}
+ */
+async function listFiles(root) {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort(compareStrings);
+}
+
+/**
+ * Read a JSON file that should hold an object; anything else reads as `{}`.
+ * @param {string} file
+ * @returns {Promise<Record<string, any>>}
+ */
+async function readJsonObject(file) {
+  try {
+    const value = JSON.parse(await fs.readFile(file, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** @param {string} p */
+async function statOrNull(p) {
+  return fs.stat(p).catch(() => null);
+}
+
+/** Plain code-unit order, independent of locale. @param {string} a @param {string} b */
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,316 @@
+// @ts-check
+/**
+ * model-mirror: serve a folder of models laid out like the Hugging Face Hub
+ * (`<dir>/<org>/<name>/config.json`, `<dir>/<org>/<name>/onnx/model.onnx`)
+ * in the Hub's URL layout, so the app's real fetching, progress and caching
+ * code can run against local files.
+ *
+ *   node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH]
+ *
+ * Routes (GET and HEAD; OPTIONS answers CORS preflight):
+ *   /<org>/<name>/resolve/<revision>/<path...>   a file (Range, ETag, 304)
+ *   /api/models?search=&filter=&limit=             model search (see mirror-catalog.mjs)
+ *   /api/models/<org>/<name>[/revision/<rev>]      one model
+ *
+ * Environment: MODELS_DIR (folder, default ../shared/models from the repo
+ * root), MIRROR_PORT (default 8089), MIRROR_LOG=1 (log each request to
+ * stderr), MIRROR_THROTTLE_KBPS (stream file bodies at about that many KiB/s).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { apiResponse, isSafeSegment, REVISION_RE } from './mirror-catalog.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'usage: node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH]';
+
+/** Sent on every response, errors and 304/416 included. */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges, ETag, X-Error-Code, X-Repo-Commit',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+/**
+ * @typedef {object} MirrorOptions
+ * @property {string} [dir] models folder (default: MODELS_DIR or ../shared/models)
+ * @property {number} [port] default MIRROR_PORT or 8089; 0 picks a free port
+ * @property {string} [host] default 127.0.0.1
+ * @property {number} [throttleKbps] default MIRROR_THROTTLE_KBPS; 0 = no throttle
+ * @property {boolean} [log] default MIRROR_LOG=1
+ */
+/** @typedef {{ dir: string, throttleKbps: number, log: boolean }} HandlerOptions */
+
+export function defaultDir() {
+  return path.resolve(process.env.MODELS_DIR || path.join(REPO_ROOT, '..', 'shared', 'models'));
+}
+
+/**
+ * Start the mirror; resolves once it is listening.
+ * @param {MirrorOptions} [options]
+ * @returns {Promise<{ server: http.Server, url: string, dir: string, close: () => Promise<void> }>}
+ */
+export async function startMirror(options = {}) {
+  const dir = path.resolve(options.dir ?? defaultDir());
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(
+      `models folder not found: ${dir}\n` +
+        'Set MODELS_DIR (or pass --dir) to a folder laid out as <org>/<name>/config.json.',
+    );
+  }
+  const host = options.host ?? '127.0.0.1';
+  const handlerOptions = {
+    dir,
+    throttleKbps: options.throttleKbps ?? (Number(process.env.MIRROR_THROTTLE_KBPS) || 0),
+    log: options.log ?? process.env.MIRROR_LOG === '1',
+  };
+  const server = http.createServer(createHandler(handlerOptions));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? (Number(process.env.MIRROR_PORT) || 8089), host, () => resolve(undefined));
+  });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve(undefined));
+      server.closeAllConnections();
+    });
+  return { server, url, dir, close: /** @type {() => Promise<void>} */ (close) };
+}
+
+/** @param {HandlerOptions} options */
+function createHandler(options) {
+  return (/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) => {
+    const started = Date.now();
+    if (options.log) {
+      res.on('close', () => {
+        console.error(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
+      });
+    }
+    route(req, res, options).catch((error) => {
+      if (options.log) console.error(error);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: 'Internal error' });
+    });
+  };
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {HandlerOptions} options */
+async function route(req, res, options) {
+  if (req.method === 'OPTIONS') return sendPreflight(req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD, OPTIONS' });
+  }
+  const target = parseTarget(req.url ?? '');
+  if (!target) return sendJson(res, 400, { error: 'Bad request path' });
+  const { segments, query } = target;
+  if (segments[0] === 'api' && segments[1] === 'models') {
+    const { status, body, errorCode } = await apiResponse(options.dir, segments.slice(2), query);
+    return sendJson(res, status, body, errorCode ? { 'X-Error-Code': errorCode } : {});
+  }
+  if (segments.length >= 5 && segments[2] === 'resolve') {
+    return routeResolve(req, res, options, segments);
+  }
+  return sendJson(res, 404, { error: 'Not found' });
+}
+
+/**
+ * Split a raw request target into URL-decoded path segments and a query.
+ * Deliberately not `new URL()`: that would collapse `%2e%2e` before we can
+ * refuse it. Returns null for a malformed target or percent-encoding.
+ * @param {string} rawUrl
+ */
+function parseTarget(rawUrl) {
+  if (!rawUrl.startsWith('/')) return null;
+  const [rawPath, rawQuery = ''] = rawUrl.split('#')[0].split(/\?(.*)/s);
+  try {
+    const segments = rawPath.slice(1).split('/').map(decodeURIComponent);
+    return { segments, query: new URLSearchParams(rawQuery) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `/<org>/<name>/resolve/<revision>/<path...>`; `segments` are URL-decoded.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ * @param {HandlerOptions} options @param {string[]} segments
+ */
+async function routeResolve(req, res, options, segments) {
+  if (!segments.every(isSafeSegment)) return sendJson(res, 400, { error: 'Invalid path' });
+  const [org, name, , revision, ...fileParts] = segments;
+  const repoDir = path.join(options.dir, org, name);
+  const repoStat = await fs.promises.stat(repoDir).catch(() => null);
+  if (!repoStat?.isDirectory()) return sendHubError(res, 'RepositoryNotFound', 'Repository not found');
+  if (!REVISION_RE.test(revision)) return sendHubError(res, 'RevisionNotFound', 'Revision not found');
+  const filePath = path.join(repoDir, ...fileParts);
+  if (!filePath.startsWith(repoDir + path.sep)) return sendJson(res, 400, { error: 'Invalid path' });
+  const stat = await fs.promises.stat(filePath).catch(() => null);
+  if (!stat?.isFile()) return sendHubError(res, 'EntryNotFound', 'Entry not found');
+  return serveFile(req, res, options, filePath, stat);
+}
+
+/**
+ * Send a file, honouring If-None-Match and a single byte Range.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {HandlerOptions} options
+ * @param {string} filePath @param {fs.Stats} stat
+ */
+function serveFile(req, res, options, filePath, stat) {
+  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  /** @type {Record<string, string>} */
+  const headers = {
+    'Content-Type': contentTypeFor(filePath),
+    'Accept-Ranges': 'bytes',
+    ETag: etag,
+    'Last-Modified': stat.mtime.toUTCString(),
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+  };
+  if (etagMatches(req.headers['if-none-match'], etag)) return send(res, 304, headers);
+  const range = parseRange(req.headers.range, stat.size);
+  if (range === 'unsatisfiable') {
+    return send(res, 416, { ...headers, 'Content-Range': `bytes */${stat.size}`, 'Content-Length': '0' });
+  }
+  const { start, end } = range ?? { start: 0, end: stat.size - 1 };
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${stat.size}`;
+  headers['Content-Length'] = String(end - start + 1);
+  res.writeHead(range ? 206 : 200, { ...CORS_HEADERS, ...headers });
+  if (req.method === 'HEAD' || end < start) return void res.end();
+  const stream = fs.createReadStream(filePath, { start, end, highWaterMark: chunkSize(options.throttleKbps) });
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  if (options.throttleKbps > 0) pipeThrottled(stream, res, options.throttleKbps * 1024);
+  else stream.pipe(res);
+}
+
+/**
+ * Parse a Range header against a file size. null means "ignore it and send
+ * the whole file" (absent, malformed or multi-range).
+ * @param {string | undefined} header
+ * @param {number} size
+ * @returns {{ start: number, end: number } | 'unsatisfiable' | null}
+ */
+export function parseRange(header, size) {
+  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? Infinity : Number(match[2]);
+  if (end < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: Math.min(end, size - 1) };
+}
+
+/** @param {string | undefined} header @param {string} etag */
+function etagMatches(header, etag) {
+  if (!header) return false;
+  const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+/** @param {string} filePath */
+function contentTypeFor(filePath) {
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.json') return 'application/json';
+  if (ext === '.txt' || ext === '.md') return 'text/plain';
+  return 'application/octet-stream';
+}
+
+/** Read-chunk size: ~10 chunks a second when throttled, Node's default otherwise. @param {number} kbps */
+function chunkSize(kbps) {
+  return kbps > 0 ? Math.max(1024, Math.min(64 * 1024, Math.floor((kbps * 1024) / 10))) : 64 * 1024;
+}
+
+/**
+ * Copy `stream` to `res` at about `bytesPerSecond`, pausing after each chunk.
+ * @param {fs.ReadStream} stream @param {http.ServerResponse} res @param {number} bytesPerSecond
+ */
+function pipeThrottled(stream, res, bytesPerSecond) {
+  stream.on('data', (chunk) => {
+    stream.pause();
+    const flushed = res.write(chunk);
+    let waiting = flushed ? 1 : 2;
+    const resume = () => --waiting === 0 && stream.resume();
+    setTimeout(resume, (chunk.length / bytesPerSecond) * 1000);
+    if (!flushed) res.once('drain', resume);
+  });
+  stream.on('end', () => res.end());
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function sendPreflight(req, res) {
+  const requested = req.headers['access-control-request-headers'];
+  send(res, 204, {
+    'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+    'Access-Control-Allow-Headers': requested ? `*, ${requested}` : '*',
+    'Access-Control-Max-Age': '600',
+  });
+}
+
+/** @param {http.ServerResponse} res @param {string} code @param {string} message */
+function sendHubError(res, code, message) {
+  sendJson(res, 404, { error: message }, { 'X-Error-Code': code });
+}
+
+/**
+ * Send `body` as JSON (no body for HEAD).
+ * @param {http.ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers]
+ */
+function sendJson(res, status, body, headers = {}) {
+  const json = JSON.stringify(body);
+  const contentHeaders = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)) };
+  send(res, status, { ...contentHeaders, ...headers }, json);
+}
+
+/**
+ * Write a complete response with the CORS headers; no body for HEAD.
+ * @param {http.ServerResponse} res @param {number} status
+ * @param {Record<string, string>} headers @param {string} [body]
+ */
+function send(res, status, headers, body) {
+  res.writeHead(status, { ...CORS_HEADERS, ...headers });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Parse `--port N`, `--host H`, `--dir PATH` (also `--flag=value`).
+ * @param {string[]} argv
+ * @returns {MirrorOptions & { help?: boolean }}
+ */
+function parseArgs(argv) {
+  /** @type {MirrorOptions & { help?: boolean }} */
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    if (flag === '--help' || flag === '-h') return { help: true };
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`missing value for ${flag}\n${USAGE}`);
+    if (flag === '--dir') options.dir = value;
+    else if (flag === '--host') options.host = value;
+    else if (flag === '--port' && /^\d+$/.test(value) && Number(value) < 65536) options.port = Number(value);
+    else throw new Error(`bad argument ${flag} ${value}\n${USAGE}`);
+  }
+  return options;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help) return console.log(USAGE);
+  const mirror = await startMirror(options);
+  console.log(`model-mirror: serving ${mirror.dir} at ${mirror.url}`);
+  const stop = () => mirror.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`model-mirror: ${error.message}`);
+    process.exit(1);
+  });
+}

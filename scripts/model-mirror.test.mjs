@@ -1,0 +1,406 @@
+// @ts-check
+// Tests for scripts/model-mirror.mjs — run with `node --test scripts/`.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { inferPipelineTag, parseLimit } from './mirror-catalog.mjs';
+import { parseRange, startMirror } from './model-mirror.mjs';
+
+const SCRIPT = fileURLToPath(new URL('./model-mirror.mjs', import.meta.url));
+const ONNX = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+const BIG = Buffer.alloc(32 * 1024, 7);
+
+/** Fake Hub layout; values are file contents (objects are written as JSON). */
+const FIXTURE = {
+  'acme/tiny-bert/config.json': { architectures: ['BertForSequenceClassification'], model_type: 'bert' },
+  'acme/tiny-bert/tokenizer.json': {},
+  'acme/tiny-bert/onnx/model.onnx': ONNX,
+  'acme/tiny-bert/onnx/big.bin': BIG,
+  'acme/tiny-bert/empty.bin': '',
+  'acme/tiny-bert/README.md': '# tiny',
+  'acme/tiny-bert/notes/with space.txt': 'spaced',
+  'acme/tiny-llama/config.json': { architectures: ['LlamaForCausalLM'], model_type: 'llama' },
+  'other/embedder/config.json': { architectures: ['BertModel'], model_type: 'bert' },
+  'other/embedder/tokenizer.json': {},
+  'other/explicit/config.json': { pipeline_tag: 'summarization', architectures: ['BertForMaskedLM'] },
+  'other/t5-small/config.json': { architectures: ['T5ForConditionalGeneration'], model_type: 't5' },
+  'other/bare/config.json': {},
+  'noconfig/weights/weights.bin': 'w',
+  'secret.txt': 'top secret',
+};
+
+/** @type {string} */ let tmp;
+/** @type {string} */ let dir;
+/** @type {Awaited<ReturnType<typeof startMirror>>} */ let mirror;
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'model-mirror-'));
+  dir = path.join(tmp, 'models');
+  for (const [rel, content] of Object.entries(FIXTURE)) {
+    const file = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const data = typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content);
+    fs.writeFileSync(file, data);
+  }
+  fs.writeFileSync(path.join(tmp, 'outside.txt'), 'outside');
+  mirror = await startMirror({ dir, port: 0, host: '127.0.0.1', throttleKbps: 0, log: false });
+});
+
+after(async () => {
+  await mirror?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** @param {string} p @param {RequestInit} [init] */
+const get = (p, init) => fetch(new URL(p, mirror.url), init);
+const file = (/** @type {string} */ rel) => get(`acme/tiny-bert/resolve/main/${rel}`);
+const ranged = (/** @type {string} */ rel, /** @type {string} */ range) =>
+  get(`acme/tiny-bert/resolve/main/${rel}`, { headers: { Range: range } });
+
+/**
+ * A request with the path sent exactly as given (fetch would normalise `%2e%2e`).
+ * @param {string} method
+ * @param {string} rawPath
+ * @param {Record<string, string>} [headers]
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: string }>}
+ */
+function rawRequest(method, rawPath, headers = {}) {
+  const { hostname, port } = new URL(mirror.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, method, path: rawPath, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('resolve', () => {
+  test('GET serves the file with Hub-like headers', async () => {
+    const res = await file('onnx/model.onnx');
+    assert.equal(res.status, 200);
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX);
+    assert.equal(res.headers.get('content-length'), '1000');
+    assert.equal(res.headers.get('content-type'), 'application/octet-stream');
+    assert.equal(res.headers.get('accept-ranges'), 'bytes');
+    assert.match(res.headers.get('etag') ?? '', /^W\/".+"$/);
+    assert.ok(Date.parse(res.headers.get('last-modified') ?? '') > 0);
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('content types, revisions and URL-decoded segments', async () => {
+    assert.equal((await file('config.json')).headers.get('content-type'), 'application/json');
+    assert.equal((await file('README.md')).headers.get('content-type'), 'text/plain');
+    const spaced = await file('notes/with%20space.txt');
+    assert.equal(await spaced.text(), 'spaced');
+    const pinned = await get('acme/tiny-bert/resolve/v1.0-rc_2/config.json');
+    assert.equal(pinned.status, 200);
+  });
+
+  test('HEAD sends headers only', async () => {
+    const res = await get('acme/tiny-bert/resolve/main/onnx/model.onnx', { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-length'), '1000');
+    assert.equal((await res.arrayBuffer()).byteLength, 0);
+  });
+
+  test('Range bytes=0-0 gives one byte and the total size', async () => {
+    const res = await ranged('onnx/model.onnx', 'bytes=0-0');
+    assert.equal(res.status, 206);
+    assert.equal(res.headers.get('content-range'), 'bytes 0-0/1000');
+    assert.equal(res.headers.get('content-length'), '1');
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX.subarray(0, 1));
+  });
+
+  test('Range a-b, open-ended, suffix and past-the-end end', async () => {
+    const cases = [
+      ['bytes=10-19', 10, 19],
+      ['bytes=990-', 990, 999],
+      ['bytes=-5', 995, 999],
+      ['bytes=-5000', 0, 999],
+      ['bytes=900-5000', 900, 999],
+    ];
+    for (const [range, start, end] of /** @type {[string, number, number][]} */ (cases)) {
+      const res = await ranged('onnx/model.onnx', range);
+      assert.equal(res.status, 206, range);
+      assert.equal(res.headers.get('content-range'), `bytes ${start}-${end}/1000`, range);
+      assert.equal(res.headers.get('content-length'), String(end - start + 1), range);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX.subarray(start, end + 1), range);
+    }
+  });
+
+  test('unsatisfiable ranges give 416 with the total size', async () => {
+    for (const [rel, range, total] of [
+      ['onnx/model.onnx', 'bytes=1000-', 1000],
+      ['onnx/model.onnx', 'bytes=5000-6000', 1000],
+      ['onnx/model.onnx', 'bytes=-0', 1000],
+      ['empty.bin', 'bytes=0-0', 0],
+      ['empty.bin', 'bytes=-10', 0],
+    ]) {
+      const res = await ranged(String(rel), String(range));
+      assert.equal(res.status, 416, `${rel} ${range}`);
+      assert.equal(res.headers.get('content-range'), `bytes */${total}`);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      await res.arrayBuffer();
+    }
+  });
+
+  test('malformed or multi-range headers are ignored (200, full file)', async () => {
+    for (const range of ['bytes=0-1,5-6', 'bytes=abc', 'items=0-1', 'bytes=-', 'bytes=9-3']) {
+      const res = await ranged('onnx/model.onnx', range);
+      assert.equal(res.status, 200, range);
+      assert.equal(res.headers.get('content-range'), null);
+      assert.equal((await res.arrayBuffer()).byteLength, 1000, range);
+    }
+    const empty = await file('empty.bin');
+    assert.equal(empty.status, 200);
+    assert.equal(empty.headers.get('content-length'), '0');
+  });
+
+  test('parseRange edge cases', () => {
+    assert.equal(parseRange(undefined, 10), null);
+    assert.deepEqual(parseRange('bytes=0-', 10), { start: 0, end: 9 });
+    assert.equal(parseRange('bytes=10-', 10), 'unsatisfiable');
+  });
+
+  test('If-None-Match with the ETag gives 304', async () => {
+    const first = await file('config.json');
+    const etag = first.headers.get('etag') ?? '';
+    await first.arrayBuffer();
+    for (const value of [etag, `"nope", ${etag}`, etag.replace(/^W\//, ''), '*']) {
+      const res = await get('acme/tiny-bert/resolve/main/config.json', { headers: { 'If-None-Match': value } });
+      assert.equal(res.status, 304, value);
+      assert.equal(res.headers.get('etag'), etag);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    }
+    const stale = await get('acme/tiny-bert/resolve/main/config.json', { headers: { 'If-None-Match': 'W/"x"' } });
+    assert.equal(stale.status, 200);
+    await stale.arrayBuffer();
+  });
+
+  test('RepositoryNotFound, EntryNotFound and RevisionNotFound', async () => {
+    /** @type {[string, string, string][]} */
+    const cases = [
+      ['nobody/nothing/resolve/main/config.json', 'RepositoryNotFound', 'Repository not found'],
+      ['acme/secret.txt/resolve/main/x', 'RepositoryNotFound', 'Repository not found'],
+      ['acme/tiny-bert/resolve/main/missing.json', 'EntryNotFound', 'Entry not found'],
+      ['acme/tiny-bert/resolve/main/onnx', 'EntryNotFound', 'Entry not found'],
+      ['acme/tiny-bert/resolve/bad%20rev/config.json', 'RevisionNotFound', 'Revision not found'],
+    ];
+    for (const [p, code, message] of cases) {
+      const res = await get(p);
+      assert.equal(res.status, 404, p);
+      assert.equal(res.headers.get('x-error-code'), code, p);
+      assert.deepEqual(await res.json(), { error: message });
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.match(res.headers.get('access-control-expose-headers') ?? '', /X-Error-Code/);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    }
+  });
+
+  test('path traversal is refused with 400', async () => {
+    for (const p of [
+      '/acme/tiny-bert/resolve/main/%2e%2e/%2e%2e/secret.txt',
+      '/acme/tiny-bert/resolve/main/../../secret.txt',
+      '/acme/tiny-bert/resolve/main/..%2f..%2fsecret.txt',
+      '/acme/tiny-bert/resolve/main/%2e%2e%5c%2e%2e%5csecret.txt',
+      '/acme/tiny-bert/resolve/main//etc/passwd',
+      '/acme/tiny-bert/resolve/main/config.json%00.txt',
+      '/%2e%2e/models/resolve/main/outside.txt',
+      '/acme/tiny-bert/resolve/%2e%2e/config.json',
+      '/acme/tiny-bert/resolve/main/bad%zzescape',
+    ]) {
+      const res = await rawRequest('GET', p);
+      assert.equal(res.status, 400, p);
+      assert.equal(res.headers['access-control-allow-origin'], '*');
+      assert.doesNotMatch(res.body, /secret|outside/);
+    }
+  });
+});
+
+describe('CORS and other routes', () => {
+  test('OPTIONS preflight', async () => {
+    const res = await rawRequest('OPTIONS', '/acme/tiny-bert/resolve/main/config.json', {
+      Origin: 'http://localhost:5173',
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'range, x-custom',
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['access-control-allow-methods'], 'GET, HEAD, OPTIONS');
+    assert.equal(res.headers['access-control-allow-headers'], '*, range, x-custom');
+    assert.equal(res.headers['access-control-max-age'], '600');
+  });
+
+  test('unknown paths and methods', async () => {
+    const res = await get('whatever');
+    assert.equal(res.status, 404);
+    assert.deepEqual(await res.json(), { error: 'Not found' });
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal((await get('acme/tiny-bert/resolve/main/config.json', { method: 'POST' })).status, 405);
+  });
+});
+
+describe('/api/models', () => {
+  /** @param {string} query */
+  const ids = async (query) => (await (await get(`api/models${query}`)).json()).map((/** @type {any} */ m) => m.id);
+
+  test('lists repos with a config.json, sorted by id', async () => {
+    assert.deepEqual(await ids(''), [
+      'acme/tiny-bert',
+      'acme/tiny-llama',
+      'other/bare',
+      'other/embedder',
+      'other/explicit',
+      'other/t5-small',
+    ]);
+  });
+
+  test('search, filter and limit', async () => {
+    assert.deepEqual(await ids('?search=TINY'), ['acme/tiny-bert', 'acme/tiny-llama']);
+    assert.deepEqual(await ids('?filter=text-generation'), ['acme/tiny-llama']);
+    assert.deepEqual(await ids('?filter=feature-extraction&search=embed'), ['other/embedder']);
+    assert.deepEqual(await ids('?limit=2'), ['acme/tiny-bert', 'acme/tiny-llama']);
+    assert.equal((await ids('?limit=abc')).length, 6);
+    assert.deepEqual(await ids('?search=zzz'), []);
+    assert.deepEqual([parseLimit(null), parseLimit('0'), parseLimit('7'), parseLimit('100000')], [50, 50, 7, 500]);
+    const head = await get('api/models', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), 'application/json');
+  });
+
+  test('item shape and pipeline tags', async () => {
+    /** @type {any[]} */
+    const models = await (await get('api/models')).json();
+    const byId = Object.fromEntries(models.map((m) => [m.id, m]));
+    const bert = byId['acme/tiny-bert'];
+    assert.equal(bert.modelId, 'acme/tiny-bert');
+    assert.equal(bert.pipeline_tag, 'text-classification');
+    assert.equal(bert.library_name, 'transformers.js');
+    assert.deepEqual(bert.tags, ['transformers.js', 'onnx', 'text-classification']);
+    assert.equal(bert.downloads, 0);
+    assert.equal(bert.likes, 0);
+    assert.ok(!Number.isNaN(Date.parse(bert.lastModified)));
+    assert.deepEqual(
+      bert.siblings.map((/** @type {any} */ s) => s.rfilename),
+      ['README.md', 'config.json', 'empty.bin', 'notes/with space.txt', 'onnx/big.bin', 'onnx/model.onnx', 'tokenizer.json'],
+    );
+    assert.equal(byId['other/embedder'].pipeline_tag, 'feature-extraction');
+    assert.equal(byId['other/explicit'].pipeline_tag, 'summarization');
+    assert.equal(byId['other/t5-small'].pipeline_tag, 'text2text-generation');
+    assert.equal(byId['other/bare'].pipeline_tag, null);
+    assert.deepEqual(byId['other/bare'].tags, ['transformers.js', 'onnx']);
+  });
+
+  test('inferPipelineTag mapping', () => {
+    /** @type {[Record<string, any>, string | null][]} */
+    const cases = [
+      [{ architectures: ['ViTForImageClassification'] }, 'image-classification'],
+      [{ architectures: ['DetrForObjectDetection'] }, 'object-detection'],
+      [{ architectures: ['BertForTokenClassification'] }, 'token-classification'],
+      [{ architectures: ['BertForQuestionAnswering'] }, 'question-answering'],
+      [{ architectures: ['BertForMaskedLM'] }, 'fill-mask'],
+      [{ architectures: ['SegformerForSemanticSegmentation'] }, 'image-segmentation'],
+      [{ architectures: ['DPTForDepthEstimation'] }, 'depth-estimation'],
+      [{ architectures: ['ISNetDIS'], model_type: 'isnet' }, 'background-removal'],
+      [{ architectures: ['CLIPModel'], model_type: 'clip' }, 'zero-shot-image-classification'],
+      [{ architectures: ['BartForConditionalGeneration'], model_type: 'bart' }, null],
+    ];
+    for (const [config, expected] of cases) assert.equal(inferPipelineTag(config, []), expected);
+  });
+
+  test('single repo, with and without revision', async () => {
+    const one = await (await get('api/models/acme/tiny-llama')).json();
+    assert.equal(one.id, 'acme/tiny-llama');
+    assert.equal(one.pipeline_tag, 'text-generation');
+    const pinned = await (await get('api/models/acme/tiny-llama/revision/main')).json();
+    assert.deepEqual(pinned, one);
+    for (const p of ['api/models/nobody/nothing', 'api/models/noconfig/weights']) {
+      const res = await get(p);
+      assert.equal(res.status, 404);
+      assert.equal(res.headers.get('x-error-code'), 'RepositoryNotFound');
+      assert.deepEqual(await res.json(), { error: 'Repository not found' });
+    }
+  });
+});
+
+describe('throttle', () => {
+  test('MIRROR_THROTTLE_KBPS-style throttling slows the body down', async () => {
+    const slow = await startMirror({ dir, port: 0, throttleKbps: 64, log: false });
+    try {
+      const started = Date.now();
+      const res = await fetch(new URL('acme/tiny-bert/resolve/main/onnx/big.bin', slow.url));
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), BIG);
+      // 32 KiB at 64 KiB/s is about 500 ms.
+      assert.ok(Date.now() - started >= 300, `took ${Date.now() - started} ms`);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('CLI', () => {
+  /** @param {string[]} args @param {Record<string, string>} [env] */
+  const run = (args, env = {}) => spawn(process.execPath, [SCRIPT, ...args], { env: { ...process.env, ...env } });
+
+  /** @param {import('node:child_process').ChildProcess} child */
+  const exited = (child) =>
+    child.exitCode !== null
+      ? Promise.resolve(child.exitCode)
+      : new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+
+  /** @param {import('node:child_process').ChildProcess} child */
+  const collect = (child) => {
+    const out = { stdout: '', stderr: '' };
+    child.stdout?.on('data', (d) => (out.stdout += d));
+    child.stderr?.on('data', (d) => (out.stderr += d));
+    return out;
+  };
+
+  test('missing --dir exits 1 naming the path and MODELS_DIR', async () => {
+    const missing = path.join(tmp, 'does-not-exist');
+    const child = run(['--dir', missing]);
+    const out = collect(child);
+    assert.equal(await exited(child), 1);
+    assert.ok(out.stderr.includes(missing), out.stderr);
+    assert.match(out.stderr, /MODELS_DIR/);
+  });
+
+  test('MODELS_DIR is the default folder', async () => {
+    const missing = path.join(tmp, 'env-missing');
+    const child = run([], { MODELS_DIR: missing });
+    const out = collect(child);
+    assert.equal(await exited(child), 1);
+    assert.ok(out.stderr.includes(missing), out.stderr);
+  });
+
+  test('prints one line when listening and serves files', async () => {
+    const child = run(['--dir', dir, '--port', '0', '--host', '127.0.0.1'], { MIRROR_LOG: '' });
+    const out = collect(child);
+    try {
+      const line = await new Promise((resolve, reject) => {
+        child.stdout?.on('data', () => out.stdout.includes('\n') && resolve(out.stdout.split('\n')[0]));
+        child.on('exit', () => reject(new Error(`exited early: ${out.stderr}`)));
+      });
+      const match = /^model-mirror: serving (.+) at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      assert.ok(match, line);
+      assert.equal(match[1], dir);
+      const res = await fetch(new URL('acme/tiny-bert/resolve/main/config.json', match[2]));
+      assert.equal(res.status, 200);
+      await res.arrayBuffer();
+      assert.equal(out.stdout, `${line}\n`);
+    } finally {
+      child.kill('SIGTERM');
+      assert.equal(await exited(child), 0);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useApp } from './store';
+import { HUB_HOST } from './store/settings-slice';
+import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge';
+import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
+import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
+import { Workspace } from './ui/layout/Workspace';
+
+function HostLabel() {
+  const host = useApp((s) => s.host);
+  if (host === HUB_HOST) return <span className="badge" title={host}>Hugging Face Hub</span>;
+  return (
+    <span className="badge info" title="Models are fetched from this mirror" data-testid="host-badge">
+      mirror: {new URL(host).host}
+    </span>
+  );
+}
+
+export function App() {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={28} height={28} />
+          <span>Model Playground</span>
+        </div>
+        <div className="topbar-right">
+          <CapabilityBadge />
+          <HostLabel />
+          <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
+            Settings
+          </button>
+        </div>
+      </header>
+      <div className="layout">
+        <TaskPicker />
+        <Workspace />
+      </div>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { CancelledError, WorkerCrashedError, fromWire } from '../protocol/errors';
+import type { LoadPhase, FileProgress, Request, RequestType, ResultOf, WithoutId, WorkerEvent } from '../protocol/messages';
+
+export interface ProgressEvent {
+  phase: LoadPhase;
+  loaded: number;
+  total: number;
+  files: Record<string, FileProgress>;
+}
+
+export interface CallOptions {
+  onProgress?(event: ProgressEvent): void;
+  onPartial?(data: unknown): void;
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  type: RequestType;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  options: CallOptions;
+}
+
+export interface WorkerLike {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** How long a cancelled request may take to wind down before the worker is replaced. */
+const CANCEL_GRACE_MS = 1500;
+
+/**
+ * The UI's handle on the inference worker: id-correlated calls, progress and partial fan-out,
+ * cancellation via AbortSignal, and a fresh worker when the old one dies or cannot be interrupted.
+ */
+export class EngineClient {
+  private worker: WorkerLike;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private respawnListeners = new Set<(reason: string) => void>();
+  private createWorker: () => WorkerLike;
+
+  constructor(createWorker: () => WorkerLike) {
+    this.createWorker = createWorker;
+    this.worker = this.spawn();
+  }
+
+  call<R extends WithoutId<Request>>(request: R, options: CallOptions = {}): Promise<ResultOf[R['type']]> {
+    const id = this.nextId++;
+    return new Promise<ResultOf[R['type']]>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(new CancelledError('Cancelled before it started.'));
+      this.pending.set(id, { type: request.type, resolve: resolve as (v: unknown) => void, reject, options });
+      options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
+      this.worker.postMessage({ ...request, id } as Request);
+    });
+  }
+
+  /** Called with a reason whenever the worker was replaced; the loaded model is gone then. */
+  onRespawn(listener: (reason: string) => void): () => void {
+    this.respawnListeners.add(listener);
+    return () => this.respawnListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.rejectAll(new WorkerCrashedError('The engine was shut down.'));
+  }
+
+  private cancel(id: number): void {
+    if (!this.pending.has(id)) return;
+    this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id });
+    // Work that cannot be interrupted (a model download, a long single inference) ends by replacing the worker.
+    setTimeout(() => {
+      const entry = this.pending.get(id);
+      if (!entry) return;
+      this.pending.delete(id);
+      entry.reject(new CancelledError('Stopped.'));
+      this.restart('a running task had to be stopped');
+    }, CANCEL_GRACE_MS);
+  }
+
+  private spawn(): WorkerLike {
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      const message = event.message || 'the inference worker crashed';
+      this.rejectAll(new WorkerCrashedError(`The inference engine stopped: ${message}`, 'It has been restarted; load the model again.'));
+      this.restart(message);
+    };
+    return worker;
+  }
+
+  private restart(reason: string): void {
+    this.worker.terminate();
+    this.rejectAll(new WorkerCrashedError('The inference engine was restarted.', 'Load the model again.'));
+    this.worker = this.spawn();
+    for (const listener of this.respawnListeners) listener(reason);
+  }
+
+  private rejectAll(error: Error): void {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const entry of entries) entry.reject(error);
+  }
+
+  private receive(event: WorkerEvent): void {
+    const entry = this.pending.get(event.id);
+    if (!entry) return;
+    switch (event.type) {
+      case 'progress':
+        entry.options.onProgress?.(event);
+        break;
+      case 'partial':
+        entry.options.onPartial?.(event.data);
+        break;
+      case 'result':
+        this.pending.delete(event.id);
+        entry.resolve(event.data);
+        break;
+      case 'error':
+        this.pending.delete(event.id);
+        entry.reject(fromWire(event.error));
+        break;
+    }
+  }
+}
+
+export function createEngine(): EngineClient {
+  return new EngineClient(
+    () => new Worker(new URL('../worker/inference.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+  );
+}

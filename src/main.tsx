@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createEngine } from './client/engine-client';
+import { connectEngine } from './store/actions';
+import { useApp } from './store';
+import { normalizeHost } from './store/settings-slice';
+import './styles.css';
+
+// `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
+const hostParam = new URLSearchParams(location.search).get('host');
+if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
+
+connectEngine(createEngine());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

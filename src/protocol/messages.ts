@@ -1,0 +1,84 @@
+// The contract between the UI thread and the inference worker. This module and
+// errors.ts are the only code both threads import.
+
+export type DeviceChoice = 'auto' | 'webgpu' | 'wasm';
+export type Device = 'webgpu' | 'wasm';
+export type DtypeChoice = 'auto' | Dtype;
+export const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as const;
+export type Dtype = (typeof DTYPES)[number];
+
+export interface LoadSpec {
+  task: string;
+  model: string;
+  /** Base URL of a server with the Hub's URL layout, ending in '/'. */
+  host: string;
+  revision: string;
+  device: DeviceChoice;
+  dtype: DtypeChoice;
+}
+
+export interface FileProgress {
+  loaded: number;
+  total: number;
+}
+
+export type LoadPhase = 'download' | 'compile' | 'warmup';
+
+export interface Capabilities {
+  webgpu: { available: boolean; fallbackAdapter: boolean; shaderF16: boolean; adapter?: string; reason?: string };
+  crossOriginIsolated: boolean;
+  threads: number;
+}
+
+export interface LoadedInfo {
+  device: Device;
+  dtype: string;
+  threads: number;
+  /** Why the device differs from what was asked for, if it does. */
+  fallbackReason?: string;
+  loadMs: number;
+  bytes: number;
+  fromCache: boolean;
+}
+
+export interface RunStats {
+  latencyMs: number;
+  /** Generation only. */
+  ttftMs?: number;
+  tokens?: number;
+  tokensPerSecond?: number;
+}
+
+export type Request =
+  | { id: number; type: 'probe' }
+  | { id: number; type: 'load'; spec: LoadSpec }
+  | { id: number; type: 'run'; task: string; input: unknown; params: Record<string, unknown> }
+  | { id: number; type: 'cancel'; target: number }
+  | { id: number; type: 'unload' }
+  | { id: number; type: 'dtypes'; spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> };
+
+export type RequestType = Request['type'];
+
+export interface ResultOf {
+  probe: Capabilities;
+  load: LoadedInfo;
+  run: { output: unknown; stats: RunStats };
+  cancel: { cancelled: boolean };
+  unload: { unloaded: boolean };
+  dtypes: { available: Dtype[]; defaultDtype?: string };
+}
+
+export interface WireError {
+  name: string;
+  message: string;
+  hint?: string;
+}
+
+export type WorkerEvent =
+  | { id: number; type: 'progress'; phase: LoadPhase; file?: string; loaded: number; total: number; files: Record<string, FileProgress> }
+  | { id: number; type: 'partial'; data: unknown }
+  | { id: number; type: 'result'; data: unknown }
+  | { id: number; type: 'error'; error: WireError };
+
+/** Distributes Omit over a union so each request variant keeps its own fields. */
+export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;

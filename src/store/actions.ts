@@ -1,0 +1,135 @@
+import type { EngineClient } from '../client/engine-client';
+import { toWire } from '../protocol/errors';
+import type { LoadSpec } from '../protocol/messages';
+import { findTask } from '../tasks/registry';
+import { useApp } from './index';
+
+let engine: EngineClient | undefined;
+let runAbort: AbortController | undefined;
+let loadAbort: AbortController | undefined;
+
+/** Connects the store to an engine (the real worker in the app, a fake in tests). */
+export function connectEngine(client: EngineClient): void {
+  engine = client;
+  client.onRespawn(() => {
+    const { load } = useApp.getState();
+    if (load.status === 'ready' || load.status === 'loading') {
+      useApp.getState().modelDropped('The engine was restarted to stop a task, so the model was unloaded. Load it again to continue.');
+    }
+  });
+  client
+    .call({ type: 'probe' })
+    .then((caps) => useApp.getState().setCaps(caps))
+    .catch(() => undefined);
+}
+
+function requireEngine(): EngineClient {
+  if (!engine) throw new Error('engine not connected');
+  return engine;
+}
+
+export function currentSpec(): LoadSpec {
+  const s = useApp.getState();
+  return {
+    task: s.task,
+    model: (s.modelByTask[s.task] ?? '').trim(),
+    host: s.host,
+    revision: s.revision,
+    device: s.device,
+    dtype: s.dtypeByTask[s.task] ?? 'auto',
+  };
+}
+
+export async function loadModel(): Promise<boolean> {
+  const spec = currentSpec();
+  const store = useApp.getState();
+  loadAbort?.abort();
+  loadAbort = new AbortController();
+  store.loadStarted(spec);
+  try {
+    const info = await requireEngine().call(
+      { type: 'load', spec },
+      { onProgress: (p) => useApp.getState().loadProgress(p), signal: loadAbort.signal },
+    );
+    useApp.getState().loadFinished(info);
+    return true;
+  } catch (error) {
+    useApp.getState().loadFailed(toWire(error));
+    return false;
+  }
+}
+
+export function cancelLoad(): void {
+  loadAbort?.abort();
+}
+
+/** Asks the host which precisions the chosen model ships, for the dtype picker. */
+export async function checkDtypes(): Promise<void> {
+  const { model, host, revision, task } = currentSpec();
+  const key = `${host}|${model}|${revision}`;
+  if (!model || useApp.getState().dtypes?.key === key) return;
+  useApp.getState().setDtypes({ key, status: 'checking', available: [] });
+  try {
+    const report = await requireEngine().call({ type: 'dtypes', spec: { model, host, revision, task } });
+    if (useApp.getState().dtypes?.key === key) useApp.getState().setDtypes({ key, status: 'ready', ...report });
+  } catch (error) {
+    if (useApp.getState().dtypes?.key === key) useApp.getState().setDtypes({ key, status: 'error', available: [], error: toWire(error) });
+  }
+}
+
+function sameAsLoaded(spec: LoadSpec): boolean {
+  const loaded = useApp.getState().load;
+  return loaded.status === 'ready' && JSON.stringify(loaded.spec) === JSON.stringify(spec);
+}
+
+export async function runTask(): Promise<void> {
+  const state = useApp.getState();
+  const task = findTask(state.task);
+  if (!task) return;
+  const view = await task.view();
+  const input = state.inputByTask[state.task] ?? view.defaultInput;
+  const problem = view.validate(input);
+  if (problem) {
+    state.runStarted(state.task, input);
+    useApp.getState().runFailed({ name: 'InvalidInputError', message: problem }, 'input');
+    return;
+  }
+  if (!sameAsLoaded(currentSpec()) && !(await loadModel())) return;
+  runAbort = new AbortController();
+  useApp.getState().runStarted(state.task, input);
+  let partial: unknown;
+  try {
+    const prepared = view.prepare ? await view.prepare(input) : input;
+    const result = await requireEngine().call(
+      { type: 'run', task: state.task, input: prepared, params: useApp.getState().paramsByTask[state.task] ?? {} },
+      {
+        signal: runAbort.signal,
+        onPartial: (chunk) => {
+          partial = view.reducePartial ? view.reducePartial(partial, chunk) : chunk;
+          schedulePartial(partial);
+        },
+      },
+    );
+    useApp.getState().runFinished(result.output, result.stats);
+  } catch (error) {
+    const wire = toWire(error);
+    useApp.getState().runFailed(wire, wire.name === 'InvalidInputError' ? 'input' : 'run');
+  }
+}
+
+export function stopRun(): void {
+  runAbort?.abort();
+}
+
+// Tokens can arrive faster than the screen refreshes: publish at most once per frame.
+let queued: unknown;
+let frame: number | undefined;
+function schedulePartial(partial: unknown): void {
+  queued = partial;
+  if (frame !== undefined) return;
+  const raf = globalThis.requestAnimationFrame ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
+  frame = raf(() => {
+    frame = undefined;
+    if (useApp.getState().run.status === 'running') useApp.getState().runPartial(queued);
+  });
+}

@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand';
+import type { DtypeChoice } from '../protocol/messages';
+import { TASKS, defaultParams, findTask } from '../tasks/registry';
+import type { Params } from '../tasks/types';
+import type { AppState } from './index';
+
+export interface SessionSlice {
+  task: string;
+  /** Chosen model id per task. */
+  modelByTask: Record<string, string>;
+  dtypeByTask: Record<string, DtypeChoice>;
+  paramsByTask: Record<string, Params>;
+  /** What the user typed or chose per task; kept when switching tasks. */
+  inputByTask: Record<string, unknown>;
+  setTask(task: string): void;
+  setModel(model: string): void;
+  setDtype(dtype: DtypeChoice): void;
+  setParams(params: Params): void;
+  setInput(input: unknown): void;
+}
+
+const firstTask = TASKS[0].meta.id;
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
+  task: firstTask,
+  modelByTask: Object.fromEntries(TASKS.map((t) => [t.meta.id, t.meta.models[0].id])),
+  dtypeByTask: {},
+  paramsByTask: Object.fromEntries(TASKS.map((t) => [t.meta.id, defaultParams(t.meta)])),
+  inputByTask: {},
+  setTask: (task) => {
+    if (findTask(task)) set({ task });
+  },
+  setModel: (model) => {
+    const { task, modelByTask, dtypeByTask } = get();
+    set({ modelByTask: { ...modelByTask, [task]: model }, dtypeByTask: { ...dtypeByTask, [task]: 'auto' } });
+  },
+  setDtype: (dtype) => set({ dtypeByTask: { ...get().dtypeByTask, [get().task]: dtype } }),
+  setParams: (params) => set({ paramsByTask: { ...get().paramsByTask, [get().task]: params } }),
+  setInput: (input) => set({ inputByTask: { ...get().inputByTask, [get().task]: input } }),
+});

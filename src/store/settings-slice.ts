@@ -1,0 +1,35 @@
+import type { StateCreator } from 'zustand';
+import type { DeviceChoice } from '../protocol/messages';
+import type { AppState } from './index';
+
+export const HUB_HOST = 'https://huggingface.co/';
+
+export interface SettingsSlice {
+  host: string;
+  revision: string;
+  device: DeviceChoice;
+  setHost(host: string): void;
+  setRevision(revision: string): void;
+  setDevice(device: DeviceChoice): void;
+}
+
+/** Normalises a model host URL (http or https, trailing slash); returns undefined when it is not one. */
+export function normalizeHost(raw: string): string | undefined {
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.search || url.hash || url.username) return undefined;
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  } catch {
+    return undefined;
+  }
+}
+
+export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+  host: HUB_HOST,
+  revision: 'main',
+  device: 'auto',
+  setHost: (host) => set({ host: normalizeHost(host) ?? HUB_HOST }),
+  setRevision: (revision) => set({ revision: revision.trim() || 'main' }),
+  setDevice: (device) => set({ device }),
+});

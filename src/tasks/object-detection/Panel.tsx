@@ -1,0 +1,78 @@
+import type { TaskView } from '../types';
+import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
+import type { ImageValue } from '../../ui/components/ImageInput/image-value';
+import { formatPercent } from '../../ui/format';
+import { imageInputView } from '../shared/image-view';
+import type { Detection, DetectionOutput } from './run';
+
+const PALETTE = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#65a30d'];
+
+function colorFor(label: string): string {
+  let hash = 0;
+  for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length];
+}
+
+function Box({ detection, width }: { detection: Detection; width: number }) {
+  const { xmin, ymin, xmax, ymax } = detection.box;
+  const color = colorFor(detection.label);
+  const font = Math.max(12, width / 40);
+  const caption = `${detection.label} ${formatPercent(detection.score)}`;
+  const top = Math.max(ymin, font + 4);
+  return (
+    <g data-testid="detection-box" data-label={detection.label} data-score={detection.score.toFixed(3)}>
+      <rect x={xmin} y={ymin} width={xmax - xmin} height={ymax - ymin} fill="none" stroke={color} strokeWidth={Math.max(2, width / 250)} />
+      <rect x={Math.max(0, xmin)} y={top - font - 4} width={caption.length * font * 0.6 + 8} height={font + 6} fill={color} />
+      <text x={Math.max(0, xmin) + 4} y={top - 2} fontSize={font} fill="#fff" fontWeight={600}>
+        {caption}
+      </text>
+    </g>
+  );
+}
+
+const view: TaskView<ImageValue | undefined, DetectionOutput> = {
+  ...imageInputView,
+  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
+  Output: ({ input, output, params, onParamsChange }) => {
+    if (!output || !input) return null;
+    const threshold = Number(params.threshold ?? 0.5);
+    const shown = output.detections.filter((d) => d.score >= threshold).sort((a, b) => b.score - a.score);
+    return (
+      <div className="detection">
+        <label className="inline-range">
+          Score threshold <strong>{threshold.toFixed(2)}</strong>
+          <input
+            type="range"
+            min={0.1}
+            max={0.99}
+            step={0.01}
+            value={threshold}
+            onChange={(event) => onParamsChange({ ...params, threshold: Number(event.target.value) })}
+            data-testid="threshold"
+          />
+        </label>
+        <div className="overlay-frame">
+          <img src={input.url} alt={input.name} />
+          <svg viewBox={`0 0 ${output.width} ${output.height}`} preserveAspectRatio="none" data-testid="detection-overlay">
+            {shown.map((detection, i) => (
+              <Box key={i} detection={detection} width={output.width} />
+            ))}
+          </svg>
+        </div>
+        <p className="muted small">
+          {shown.length} of {output.detections.length} detections at or above {threshold.toFixed(2)}
+        </p>
+        <ul className="detections-list">
+          {shown.map((d, i) => (
+            <li key={i}>
+              <span className="swatch" style={{ background: colorFor(d.label) }} />
+              {d.label} <span className="muted">{formatPercent(d.score)}</span>{' '}
+              <span className="muted small">[{Math.round(d.box.xmin)}, {Math.round(d.box.ymin)}, {Math.round(d.box.xmax)}, {Math.round(d.box.ymax)}]</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  },
+};
+export default view as TaskView;

@@ -1,0 +1,33 @@
+import { RawImage } from '@huggingface/transformers';
+import { InvalidInputError } from '../../protocol/errors';
+
+export function requireText(value: unknown, what = 'text'): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidInputError(`The ${what} is empty.`, `Type some ${what} first.`);
+  }
+  return value;
+}
+
+export interface ImageInput {
+  image: Blob;
+  name?: string;
+}
+
+/** Decodes the image the UI sent; a file that is not an image gets a clear message. */
+export async function requireImage(value: unknown): Promise<RawImage> {
+  const blob = (value as ImageInput | undefined)?.image;
+  if (!(blob instanceof Blob)) throw new InvalidInputError('No image was given.', 'Pick, drop or paste an image.');
+  try {
+    return await RawImage.fromBlob(blob);
+  } catch {
+    throw new InvalidInputError(
+      `This file could not be decoded as an image${blob.type ? ` (type ${blob.type})` : ''}.`,
+      'Use a PNG, JPEG, WebP or GIF image.',
+    );
+  }
+}
+
+/** A small grey image for warm-up runs. */
+export function warmupImage(size = 32): RawImage {
+  return new RawImage(new Uint8ClampedArray(size * size * 3).fill(128), size, size, 3);
+}

@@ -1,0 +1,15 @@
+import type { TaskView } from '../types';
+import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { ScoreBars, type Scored } from '../../ui/components/ScoreBars/ScoreBars';
+
+const SAMPLES = ['I love this movie', 'This was terrible', 'The plot was boring and the acting was awful.', 'This product exceeded my expectations.'];
+
+const view: TaskView<string, Scored[]> = {
+  defaultInput: SAMPLES[0],
+  validate: (input) => (input.trim() ? undefined : 'Type a text to classify.'),
+  Input: ({ value, onChange, error, disabled }) => (
+    <TextInput label="Text" value={value} onChange={onChange} samples={SAMPLES} error={error} disabled={disabled} testId="text-input" />
+  ),
+  Output: ({ output }) => (output ? <ScoreBars items={output} /> : null),
+};
+export default view as TaskView;

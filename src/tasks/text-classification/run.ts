@@ -1,0 +1,16 @@
+import type { TaskRunner } from '../types';
+import { requireText } from '../shared/worker-input';
+
+type Classifier = (text: string, options: { top_k: number | null }) => Promise<{ label: string; score: number }[]>;
+
+const runner: TaskRunner = {
+  async warmup(pipe) {
+    await (pipe as Classifier)('warm up', { top_k: 1 });
+  },
+  async run({ pipe, input }) {
+    const text = requireText(input);
+    const output = await (pipe as Classifier)(text, { top_k: null });
+    return { output };
+  },
+};
+export default runner;

@@ -1,0 +1,28 @@
+import type { TaskView } from '../types';
+import { TextInput } from '../../ui/components/TextInput/TextInput';
+import type { GenerationOutput } from './run';
+
+const SAMPLES = ['Once upon a time', 'The little robot looked at the stars and', 'Here is a short poem about the sea:'];
+
+const view: TaskView<string, GenerationOutput> = {
+  defaultInput: SAMPLES[0],
+  validate: (input) => (input.trim() ? undefined : 'Type a prompt to continue.'),
+  reducePartial: (previous, chunk) => `${(previous as string | undefined) ?? ''}${(chunk as { text: string }).text}`,
+  Input: ({ value, onChange, error, disabled }) => (
+    <TextInput label="Prompt" value={value} onChange={onChange} samples={SAMPLES} error={error} disabled={disabled} rows={5} testId="prompt-input" />
+  ),
+  Output: ({ input, output, partial }) => {
+    const streaming = output === undefined;
+    const text = output?.completion ?? (partial as string | undefined) ?? '';
+    if (streaming && !text) return <p className="muted">Waiting for the first token…</p>;
+    return (
+      <div className="generation" data-testid="generation-output" aria-live="polite">
+        <span className="prompt-echo">{output?.prompt ?? input}</span>
+        <span data-testid="completion">{text}</span>
+        {streaming && <span className="caret" aria-hidden="true" />}
+        {output?.stopped && <span className="pill warn">stopped</span>}
+      </div>
+    );
+  },
+};
+export default view as TaskView;

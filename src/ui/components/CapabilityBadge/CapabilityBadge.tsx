@@ -1,0 +1,22 @@
+import { useApp } from '../../../store';
+
+/** What this browser offers: WebGPU, and how many WASM threads cross-origin isolation allows. */
+export function CapabilityBadge() {
+  const caps = useApp((s) => s.caps);
+  if (!caps) return <span className="badge muted">probing…</span>;
+  const gpu = caps.webgpu;
+  const gpuText = !gpu.available ? 'no WebGPU' : gpu.fallbackAdapter ? 'WebGPU (software)' : `WebGPU${gpu.shaderF16 ? ' · f16' : ''}`;
+  const gpuTitle = gpu.available ? gpu.adapter : gpu.reason;
+  return (
+    <span className="badges" data-testid="capabilities">
+      <span className={`badge ${gpu.available && !gpu.fallbackAdapter ? 'ok' : ''}`} title={gpuTitle}>{gpuText}</span>
+      <span
+        className={`badge ${caps.crossOriginIsolated ? 'ok' : 'warn'}`}
+        title={caps.crossOriginIsolated ? 'Cross-origin isolated: multi-threaded WASM' : 'Not cross-origin isolated: WASM runs on one thread'}
+        data-testid="threads-badge"
+      >
+        WASM {caps.threads} thread{caps.threads === 1 ? '' : 's'}
+      </span>
+    </span>
+  );
+}

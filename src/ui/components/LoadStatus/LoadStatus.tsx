@@ -1,0 +1,79 @@
+import { useApp } from '../../../store';
+import { formatBytes, formatMs } from '../../format';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+
+const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
+
+function Bar({ value, total, label }: { value: number; total: number; label: string }) {
+  const pct = total > 0 ? Math.min(100, (value / total) * 100) : 0;
+  return (
+    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+      <span style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+function Loading() {
+  const load = useApp((s) => s.load);
+  const files = Object.entries(load.files);
+  return (
+    <div className="load-status loading" data-testid="load-status" data-phase={load.phase}>
+      <div className="load-headline">
+        <span className="spinner" aria-hidden="true" />
+        <strong>{PHASE_TEXT[load.phase ?? 'download']}</strong> {load.spec?.model}
+        <span className="muted">
+          {' '}
+          {formatBytes(load.loaded)} / {formatBytes(load.total)}
+        </span>
+      </div>
+      <Bar value={load.loaded} total={load.total} label="Total download" />
+      {files.length > 0 && (
+        <ul className="file-progress">
+          {files.map(([file, p]) => (
+            <li key={file}>
+              <code>{file}</code>
+              <Bar value={p.loaded} total={p.total} label={file} />
+              <span className="muted small">
+                {formatBytes(p.loaded)} / {formatBytes(p.total)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Ready() {
+  const { info, spec } = useApp((s) => s.load);
+  if (!info || !spec) return null;
+  return (
+    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads}>
+      <span className="dot ok" aria-hidden="true" />
+      <strong>Ready</strong> <span className="mono">{spec.model}</span>
+      <span className="pill" data-testid="ran-on">
+        {info.device === 'webgpu' ? 'WebGPU' : `WASM · ${info.threads} thread${info.threads === 1 ? '' : 's'}`}
+      </span>
+      <span className="pill">{info.dtype}</span>
+      <span className="pill">{formatBytes(info.bytes)}</span>
+      <span className="pill" data-testid="load-time">
+        loaded in {formatMs(info.loadMs)}
+        {info.fromCache ? ' (from cache)' : ''}
+      </span>
+      {info.fallbackReason && (
+        <p className="field-note" data-testid="fallback-reason">
+          Running on {info.device === 'webgpu' ? 'WebGPU' : 'WASM'}: {info.fallbackReason}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function LoadStatus() {
+  const load = useApp((s) => s.load);
+  if (load.status === 'loading') return <Loading />;
+  if (load.status === 'ready') return <Ready />;
+  if (load.status === 'error' && load.error) return <ErrorNotice error={load.error} testId="load-error" />;
+  if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
+  return <p className="muted small load-status idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
+}

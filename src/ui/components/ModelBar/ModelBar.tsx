@@ -1,0 +1,111 @@
+import { useEffect, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findTask } from '../../../tasks/registry';
+import { useApp, type AppState } from '../../../store';
+import { cancelLoad, checkDtypes, loadModel } from '../../../store/actions';
+import { modelIdProblem } from '../../../models/model-id';
+import type { DeviceChoice, DtypeChoice } from '../../../protocol/messages';
+
+const pick = (s: AppState) => ({
+  task: s.task,
+  model: s.modelByTask[s.task] ?? '',
+  dtype: s.dtypeByTask[s.task] ?? 'auto',
+  device: s.device,
+  dtypes: s.dtypes,
+  loading: s.load.status === 'loading',
+  setModel: s.setModel,
+  setDtype: s.setDtype,
+  setDevice: s.setDevice,
+});
+
+function DtypeOptions({ report, modelKey }: { report: AppState['dtypes']; modelKey: string }) {
+  if (!report || report.key !== modelKey) return null;
+  if (report.status === 'checking') return <option disabled>checking…</option>;
+  return (
+    <>
+      {report.available.map((dtype) => (
+        <option key={dtype} value={dtype}>
+          {dtype}
+          {dtype === report.defaultDtype ? ' (model default)' : ''}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function ModelBar() {
+  const id = useId();
+  const s = useApp(useShallow(pick));
+  const host = useApp((st) => st.host);
+  const revision = useApp((st) => st.revision);
+  const meta = findTask(s.task)?.meta;
+  const problem = s.model ? modelIdProblem(s.model) : undefined;
+  const modelKey = `${host}|${s.model.trim()}|${revision}`;
+
+  useEffect(() => {
+    if (modelIdProblem(s.model)) return;
+    const timer = setTimeout(() => void checkDtypes(), 400);
+    return () => clearTimeout(timer);
+  }, [s.model, host, revision]);
+
+  const canLoad = !modelIdProblem(s.model);
+  return (
+    <section className="model-bar" aria-label="Model">
+      <div className="field grow">
+        <label htmlFor={`${id}-model`}>Model</label>
+        <input
+          id={`${id}-model`}
+          value={s.model}
+          onChange={(event) => s.setModel(event.target.value)}
+          placeholder="organisation/model-name"
+          spellCheck={false}
+          aria-invalid={Boolean(problem)}
+          data-testid="model-input"
+        />
+        {problem && <p className="field-error" role="alert" data-testid="model-id-error">{problem}</p>}
+        {s.dtypes?.key === modelKey && s.dtypes.status === 'error' && s.dtypes.error && (
+          <p className="field-note" data-testid="model-check-error">{s.dtypes.error.message}</p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-dtype`}>Precision</label>
+        <select id={`${id}-dtype`} value={s.dtype} onChange={(e) => s.setDtype(e.target.value as DtypeChoice)} data-testid="dtype-select">
+          <option value="auto">auto</option>
+          <DtypeOptions report={s.dtypes} modelKey={modelKey} />
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-device`}>Device</label>
+        <select id={`${id}-device`} value={s.device} onChange={(e) => s.setDevice(e.target.value as DeviceChoice)} data-testid="device-select">
+          <option value="auto">auto</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="wasm">WASM (CPU)</option>
+        </select>
+      </div>
+      <div className="field actions">
+        {s.loading ? (
+          <button type="button" className="secondary" onClick={cancelLoad} data-testid="cancel-load">Cancel</button>
+        ) : (
+          <button type="button" onClick={() => void loadModel()} disabled={!canLoad} data-testid="load-button">Load</button>
+        )}
+      </div>
+      {meta && (
+        <div className="suggestions" aria-label="Suggested models">
+          <span className="muted small">Suggested:</span>
+          {meta.models.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              className={`chip${entry.id === s.model ? ' active' : ''}`}
+              title={entry.note}
+              onClick={() => s.setModel(entry.id)}
+            >
+              {entry.id}
+              {entry.sizeMB !== undefined && <span className="muted"> · {entry.sizeMB} MB</span>}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

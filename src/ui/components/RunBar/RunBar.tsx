@@ -1,0 +1,54 @@
+import { useApp } from '../../../store';
+import { runTask, stopRun } from '../../../store/actions';
+import { formatMs } from '../../format';
+
+export function RunStats() {
+  const run = useApp((s) => s.run);
+  const stats = run.stats;
+  if (run.status !== 'done' || !stats) return null;
+  return (
+    <dl className="run-stats" data-testid="run-stats">
+      <div>
+        <dt>Latency</dt>
+        <dd data-testid="latency">{formatMs(stats.latencyMs)}</dd>
+      </div>
+      {stats.ttftMs !== undefined && (
+        <div>
+          <dt>First token</dt>
+          <dd data-testid="ttft">{formatMs(stats.ttftMs)}</dd>
+        </div>
+      )}
+      {stats.tokens !== undefined && (
+        <div>
+          <dt>Tokens</dt>
+          <dd data-testid="tokens">{stats.tokens}</dd>
+        </div>
+      )}
+      {stats.tokensPerSecond !== undefined && (
+        <div>
+          <dt>Speed</dt>
+          <dd data-testid="tokens-per-second">{stats.tokensPerSecond.toFixed(1)} tok/s</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function RunBar() {
+  const running = useApp((s) => s.run.status === 'running');
+  const loading = useApp((s) => s.load.status === 'loading');
+  return (
+    <div className="run-bar">
+      {running ? (
+        <button type="button" className="danger" onClick={stopRun} data-testid="stop-button">
+          Stop
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={() => void runTask()} disabled={loading} data-testid="run-button">
+          Run
+        </button>
+      )}
+      <span className="muted small">Ctrl/⌘ + Enter</span>
+    </div>
+  );
+}

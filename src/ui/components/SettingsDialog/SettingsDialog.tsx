@@ -1,0 +1,52 @@
+import { useId, useState } from 'react';
+import { useApp } from '../../../store';
+import { HUB_HOST, normalizeHost } from '../../../store/settings-slice';
+
+/** Model host and revision: the Hub by default, or any mirror with the Hub's URL layout. */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const id = useId();
+  const host = useApp((s) => s.host);
+  const revision = useApp((s) => s.revision);
+  const setHost = useApp((s) => s.setHost);
+  const setRevision = useApp((s) => s.setRevision);
+  const [draftHost, setDraftHost] = useState(host);
+  const [draftRevision, setDraftRevision] = useState(revision);
+  const hostProblem = normalizeHost(draftHost) ? undefined : 'Enter an http(s) URL such as https://huggingface.co/';
+  const revisionProblem = /^[\w./-]{1,100}$/.test(draftRevision.trim()) ? undefined : 'A branch, tag or commit, e.g. main';
+
+  const save = () => {
+    if (hostProblem || revisionProblem) return;
+    setHost(draftHost);
+    setRevision(draftRevision);
+    onClose();
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()}>
+        <h2 id={`${id}-title`}>Settings</h2>
+        <div className="field">
+          <label htmlFor={`${id}-host`}>Model host</label>
+          <input id={`${id}-host`} value={draftHost} onChange={(e) => setDraftHost(e.target.value)} spellCheck={false} data-testid="host-input" />
+          {hostProblem ? (
+            <p className="field-error" role="alert">{hostProblem}</p>
+          ) : (
+            <p className="field-note">Any server with the Hugging Face URL layout (…/org/model/resolve/revision/file).</p>
+          )}
+          <button type="button" className="link" onClick={() => setDraftHost(HUB_HOST)}>Use the Hugging Face Hub</button>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-rev`}>Revision</label>
+          <input id={`${id}-rev`} value={draftRevision} onChange={(e) => setDraftRevision(e.target.value)} spellCheck={false} />
+          {revisionProblem && <p className="field-error" role="alert">{revisionProblem}</p>}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose}>Cancel</button>
+          <button type="button" className="primary" onClick={save} disabled={Boolean(hostProblem || revisionProblem)} data-testid="settings-save">
+            Save
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findTask } from '../../tasks/registry';
+import { useApp, type AppState } from '../../store';
+import { runTask } from '../../store/actions';
+import { useTaskView } from '../hooks/useTaskView';
+import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
+import { LoadStatus } from '../components/LoadStatus/LoadStatus';
+import { ModelBar } from '../components/ModelBar/ModelBar';
+import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
+import { RunBar, RunStats } from '../components/RunBar/RunBar';
+
+const pick = (s: AppState) => ({
+  task: s.task,
+  input: s.inputByTask[s.task],
+  params: s.paramsByTask[s.task] ?? {},
+  run: s.run,
+  setInput: s.setInput,
+  setParams: s.setParams,
+});
+
+function useRunShortcut() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') void runTask();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function Workspace() {
+  const s = useApp(useShallow(pick));
+  const view = useTaskView(s.task);
+  const meta = findTask(s.task)?.meta;
+  useRunShortcut();
+  if (!view || !meta) return <main className="workspace" aria-busy="true" />;
+
+  const input = s.input ?? view.defaultInput;
+  const runHere = s.run.task === s.task;
+  const inputError = runHere && s.run.status === 'error' && s.run.errorAt === 'input' ? s.run.error : undefined;
+  const runError = runHere && s.run.status === 'error' && s.run.errorAt === 'run' ? s.run.error : undefined;
+  const Output = view.Output;
+  const Input = view.Input;
+  return (
+    <main className="workspace">
+      <header className="task-header">
+        <h1>{meta.label}</h1>
+        <p className="muted">{meta.summary}</p>
+      </header>
+      <ModelBar />
+      <LoadStatus />
+      <div className="panes">
+        <section className="pane input-pane" aria-label="Input">
+          <Input
+            value={input}
+            onChange={s.setInput}
+            error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
+            disabled={s.run.status === 'running'}
+          />
+          <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
+          <RunBar />
+        </section>
+        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'}>
+          <h2 className="pane-title">Output</h2>
+          {runError && <ErrorNotice error={runError} testId="run-error" />}
+          {runHere && (s.run.status === 'running' || s.run.status === 'done') ? (
+            <Output input={s.run.input} output={s.run.status === 'done' ? s.run.output : undefined} partial={s.run.partial} params={s.params} onParamsChange={s.setParams} />
+          ) : (
+            !runError && <p className="muted empty">Run the model to see its output here.</p>
+          )}
+          {runHere && s.run.status === 'running' && !view.reducePartial && (
+            <p className="muted">
+              <span className="spinner" /> Running…
+            </p>
+          )}
+          {runHere && <RunStats />}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
+import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, WorkerEvent } from '../protocol/messages';
+import type { LoadedPipeline, Runtime } from '../runtime/types';
+import type { TaskRunner } from '../tasks/types';
+
+type Post = (event: WorkerEvent) => void;
+type RunnerFor = (task: string) => Promise<TaskRunner>;
+
+interface Current {
+  spec: LoadSpec;
+  loaded: LoadedPipeline;
+  info: LoadedInfo;
+}
+
+const sameSpec = (a: LoadSpec, b: LoadSpec) =>
+  a.task === b.task && a.model === b.model && a.host === b.host && a.revision === b.revision && a.device === b.device && a.dtype === b.dtype;
+
+/** Dispatches worker requests to the runtime and task runners; everything here is testable with a fake runtime. */
+export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor) {
+  let caps: Capabilities | undefined;
+  let current: Current | undefined;
+  let loading: Promise<unknown> = Promise.resolve();
+  const running = new Map<number, AbortController>();
+
+  const capabilities = async () => (caps ??= await runtime.probe());
+
+  async function load(id: number, spec: LoadSpec): Promise<LoadedInfo> {
+    if (current && sameSpec(current.spec, spec)) return current.info;
+    if (current) {
+      const previous = current;
+      current = undefined;
+      await runtime.dispose(previous.loaded.pipe);
+    }
+    const start = performance.now();
+    const loaded = await runtime.load(spec, await capabilities(), (update) => post({ id, type: 'progress', ...update }));
+    const runner = await runnerFor(spec.task);
+    post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
+    await runner.warmup(loaded.pipe);
+    const info: LoadedInfo = {
+      device: loaded.device,
+      dtype: loaded.dtype,
+      threads: (await capabilities()).threads,
+      fallbackReason: loaded.fallbackReason,
+      loadMs: performance.now() - start,
+      bytes: loaded.bytes,
+      fromCache: loaded.fromCache,
+    };
+    current = { spec, loaded, info };
+    return info;
+  }
+
+  async function run(request: Extract<Request, { type: 'run' }>): Promise<ResultOf['run']> {
+    if (!current) throw new NotLoadedError('No model is loaded.', 'Load a model first.');
+    if (current.spec.task !== request.task) {
+      throw new InvalidInputError(`The loaded model is for ${current.spec.task}, not ${request.task}.`, 'Load a model for this task.');
+    }
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    try {
+      const runner = await runnerFor(request.task);
+      const start = performance.now();
+      const outcome = await runner.run({
+        pipe: current.loaded.pipe,
+        input: request.input,
+        params: request.params as Record<string, number | boolean>,
+        signal: controller.signal,
+        emit: (data) => post({ id: request.id, type: 'partial', data }),
+      });
+      return { output: outcome.output, stats: { latencyMs: performance.now() - start, ...outcome.stats } };
+    } finally {
+      running.delete(request.id);
+    }
+  }
+
+  async function dispatch(request: Request): Promise<unknown> {
+    switch (request.type) {
+      case 'probe':
+        return capabilities();
+      case 'load': {
+        const next = loading.then(() => load(request.id, request.spec));
+        loading = next.catch(() => undefined);
+        return next;
+      }
+      case 'run':
+        return run(request);
+      case 'cancel': {
+        const controller = running.get(request.target);
+        controller?.abort(new CancelledError('Stopped by the user.'));
+        return { cancelled: Boolean(controller) } satisfies ResultOf['cancel'];
+      }
+      case 'unload': {
+        const previous = current;
+        current = undefined;
+        if (previous) await runtime.dispose(previous.loaded.pipe);
+        return { unloaded: Boolean(previous) } satisfies ResultOf['unload'];
+      }
+      case 'dtypes': {
+        const report = await runtime.inspect(request.spec);
+        return { available: report.available, defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined };
+      }
+    }
+  }
+
+  return {
+    async handle(request: Request): Promise<void> {
+      try {
+        post({ id: request.id, type: 'result', data: await dispatch(request) });
+      } catch (error) {
+        post({ id: request.id, type: 'error', error: toWire(error) });
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { findTask } from '../tasks/registry';
+import { transformersRuntime } from '../runtime/transformers-runtime';
+import type { Request, WorkerEvent } from '../protocol/messages';
+import { createHandler } from './handler';
+
+// Typed by hand: the project compiles against the DOM lib, whose `self` is a Window.
+const scope = self as unknown as {
+  postMessage(event: WorkerEvent): void;
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+};
+
+const handler = createHandler(
+  transformersRuntime,
+  (event: WorkerEvent) => scope.postMessage(event),
+  async (task) => {
+    const module = findTask(task);
+    if (!module) throw new Error(`Unknown task "${task}"`);
+    return module.runner();
+  },
+);
+
+scope.onmessage = (event: MessageEvent<Request>) => void handler.handle(event.data);
