@@ -4,6 +4,10 @@
  * Hugging Face Hub model search API, computed from a folder laid out like the
  * Hub (`<dir>/<org>/<name>/config.json`, `<dir>/<org>/<name>/onnx/...`).
  *
+ * Every function takes a list of such folders ("roots"), searched in order:
+ * a repo `org/name` lives in the first root where `<root>/<org>/<name>` is a
+ * directory, and the listing is the union of the repos of all roots.
+ *
  * A folder counts as a listed model when it is exactly two levels deep and
  * contains a `config.json`. The catalog is rebuilt on every call, so files
  * added while the mirror runs show up straight away. `filter` matches any of
@@ -51,15 +55,15 @@ export function isSafeSegment(segment) {
  * Answer `/api/models`, `/api/models/<org>/<name>` or
  * `/api/models/<org>/<name>/revision/<rev>`; the server turns the result into
  * a JSON response (with `X-Error-Code` when `errorCode` is set).
- * @param {string} dir models folder
+ * @param {string[]} roots models folders, in lookup order
  * @param {string[]} rest URL-decoded path segments after `/api/models`
  * @param {URLSearchParams} query
  * @returns {Promise<{ status: number, body: unknown, errorCode?: string }>}
  */
-export async function apiResponse(dir, rest, query) {
+export async function apiResponse(roots, rest, query) {
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
     const limit = parseLimit(query.get('limit'));
-    const models = await listModels(dir, { search: query.get('search'), filter: query.get('filter'), limit });
+    const models = await listModels(roots, { search: query.get('search'), filter: query.get('filter'), limit });
     return { status: 200, body: models };
   }
   const isRevision = rest.length === 4 && rest[2] === 'revision';
@@ -68,7 +72,7 @@ export async function apiResponse(dir, rest, query) {
   if (isRevision && !REVISION_RE.test(rest[3])) {
     return { status: 404, body: { error: 'Revision not found' }, errorCode: 'RevisionNotFound' };
   }
-  const model = await getModel(dir, rest[0], rest[1]);
+  const model = await getModel(roots, rest[0], rest[1]);
   if (model) return { status: 200, body: model };
   return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
 }
@@ -127,33 +131,34 @@ export function parseLimit(raw) {
 }
 
 /**
- * Search the folder like `GET /api/models`; results are sorted by id.
- * @param {string} dir models folder
+ * Search the folders like `GET /api/models`; results are sorted by id.
+ * @param {string[]} roots models folders, in lookup order
  * @param {ListQuery} [query]
  * @returns {Promise<ModelInfo[]>}
  */
-export async function listModels(dir, query = {}) {
+export async function listModels(roots, query = {}) {
   const search = query.search?.toLowerCase() ?? '';
-  const ids = (await listRepoIds(dir)).filter((id) => id.toLowerCase().includes(search));
+  const ids = (await listRepoIds(roots)).filter((id) => id.toLowerCase().includes(search));
   const models = [];
   for (const id of ids) {
     const [org, name] = id.split('/');
-    const model = await getModel(dir, org, name);
+    const model = await getModel(roots, org, name);
     if (model && (!query.filter || model.tags.includes(query.filter))) models.push(model);
   }
   return models.slice(0, query.limit ?? DEFAULT_LIMIT);
 }
 
 /**
- * Describe one repo like `GET /api/models/<org>/<name>`, or null when
- * `<dir>/<org>/<name>/config.json` does not exist.
- * @param {string} dir models folder
+ * Describe one repo like `GET /api/models/<org>/<name>`, or null when the
+ * repo is in no root or its folder (see findRepoDir) has no config.json.
+ * @param {string[]} roots models folders, in lookup order
  * @param {string} org
  * @param {string} name
  * @returns {Promise<ModelInfo | null>}
  */
-export async function getModel(dir, org, name) {
-  const repoDir = path.join(dir, org, name);
+export async function getModel(roots, org, name) {
+  const repoDir = await findRepoDir(roots, org, name);
+  if (!repoDir) return null;
   const configStat = await statOrNull(path.join(repoDir, 'config.json'));
   if (!configStat?.isFile()) return null;
   const config = await readJsonObject(path.join(repoDir, 'config.json'));
@@ -174,11 +179,40 @@ export async function getModel(dir, org, name) {
 }
 
 /**
- * Every `org/name` under `dir` that has a config.json, sorted.
+ * The folder of repo `org/name`: `<root>/<org>/<name>` for the first root
+ * where that is a directory, or null when there is none.
+ * @param {string[]} roots models folders, in lookup order
+ * @param {string} org
+ * @param {string} name
+ * @returns {Promise<string | null>}
+ */
+export async function findRepoDir(roots, org, name) {
+  for (const root of roots) {
+    const repoDir = path.join(root, org, name);
+    if ((await statOrNull(repoDir))?.isDirectory()) return repoDir;
+  }
+  return null;
+}
+
+/**
+ * Every `org/name` that has a config.json in any root, deduplicated, sorted.
+ * @param {string[]} roots
+ */
+async function listRepoIds(roots) {
+  /** @type {Set<string>} */
+  const ids = new Set();
+  for (const root of roots) {
+    for (const id of await repoIdsIn(root)) ids.add(id);
+  }
+  return [...ids].sort(compareStrings);
+}
+
+/**
+ * Every `org/name` under `dir` that has a config.json.
  * Hidden folders (leading dot) are skipped.
  * @param {string} dir
  */
-async function listRepoIds(dir) {
+async function repoIdsIn(dir) {
   const ids = [];
   for (const org of await listSubdirs(dir)) {
     for (const name of await listSubdirs(path.join(dir, org))) {
@@ -186,7 +220,7 @@ async function listRepoIds(dir) {
       if (config?.isFile()) ids.push(`${org}/${name}`);
     }
   }
-  return ids.sort(compareStrings);
+  return ids;
 }
 
 /** @param {string} dir */

@@ -5,7 +5,11 @@
  * in the Hub's URL layout, so the app's real fetching, progress and caching
  * code can run against local files.
  *
- *   node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH]
+ *   node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH] [--extra-dir PATH]...
+ *
+ * Extra folders (e.g. e2e fixtures) are overlaid on the main one: a repo
+ * `org/name` is served from the first of main, extra1, extra2... where
+ * `<folder>/<org>/<name>` is a directory; `/api/models` lists them all.
  *
  * Routes (GET and HEAD; OPTIONS answers CORS preflight):
  *   /<org>/<name>/resolve/<revision>/<path...>   a file (Range, ETag, 304)
@@ -13,17 +17,20 @@
  *   /api/models/<org>/<name>[/revision/<rev>]      one model
  *
  * Environment: MODELS_DIR (folder, default ../shared/models from the repo
- * root), MIRROR_PORT (default 8089), MIRROR_LOG=1 (log each request to
- * stderr), MIRROR_THROTTLE_KBPS (stream file bodies at about that many KiB/s).
+ * root), MIRROR_EXTRA_DIRS (extra folders separated by `path.delimiter`,
+ * i.e. `:` or `;` on Windows; --extra-dir replaces it), MIRROR_PORT (default
+ * 8089), MIRROR_LOG=1 (log each request to stderr), MIRROR_THROTTLE_KBPS
+ * (stream file bodies at about that many KiB/s).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { apiResponse, isSafeSegment, REVISION_RE } from './mirror-catalog.mjs';
+import { apiResponse, findRepoDir, isSafeSegment, REVISION_RE } from './mirror-catalog.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH]';
+const USAGE =
+  'usage: node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH] [--extra-dir PATH]...';
 
 /** Sent on every response, errors and 304/416 included. */
 const CORS_HEADERS = {
@@ -35,33 +42,53 @@ const CORS_HEADERS = {
 /**
  * @typedef {object} MirrorOptions
  * @property {string} [dir] models folder (default: MODELS_DIR or ../shared/models)
+ * @property {string[]} [extraDirs] folders searched after `dir`, in order (default: MIRROR_EXTRA_DIRS)
  * @property {number} [port] default MIRROR_PORT or 8089; 0 picks a free port
  * @property {string} [host] default 127.0.0.1
  * @property {number} [throttleKbps] default MIRROR_THROTTLE_KBPS; 0 = no throttle
  * @property {boolean} [log] default MIRROR_LOG=1
  */
-/** @typedef {{ dir: string, throttleKbps: number, log: boolean }} HandlerOptions */
+/** @typedef {{ roots: string[], throttleKbps: number, log: boolean }} HandlerOptions */
 
 export function defaultDir() {
   return path.resolve(process.env.MODELS_DIR || path.join(REPO_ROOT, '..', 'shared', 'models'));
 }
 
+/** MIRROR_EXTRA_DIRS split on `path.delimiter`, empty entries dropped. */
+export function defaultExtraDirs() {
+  return (process.env.MIRROR_EXTRA_DIRS ?? '').split(path.delimiter).filter(Boolean);
+}
+
+/**
+ * Resolve `dir` and check that it is a directory, or throw
+ * `<what> not found: <dir>` followed by `hint` on the next line.
+ * @param {string} dir @param {string} what @param {string} hint
+ */
+function requireDir(dir, what, hint) {
+  const resolved = path.resolve(dir);
+  if (!fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`${what} not found: ${resolved}\n${hint}`);
+  }
+  return resolved;
+}
+
+const MAIN_DIR_HINT = 'Set MODELS_DIR (or pass --dir) to a folder laid out as <org>/<name>/config.json.';
+const EXTRA_DIR_HINT =
+  'Set MIRROR_EXTRA_DIRS (or pass --extra-dir) to folders laid out as <org>/<name>/config.json.';
+
 /**
  * Start the mirror; resolves once it is listening.
  * @param {MirrorOptions} [options]
- * @returns {Promise<{ server: http.Server, url: string, dir: string, close: () => Promise<void> }>}
+ * @returns {Promise<{ server: http.Server, url: string, dir: string, extraDirs: string[], close: () => Promise<void> }>}
  */
 export async function startMirror(options = {}) {
-  const dir = path.resolve(options.dir ?? defaultDir());
-  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(
-      `models folder not found: ${dir}\n` +
-        'Set MODELS_DIR (or pass --dir) to a folder laid out as <org>/<name>/config.json.',
-    );
-  }
+  const dir = requireDir(options.dir ?? defaultDir(), 'models folder', MAIN_DIR_HINT);
+  const extraDirs = (options.extraDirs ?? defaultExtraDirs()).map((extra) =>
+    requireDir(extra, 'extra models folder', EXTRA_DIR_HINT),
+  );
   const host = options.host ?? '127.0.0.1';
   const handlerOptions = {
-    dir,
+    roots: [dir, ...extraDirs],
     throttleKbps: options.throttleKbps ?? (Number(process.env.MIRROR_THROTTLE_KBPS) || 0),
     log: options.log ?? process.env.MIRROR_LOG === '1',
   };
@@ -77,7 +104,7 @@ export async function startMirror(options = {}) {
       server.close(() => resolve(undefined));
       server.closeAllConnections();
     });
-  return { server, url, dir, close: /** @type {() => Promise<void>} */ (close) };
+  return { server, url, dir, extraDirs, close: /** @type {() => Promise<void>} */ (close) };
 }
 
 /** @param {HandlerOptions} options */
@@ -107,7 +134,7 @@ async function route(req, res, options) {
   if (!target) return sendJson(res, 400, { error: 'Bad request path' });
   const { segments, query } = target;
   if (segments[0] === 'api' && segments[1] === 'models') {
-    const { status, body, errorCode } = await apiResponse(options.dir, segments.slice(2), query);
+    const { status, body, errorCode } = await apiResponse(options.roots, segments.slice(2), query);
     return sendJson(res, status, body, errorCode ? { 'X-Error-Code': errorCode } : {});
   }
   if (segments.length >= 5 && segments[2] === 'resolve') {
@@ -141,9 +168,8 @@ function parseTarget(rawUrl) {
 async function routeResolve(req, res, options, segments) {
   if (!segments.every(isSafeSegment)) return sendJson(res, 400, { error: 'Invalid path' });
   const [org, name, , revision, ...fileParts] = segments;
-  const repoDir = path.join(options.dir, org, name);
-  const repoStat = await fs.promises.stat(repoDir).catch(() => null);
-  if (!repoStat?.isDirectory()) return sendHubError(res, 'RepositoryNotFound', 'Repository not found');
+  const repoDir = await findRepoDir(options.roots, org, name);
+  if (!repoDir) return sendHubError(res, 'RepositoryNotFound', 'Repository not found');
   if (!REVISION_RE.test(revision)) return sendHubError(res, 'RevisionNotFound', 'Revision not found');
   const filePath = path.join(repoDir, ...fileParts);
   if (!filePath.startsWith(repoDir + path.sep)) return sendJson(res, 400, { error: 'Invalid path' });
@@ -278,7 +304,8 @@ function send(res, status, headers, body) {
 }
 
 /**
- * Parse `--port N`, `--host H`, `--dir PATH` (also `--flag=value`).
+ * Parse `--port N`, `--host H`, `--dir PATH`, `--extra-dir PATH` (repeatable;
+ * also `--flag=value`).
  * @param {string[]} argv
  * @returns {MirrorOptions & { help?: boolean }}
  */
@@ -291,6 +318,7 @@ function parseArgs(argv) {
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`missing value for ${flag}\n${USAGE}`);
     if (flag === '--dir') options.dir = value;
+    else if (flag === '--extra-dir') options.extraDirs = [...(options.extraDirs ?? []), value];
     else if (flag === '--host') options.host = value;
     else if (flag === '--port' && /^\d+$/.test(value) && Number(value) < 65536) options.port = Number(value);
     else throw new Error(`bad argument ${flag} ${value}\n${USAGE}`);

@@ -34,21 +34,48 @@ const FIXTURE = {
   'secret.txt': 'top secret',
 };
 
+/** Overlay folders: one repo only here, one shadowed by the main folder, one in both extras. */
+const EXTRA_FIXTURE = {
+  'fixture/only-extra/config.json': { architectures: ['LlamaForCausalLM'] },
+  'fixture/only-extra/onnx/model.onnx': 'extra weights',
+  'fixture/in-both-extras/config.json': { pipeline_tag: 'fill-mask' },
+  'acme/tiny-llama/config.json': { pipeline_tag: 'summarization' },
+  'acme/tiny-llama/extra-only.txt': 'shadowed',
+};
+const EXTRA2_FIXTURE = {
+  'fixture/in-both-extras/config.json': { pipeline_tag: 'translation' },
+  'zzz/last/config.json': {},
+};
+
 /** @type {string} */ let tmp;
 /** @type {string} */ let dir;
+/** @type {string} */ let extraDir;
+/** @type {string} */ let extraDir2;
 /** @type {Awaited<ReturnType<typeof startMirror>>} */ let mirror;
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'model-mirror-'));
-  dir = path.join(tmp, 'models');
-  for (const [rel, content] of Object.entries(FIXTURE)) {
-    const file = path.join(dir, rel);
+/**
+ * Write a fixture tree under `root`; objects are written as JSON.
+ * @param {string} root @param {Record<string, unknown>} tree
+ */
+function writeTree(root, tree) {
+  for (const [rel, content] of Object.entries(tree)) {
+    const file = path.join(root, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const data = typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content);
     fs.writeFileSync(file, data);
   }
+}
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'model-mirror-'));
+  dir = path.join(tmp, 'models');
+  extraDir = path.join(tmp, 'extra');
+  extraDir2 = path.join(tmp, 'extra2');
+  writeTree(dir, FIXTURE);
+  writeTree(extraDir, EXTRA_FIXTURE);
+  writeTree(extraDir2, EXTRA2_FIXTURE);
   fs.writeFileSync(path.join(tmp, 'outside.txt'), 'outside');
-  mirror = await startMirror({ dir, port: 0, host: '127.0.0.1', throttleKbps: 0, log: false });
+  mirror = await startMirror({ dir, extraDirs: [], port: 0, host: '127.0.0.1', throttleKbps: 0, log: false });
 });
 
 after(async () => {
@@ -333,6 +360,78 @@ describe('/api/models', () => {
   });
 });
 
+describe('extra dirs', () => {
+  /** @type {Awaited<ReturnType<typeof startMirror>>} */ let overlay;
+  before(async () => {
+    overlay = await startMirror({ dir, extraDirs: [extraDir, extraDir2], port: 0, log: false });
+  });
+  after(() => overlay?.close());
+
+  /** @param {string} p */
+  const overlayGet = (p) => fetch(new URL(p, overlay.url));
+
+  test('a repo only in an extra dir resolves and is listed', async () => {
+    const res = await overlayGet('fixture/only-extra/resolve/main/onnx/model.onnx');
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'extra weights');
+    const model = await (await overlayGet('api/models/fixture/only-extra')).json();
+    assert.equal(model.pipeline_tag, 'text-generation');
+    /** @type {any[]} */
+    const listed = await (await overlayGet('api/models')).json();
+    assert.deepEqual(
+      listed.map((m) => m.id),
+      [
+        'acme/tiny-bert',
+        'acme/tiny-llama',
+        'fixture/in-both-extras',
+        'fixture/only-extra',
+        'other/bare',
+        'other/embedder',
+        'other/explicit',
+        'other/t5-small',
+        'zzz/last',
+      ],
+    );
+  });
+
+  test('a repo in the main dir and an extra dir comes from the main dir', async () => {
+    const config = await (await overlayGet('acme/tiny-llama/resolve/main/config.json')).json();
+    assert.deepEqual(config.architectures, ['LlamaForCausalLM']);
+    const shadowed = await overlayGet('acme/tiny-llama/resolve/main/extra-only.txt');
+    assert.equal(shadowed.status, 404);
+    assert.equal(shadowed.headers.get('x-error-code'), 'EntryNotFound');
+    /** @type {any[]} */
+    const listed = await (await overlayGet('api/models?search=tiny-llama')).json();
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].pipeline_tag, 'text-generation');
+    assert.deepEqual(
+      listed[0].siblings.map((/** @type {any} */ s) => s.rfilename),
+      ['config.json'],
+    );
+  });
+
+  test('extra dirs are searched in order', async () => {
+    const model = await (await overlayGet('api/models/fixture/in-both-extras')).json();
+    assert.equal(model.pipeline_tag, 'fill-mask');
+    const config = await (await overlayGet('fixture/in-both-extras/resolve/main/config.json')).json();
+    assert.equal(config.pipeline_tag, 'fill-mask');
+  });
+
+  test('the main mirror ignores extra dirs', async () => {
+    assert.equal((await get('fixture/only-extra/resolve/main/config.json')).status, 404);
+  });
+
+  test('a missing extra dir fails to start', async () => {
+    const missing = path.join(tmp, 'no-such-extra');
+    await assert.rejects(startMirror({ dir, extraDirs: [extraDir, missing], port: 0, log: false }), (error) => {
+      assert.ok(error instanceof Error);
+      assert.equal(error.message.split('\n')[0], `extra models folder not found: ${missing}`);
+      assert.match(error.message, /MIRROR_EXTRA_DIRS/);
+      return true;
+    });
+  });
+});
+
 describe('throttle', () => {
   test('MIRROR_THROTTLE_KBPS-style throttling slows the body down', async () => {
     const slow = await startMirror({ dir, port: 0, throttleKbps: 64, log: false });
@@ -383,14 +482,22 @@ describe('CLI', () => {
     assert.ok(out.stderr.includes(missing), out.stderr);
   });
 
+  /**
+   * The first stdout line of `child`; rejects if it exits first.
+   * @param {import('node:child_process').ChildProcess} child @param {{ stdout: string, stderr: string }} out
+   * @returns {Promise<string>}
+   */
+  const firstLine = (child, out) =>
+    new Promise((resolve, reject) => {
+      child.stdout?.on('data', () => out.stdout.includes('\n') && resolve(out.stdout.split('\n')[0]));
+      child.on('exit', () => reject(new Error(`exited early: ${out.stderr}`)));
+    });
+
   test('prints one line when listening and serves files', async () => {
-    const child = run(['--dir', dir, '--port', '0', '--host', '127.0.0.1'], { MIRROR_LOG: '' });
+    const child = run(['--dir', dir, '--port', '0', '--host', '127.0.0.1'], { MIRROR_LOG: '', MIRROR_EXTRA_DIRS: '' });
     const out = collect(child);
     try {
-      const line = await new Promise((resolve, reject) => {
-        child.stdout?.on('data', () => out.stdout.includes('\n') && resolve(out.stdout.split('\n')[0]));
-        child.on('exit', () => reject(new Error(`exited early: ${out.stderr}`)));
-      });
+      const line = await firstLine(child, out);
       const match = /^model-mirror: serving (.+) at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
       assert.ok(match, line);
       assert.equal(match[1], dir);
@@ -402,5 +509,34 @@ describe('CLI', () => {
       child.kill('SIGTERM');
       assert.equal(await exited(child), 0);
     }
+  });
+
+  test('--extra-dir (repeatable) serves overlay repos; the line is unchanged', async () => {
+    const args = ['--dir', dir, '--extra-dir', extraDir, `--extra-dir=${extraDir2}`, '--port', '0'];
+    const child = run(args, { MIRROR_LOG: '', MIRROR_EXTRA_DIRS: '' });
+    const out = collect(child);
+    try {
+      const line = await firstLine(child, out);
+      const match = /^model-mirror: serving (.+) at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      assert.ok(match, line);
+      assert.equal(match[1], dir);
+      const res = await fetch(new URL('zzz/last/resolve/main/config.json', match[2]));
+      assert.equal(res.status, 200);
+      await res.arrayBuffer();
+      assert.equal(out.stdout, `${line}\n`);
+    } finally {
+      child.kill('SIGTERM');
+      assert.equal(await exited(child), 0);
+    }
+  });
+
+  test('MIRROR_EXTRA_DIRS is split on path.delimiter; a missing entry exits 1', async () => {
+    const missing = path.join(tmp, 'env-extra-missing');
+    const child = run(['--dir', dir, '--port', '0'], { MIRROR_EXTRA_DIRS: [extraDir, missing].join(path.delimiter) });
+    const out = collect(child);
+    assert.equal(await exited(child), 1);
+    assert.equal(out.stderr.split('\n')[0], `model-mirror: extra models folder not found: ${missing}`);
+    assert.match(out.stderr, /MIRROR_EXTRA_DIRS/);
+    assert.equal(out.stdout, '');
   });
 });

@@ -16,6 +16,7 @@ export interface CallOptions {
 
 interface Pending {
   type: RequestType;
+  interrupt?: Int32Array;
   resolve(value: unknown): void;
   reject(error: Error): void;
   options: CallOptions;
@@ -51,9 +52,10 @@ export class EngineClient {
     const id = this.nextId++;
     return new Promise<ResultOf[R['type']]>((resolve, reject) => {
       if (options.signal?.aborted) return reject(new CancelledError('Cancelled before it started.'));
-      this.pending.set(id, { type: request.type, resolve: resolve as (v: unknown) => void, reject, options });
+      const interrupt = request.type === 'run' ? interruptFlag() : undefined;
+      this.pending.set(id, { type: request.type, interrupt, resolve: resolve as (v: unknown) => void, reject, options });
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      this.worker.postMessage({ ...request, id } as Request);
+      this.worker.postMessage({ ...request, id, ...(interrupt ? { interrupt: interrupt.buffer } : {}) } as Request);
     });
   }
 
@@ -69,7 +71,9 @@ export class EngineClient {
   }
 
   private cancel(id: number): void {
-    if (!this.pending.has(id)) return;
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    if (pending.interrupt) Atomics.store(pending.interrupt, 0, 1);
     this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id });
     // Work that cannot be interrupted (a model download, a long single inference) ends by replacing the worker.
     setTimeout(() => {
@@ -126,6 +130,12 @@ export class EngineClient {
         break;
     }
   }
+}
+
+/** A shared flag when the page is cross-origin isolated (SharedArrayBuffer is available), else none. */
+function interruptFlag(): Int32Array | undefined {
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') return undefined;
+  return new Int32Array(new SharedArrayBuffer(4));
 }
 
 export function createEngine(): EngineClient {

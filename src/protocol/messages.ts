@@ -52,7 +52,15 @@ export interface RunStats {
 export type Request =
   | { id: number; type: 'probe' }
   | { id: number; type: 'load'; spec: LoadSpec }
-  | { id: number; type: 'run'; task: string; input: unknown; params: Record<string, unknown> }
+  | {
+      id: number;
+      type: 'run';
+      task: string;
+      input: unknown;
+      params: Record<string, unknown>;
+      /** Int32 flag the UI sets to 1 to stop: readable even while the worker's event loop is busy. */
+      interrupt?: SharedArrayBuffer;
+    }
   | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'unload' }
   | { id: number; type: 'dtypes'; spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> };

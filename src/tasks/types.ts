@@ -35,7 +35,8 @@ export interface RunContext {
   pipe: unknown;
   input: unknown;
   params: Params;
-  signal: AbortSignal;
+  /** True once the user pressed Stop; cheap enough to check between tokens. */
+  interrupted(): boolean;
   emit(partial: unknown): void;
 }
 

@@ -56,6 +56,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     }
     const controller = new AbortController();
     running.set(request.id, controller);
+    const flag = request.interrupt ? new Int32Array(request.interrupt) : undefined;
+    const interrupted = () => controller.signal.aborted || (flag !== undefined && Atomics.load(flag, 0) === 1);
     try {
       const runner = await runnerFor(request.task);
       const start = performance.now();
@@ -63,7 +65,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         pipe: current.loaded.pipe,
         input: request.input,
         params: request.params as Record<string, number | boolean>,
-        signal: controller.signal,
+        interrupted,
         emit: (data) => post({ id: request.id, type: 'partial', data }),
       });
       return { output: outcome.output, stats: { latencyMs: performance.now() - start, ...outcome.stats } };

@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+export const MIRROR = `http://127.0.0.1:${process.env.MIRROR_PORT ?? 8089}/`;
+export const SAMPLES_DIR = new URL('../../public/samples/', import.meta.url).pathname;
+
+/** Opens the app pointed at the local model mirror, on a task, with a model id typed in. */
+export async function openTask(page: Page, task: string, model: string): Promise<void> {
+  await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
+  await page.getByTestId(`task-${task}`).click();
+  const input = page.getByTestId('model-input');
+  await input.fill(model);
+  await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
+}
+
+export async function runAndWait(page: Page): Promise<void> {
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
+}
+
+export async function expectRunDone(page: Page): Promise<void> {
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done');
+}
+
+/** Sets a range input the way a user dragging it would (input + change events). */
+export async function setRange(page: Page, testId: string, value: number): Promise<void> {
+  await page.getByTestId(testId).fill(String(value));
+  await expect(page.getByTestId(testId)).toHaveValue(String(value));
+}

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { expectRunDone, openTask, runAndWait, setRange } from './helpers/app';
+
+test.describe('text tasks on real models', () => {
+  test('sentiment: POSITIVE for a happy review, NEGATIVE for a bad one', async ({ page }) => {
+    await openTask(page, 'text-classification', 'fixtures/potion-base-4M-sentiment-anchors');
+    await page.getByTestId('text-input').fill('I love this movie');
+    await runAndWait(page);
+    await expectRunDone(page);
+    const topLabel = page.getByTestId('score-bars').locator('li').first().locator('.score-label');
+    await expect(topLabel).toHaveText('POSITIVE');
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
+    await expect(page.getByTestId('load-time')).toContainText(/loaded in [\d.]+ (ms|s)/);
+
+    await page.getByTestId('text-input').fill('This was terrible');
+    await runAndWait(page);
+    await expectRunDone(page);
+    await expect(topLabel).toHaveText('NEGATIVE');
+    await expect(page.getByTestId('latency')).toContainText(/[\d.]+ (ms|s)/);
+  });
+
+  test('similarity: the guitar sentences are nearest neighbours', async ({ page }) => {
+    await openTask(page, 'feature-extraction', 'minishlab/potion-base-4M');
+    await page.getByTestId('sentences-input').fill('The stock market fell sharply today.\nSomeone is strumming a guitar on stage.');
+    await page.getByTestId('query-input').fill('A man is playing a guitar.');
+    await runAndWait(page);
+    await expectRunDone(page);
+    const neighbours = page.getByTestId('neighbours').locator('li');
+    await expect(neighbours).toHaveCount(2);
+    await expect(neighbours.first()).toContainText('Someone is strumming a guitar on stage.');
+    // MANIFEST.md: cos = 0.5916 for the guitar pair, 0.0456 for the unrelated one.
+    await expect(neighbours.first()).toContainText('cos 0.592');
+    await expect(neighbours.nth(1)).toContainText('cos 0.046');
+    const matrix = page.getByTestId('similarity-matrix');
+    await expect(matrix.locator('tbody tr')).toHaveCount(2);
+    await expect(matrix.locator('tbody tr').first().locator('td').first()).toHaveText('1.00');
+  });
+
+  test('generation: a greedy continuation streams in, with speed stats', async ({ page }) => {
+    await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
+    await page.getByTestId('prompt-input').fill('Once upon a time');
+    await setRange(page, 'param-max_new_tokens', 40);
+    await runAndWait(page);
+    await expectRunDone(page);
+    // The greedy output recorded in ../shared/models/MANIFEST.md.
+    await expect(page.getByTestId('completion')).toHaveText(
+      /^, there was a little girl named Lily\. She loved to play outside in the park\. One day, she saw a big, red ball\./,
+    );
+    await expect(page.getByTestId('tokens')).toHaveText('40');
+    await expect(page.getByTestId('ttft')).toContainText(/ms|s/);
+    await expect(page.getByTestId('tokens-per-second')).toContainText(/[\d.]+ tok\/s/);
+  });
+
+  test('generation: Stop halts a long generation part-way', async ({ page }) => {
+    await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
+    await page.getByTestId('prompt-input').fill('Once upon a time');
+    await setRange(page, 'param-max_new_tokens', 480);
+    await setRange(page, 'param-min_new_tokens', 480);
+    await page.getByTestId('param-do_sample').check();
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
+    await page.getByTestId('run-button').click();
+    // Streaming: text is on the page while the run is still going.
+    await expect(page.getByTestId('completion')).not.toBeEmpty();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('generation-output')).toContainText('stopped');
+    const tokens = Number(await page.getByTestId('tokens').textContent());
+    expect(tokens).toBeGreaterThan(0);
+    expect(tokens).toBeLessThan(480);
+    // The model stays loaded and usable after a stop.
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
+  });
+});

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error -- a typed ESM script without a declaration file
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
+
+const MIRROR_PORT = Number(process.env.MIRROR_PORT ?? 8089);
+const APP_PORT = Number(process.env.APP_PORT ?? 4173);
+export const MIRROR_URL = `http://127.0.0.1:${MIRROR_PORT}/`;
+
+// Tests run against the production build (`vite build` first) served with COOP/COEP by `vite preview`,
+// and fetch models from the local mirror in the Hub's URL layout.
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${APP_PORT}/`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    {
+      command: `node scripts/model-mirror.mjs --port ${MIRROR_PORT} --extra-dir e2e/fixtures/models`,
+      url: `${MIRROR_URL}api/models`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx vite preview --port ${APP_PORT} --strictPort`,
+      url: `http://localhost:${APP_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { TASKS, TASK_ORDER, defaultParams, findTask } from './registry';
+
+describe('task registry', () => {
+  it('has one module per listed task, in order, each with its Transformers.js task id', () => {
+    expect(TASKS.map((t) => t.meta.id)).toEqual([...TASK_ORDER]);
+  });
+  it('gives every task a curated default model and a group', () => {
+    for (const { meta } of TASKS) {
+      expect(meta.models.length).toBeGreaterThan(0);
+      expect(meta.models[0].id).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      expect(['Text', 'Vision']).toContain(meta.group);
+    }
+  });
+  it('loads each task runner and view lazily', async () => {
+    for (const task of TASKS) {
+      const runner = await task.runner();
+      expect(typeof runner.run).toBe('function');
+      expect(typeof runner.warmup).toBe('function');
+    }
+  });
+  it('finds tasks by id and builds default params', () => {
+    expect(findTask('nope')).toBeUndefined();
+    expect(defaultParams(findTask('text-generation')!.meta)).toMatchObject({ max_new_tokens: 64, do_sample: false });
+  });
+});
