@@ -6,22 +6,43 @@ export class PlaygroundError extends Error {
   constructor(message: string, hint?: string) {
     super(message);
     this.hint = hint;
-    this.name = new.target.name;
   }
 }
 
-export class ModelNotFoundError extends PlaygroundError {}
-export class NoOnnxWeightsError extends PlaygroundError {}
-export class DtypeUnavailableError extends PlaygroundError {}
-export class UnsupportedModelError extends PlaygroundError {}
-export class NetworkError extends PlaygroundError {}
-export class InvalidInputError extends PlaygroundError {}
-export class CancelledError extends PlaygroundError {}
-export class WorkerCrashedError extends PlaygroundError {}
-export class NotLoadedError extends PlaygroundError {}
-export class InferenceError extends PlaygroundError {}
+// Names are written out: a minifier renames classes, and the name is what crosses the thread boundary.
 
-const CLASSES = {
+export class ModelNotFoundError extends PlaygroundError {
+  override name = 'ModelNotFoundError';
+}
+export class NoOnnxWeightsError extends PlaygroundError {
+  override name = 'NoOnnxWeightsError';
+}
+export class DtypeUnavailableError extends PlaygroundError {
+  override name = 'DtypeUnavailableError';
+}
+export class UnsupportedModelError extends PlaygroundError {
+  override name = 'UnsupportedModelError';
+}
+export class NetworkError extends PlaygroundError {
+  override name = 'NetworkError';
+}
+export class InvalidInputError extends PlaygroundError {
+  override name = 'InvalidInputError';
+}
+export class CancelledError extends PlaygroundError {
+  override name = 'CancelledError';
+}
+export class WorkerCrashedError extends PlaygroundError {
+  override name = 'WorkerCrashedError';
+}
+export class NotLoadedError extends PlaygroundError {
+  override name = 'NotLoadedError';
+}
+export class InferenceError extends PlaygroundError {
+  override name = 'InferenceError';
+}
+
+const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
   ModelNotFoundError,
   NoOnnxWeightsError,
   DtypeUnavailableError,
@@ -32,7 +53,7 @@ const CLASSES = {
   WorkerCrashedError,
   NotLoadedError,
   InferenceError,
-} as const;
+};
 
 export function toWire(error: unknown): WireError {
   if (error instanceof PlaygroundError) return { name: error.name, message: error.message, hint: error.hint };
@@ -41,6 +62,6 @@ export function toWire(error: unknown): WireError {
 }
 
 export function fromWire(wire: WireError): PlaygroundError {
-  const Ctor = CLASSES[wire.name as keyof typeof CLASSES] ?? InferenceError;
+  const Ctor = CLASSES[wire.name] ?? InferenceError;
   return new Ctor(wire.message, wire.hint);
 }

@@ -3,7 +3,9 @@ import { AutoConfig, env, pipeline, ModelRegistry, type PipelineType } from '@hu
 // Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build.
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec } from '../protocol/messages';
+import { identityModel } from './tiny-onnx';
 import { chooseDevice, probeCapabilities } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
@@ -11,13 +13,20 @@ import { ProgressTracker } from './progress-tracker';
 import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
 
 let configuredThreads: number | undefined;
+let warming: Promise<void> | undefined;
 
-function configure(host: string, threads: number): void {
+function useHost(host: string): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
   env.remoteHost = host;
+}
+
+function configureWasm(threads: number): void {
   if (configuredThreads !== undefined) return;
+  // onnxruntime fetches and compiles its WASM itself (streaming); Transformers.js' own copy in
+  // Cache Storage would duplicate what the HTTP cache and the PWA precache already hold.
+  env.useWasmCache = false;
   const wasm = env.backends.onnx.wasm!;
   const base = globalThis.location?.href;
   wasm.wasmPaths = { wasm: new URL(ortWasmUrl, base).href, mjs: new URL(ortMjsUrl, base).href };
@@ -26,8 +35,20 @@ function configure(host: string, threads: number): void {
   configuredThreads = threads;
 }
 
+/**
+ * Initialises onnxruntime's WASM backend (fetch, compile, start threads) on a one-node model,
+ * so the first real load does not pay for it. Later loads wait for it instead of racing it.
+ */
+function prewarm(caps: Capabilities): Promise<void> {
+  configureWasm(caps.threads);
+  warming ??= ort.InferenceSession.create(identityModel(), { executionProviders: ['wasm'] })
+    .then((session) => session.release())
+    .catch(() => undefined);
+  return warming;
+}
+
 async function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport> {
-  env.remoteHost = spec.host;
+  useHost(spec.host);
   const where = { model: spec.model, host: spec.host };
   try {
     const config = await ModelRegistry.get_file_metadata(spec.model, 'config.json', { revision: spec.revision });
@@ -59,8 +80,9 @@ async function createPipeline(
 }
 
 async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
-  configure(spec.host, caps.threads);
+  const warmed = prewarm(caps);
   const report = await inspect(spec);
+  await warmed;
   const first = chooseDevice(spec.device, caps);
   const fromCache = await isCached(spec).catch(() => false);
   const attempt = async (device: Device, fallbackReason?: string): Promise<LoadedPipeline> => {
@@ -94,4 +116,4 @@ async function dispose(pipe: unknown): Promise<void> {
   await disposable?.dispose?.();
 }
 
-export const transformersRuntime: Runtime = { probe: probeCapabilities, inspect, load, dispose };
+export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose };

@@ -27,6 +27,8 @@ export interface LoadedPipeline {
 /** What the worker handler needs from the ML runtime; tests swap in a fake. */
 export interface Runtime {
   probe(): Promise<Capabilities>;
+  /** Starts the runtime's one-off initialisation in the background. */
+  prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport>;
   load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline>;
   dispose(pipe: unknown): Promise<void>;

@@ -7,6 +7,8 @@ import { useApp } from './index';
 let engine: EngineClient | undefined;
 let runAbort: AbortController | undefined;
 let loadAbort: AbortController | undefined;
+let inflightLoad: Promise<unknown> = Promise.resolve();
+let loadGeneration = 0;
 
 /** Connects the store to an engine (the real worker in the app, a fake in tests). */
 export function connectEngine(client: EngineClient): void {
@@ -42,19 +44,26 @@ export function currentSpec(): LoadSpec {
 
 export async function loadModel(): Promise<boolean> {
   const spec = currentSpec();
-  const store = useApp.getState();
+  const generation = ++loadGeneration;
+  const current = () => generation === loadGeneration;
+  // A load cannot be interrupted inside the worker: stop the previous one (the client may restart
+  // the worker for that) and let it settle before starting this one.
   loadAbort?.abort();
-  loadAbort = new AbortController();
-  store.loadStarted(spec);
+  await inflightLoad;
+  if (!current()) return false;
+  const abort = (loadAbort = new AbortController());
+  useApp.getState().loadStarted(spec);
+  const call = requireEngine().call(
+    { type: 'load', spec },
+    { onProgress: (p) => current() && useApp.getState().loadProgress(p), signal: abort.signal },
+  );
+  inflightLoad = call.catch(() => undefined);
   try {
-    const info = await requireEngine().call(
-      { type: 'load', spec },
-      { onProgress: (p) => useApp.getState().loadProgress(p), signal: loadAbort.signal },
-    );
-    useApp.getState().loadFinished(info);
-    return true;
+    const info = await call;
+    if (current()) useApp.getState().loadFinished(info);
+    return current();
   } catch (error) {
-    useApp.getState().loadFailed(toWire(error));
+    if (current()) useApp.getState().loadFailed(toWire(error));
     return false;
   }
 }

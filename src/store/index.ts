@@ -4,7 +4,7 @@ import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunsSlice, type RunsSlice } from './runs-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
-import { persistable } from './persisted';
+import { mergePersisted, persistable } from './persisted';
 
 export type AppState = SettingsSlice & SessionSlice & ModelsSlice & RunsSlice;
 
@@ -23,6 +23,7 @@ export const useApp = create<AppState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: persistable,
+      merge: mergePersisted,
       // Version 1 is the first; later versions migrate from it here.
       migrate: (persisted) => persisted as AppState,
     },

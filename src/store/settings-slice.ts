@@ -16,9 +16,11 @@ export interface SettingsSlice {
 /** Normalises a model host URL (http or https, trailing slash); returns undefined when it is not one. */
 export function normalizeHost(raw: string): string | undefined {
   try {
-    const url = new URL(raw.trim());
+    const text = raw.trim();
+    const url = new URL(text);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    if (url.search || url.hash || url.username) return undefined;
+    // A bare "?" or "#" leaves search/hash empty, so look at the text; credentials never go into a host setting.
+    if (text.includes('?') || text.includes('#') || url.username || url.password) return undefined;
     return url.href.endsWith('/') ? url.href : `${url.href}/`;
   } catch {
     return undefined;

@@ -17,12 +17,16 @@ const sameSpec = (a: LoadSpec, b: LoadSpec) =>
 
 /** Dispatches worker requests to the runtime and task runners; everything here is testable with a fake runtime. */
 export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor) {
-  let caps: Capabilities | undefined;
+  let caps: Promise<Capabilities> | undefined;
   let current: Current | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   const running = new Map<number, AbortController>();
 
-  const capabilities = async () => (caps ??= await runtime.probe());
+  const capabilities = () =>
+    (caps ??= runtime.probe().then((found) => {
+      void runtime.prewarm(found);
+      return found;
+    }));
 
   async function load(id: number, spec: LoadSpec): Promise<LoadedInfo> {
     if (current && sameSpec(current.spec, spec)) return current.info;
@@ -33,9 +37,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     }
     const start = performance.now();
     const loaded = await runtime.load(spec, await capabilities(), (update) => post({ id, type: 'progress', ...update }));
-    const runner = await runnerFor(spec.task);
-    post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
-    await runner.warmup(loaded.pipe);
+    try {
+      const runner = await runnerFor(spec.task);
+      post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
+      await runner.warmup(loaded.pipe);
+    } catch (error) {
+      await runtime.dispose(loaded.pipe);
+      throw error;
+    }
     const info: LoadedInfo = {
       device: loaded.device,
       dtype: loaded.dtype,

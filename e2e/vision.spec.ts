@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectRunDone, openTask, runAndWait } from './helpers/app';
+
+async function chooseSample(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /samples\//);
+}
+
+/** The on-screen box of a drawn detection, in the image's own pixel coordinates. */
+async function boxInImagePixels(page: Page, label: string) {
+  const img = page.locator('.overlay-frame img');
+  const rect = page.locator(`[data-testid=detection-box][data-label="${label}"] rect`).first();
+  const [imgBox, rectBox, natural] = await Promise.all([
+    img.boundingBox(),
+    rect.boundingBox(),
+    img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight })),
+  ]);
+  if (!imgBox || !rectBox) throw new Error('box not rendered');
+  const sx = natural.w / imgBox.width;
+  const sy = natural.h / imgBox.height;
+  return {
+    xmin: (rectBox.x - imgBox.x) * sx,
+    ymin: (rectBox.y - imgBox.y) * sy,
+    xmax: (rectBox.x + rectBox.width - imgBox.x) * sx,
+    ymax: (rectBox.y + rectBox.height - imgBox.y) * sy,
+  };
+}
+
+function expectNear(actual: Record<string, number>, expected: Record<string, number>, tolerance: number) {
+  for (const key of Object.keys(expected)) expect(Math.abs(actual[key] - expected[key]), key).toBeLessThan(tolerance);
+}
+
+test.describe('vision tasks on real models', () => {
+  test('classification: espresso first on the coffee photo', async ({ page }) => {
+    await openTask(page, 'image-classification', 'onnxmodelzoo/mobilenetv2-12-int8');
+    await chooseSample(page, 'Coffee');
+    await runAndWait(page);
+    await expectRunDone(page);
+    const rows = page.getByTestId('score-bars').locator('li');
+    await expect(rows).toHaveCount(5);
+    await expect(rows.first().locator('.score-label')).toHaveText('espresso');
+    await expect(rows.first().locator('.score-value')).toHaveText(/9\d(\.\d)?%/);
+  });
+
+  test('classification: an image chosen from disk', async ({ page }) => {
+    await openTask(page, 'image-classification', 'onnxmodelzoo/mobilenetv2-12-int8');
+    await page.getByTestId('image-file').setInputFiles('public/samples/chelsea.png');
+    await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /^blob:/);
+    await runAndWait(page);
+    await expectRunDone(page);
+    await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('Egyptian Mau');
+  });
+
+  test('detection: a cup on the coffee photo, drawn where the model put it', async ({ page }) => {
+    await openTask(page, 'object-detection', 'Megvii-BaseDetection/yolox-nano');
+    await chooseSample(page, 'Coffee');
+    await runAndWait(page);
+    await expectRunDone(page);
+    const cup = page.locator('[data-testid=detection-box][data-label=cup]');
+    await expect(cup).toHaveCount(1);
+    // MANIFEST.md: cup 0.900 @ [164,16,420,295]
+    expectNear(await boxInImagePixels(page, 'cup'), { xmin: 164, ymin: 16, xmax: 420, ymax: 295 }, 6);
+
+    // The threshold slider filters without re-running: above 0.9 the cup (0.90) disappears.
+    await page.getByTestId('threshold').fill('0.95');
+    await expect(cup).toHaveCount(0);
+    await page.getByTestId('threshold').fill('0.5');
+    await expect(cup).toHaveCount(1);
+  });
+
+  test('detection: a person on the astronaut photo', async ({ page }) => {
+    await openTask(page, 'object-detection', 'Megvii-BaseDetection/yolox-nano');
+    await chooseSample(page, 'Astronaut');
+    await runAndWait(page);
+    await expectRunDone(page);
+    await expect(page.locator('[data-testid=detection-box][data-label=person]')).toHaveCount(1);
+    // MANIFEST.md: person 0.925 @ [11,20,368,507]
+    expectNear(await boxInImagePixels(page, 'person'), { xmin: 11, ymin: 20, xmax: 368, ymax: 507 }, 6);
+  });
+});

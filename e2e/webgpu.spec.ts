@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+// @ts-expect-error -- a typed ESM script without a declaration file
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { expectRunDone, openTask, runAndWait } from './helpers/app';
+
+// SwiftShader's software WebGPU: correct, slow, fine for a tiny model (../shared/PLATFORM.md, trap 5).
+test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
+
+test('WebGPU gives the same answer as WASM', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openTask(page, 'text-classification', 'fixtures/potion-base-4M-sentiment-anchors');
+  await page.getByTestId('text-input').fill('This product exceeded my expectations.');
+  await page.getByTestId('device-select').selectOption('wasm');
+  await runAndWait(page);
+  await expectRunDone(page);
+  const bars = page.getByTestId('score-bars').locator('li');
+  const wasmScores = await bars.allTextContents();
+
+  await page.getByTestId('device-select').selectOption('webgpu');
+  await runAndWait(page);
+  await expectRunDone(page);
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'webgpu');
+  await expect(page.getByTestId('ran-on')).toHaveText('WebGPU');
+  expect(await bars.allTextContents()).toEqual(wasmScores);
+  await expect(bars.first()).toContainText('POSITIVE');
+});

@@ -1,0 +1,386 @@
+import { describe, expect, it, vi } from 'vitest';
+import { InvalidInputError, NetworkError } from '../protocol/errors';
+import type { Capabilities, LoadSpec, Request, WorkerEvent } from '../protocol/messages';
+import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from '../runtime/types';
+import type { RunContext, RunOutcome, TaskRunner } from '../tasks/types';
+import { createHandler } from './handler';
+
+const CAPS: Capabilities = {
+  webgpu: { available: true, fallbackAdapter: false, shaderF16: true, adapter: 'fake-gpu' },
+  crossOriginIsolated: true,
+  threads: 6,
+};
+
+const SPEC: LoadSpec = {
+  task: 'text-classification',
+  model: 'org/model-a',
+  host: 'https://huggingface.co/',
+  revision: 'main',
+  device: 'auto',
+  dtype: 'auto',
+};
+
+interface FakePipe {
+  name: string;
+}
+
+class FakeRuntime implements Runtime {
+  probes = 0;
+  prewarmed: Capabilities[] = [];
+  loads: LoadSpec[] = [];
+  disposed: unknown[] = [];
+  inspected: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>[] = [];
+  report: ModelReport = { available: ['fp32', 'q8'], configDtype: 'q8' };
+  /** Set to make the next load reject with this error. */
+  failNext?: Error;
+  pipeline: Omit<LoadedPipeline, 'pipe'> = { device: 'webgpu', dtype: 'fp16', bytes: 3000, fromCache: true, fallbackReason: 'because' };
+
+  async probe() {
+    this.probes++;
+    return CAPS;
+  }
+  async prewarm(caps: Capabilities) {
+    this.prewarmed.push(caps);
+  }
+  async inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>) {
+    this.inspected.push(spec);
+    return this.report;
+  }
+  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline> {
+    this.loads.push(spec);
+    expect(caps).toEqual(CAPS);
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = undefined;
+      throw error;
+    }
+    onProgress({ phase: 'download', file: 'model.onnx', loaded: 1000, total: 3000, files: { 'model.onnx': { loaded: 1000, total: 3000 } } });
+    onProgress({ phase: 'download', file: 'model.onnx', loaded: 3000, total: 3000, files: { 'model.onnx': { loaded: 3000, total: 3000 } } });
+    onProgress({ phase: 'compile', loaded: 3000, total: 3000, files: {} });
+    const pipe: FakePipe = { name: `${spec.model}@${spec.dtype}` };
+    return { pipe, ...this.pipeline };
+  }
+  async dispose(pipe: unknown) {
+    this.disposed.push(pipe);
+  }
+}
+
+type RunImpl = (ctx: RunContext) => Promise<RunOutcome>;
+
+function fakeRunner(run: RunImpl = async () => ({ output: 'ok' })) {
+  const warmups: unknown[] = [];
+  const contexts: RunContext[] = [];
+  const runner: TaskRunner = {
+    async warmup(pipe) {
+      warmups.push(pipe);
+    },
+    run(ctx) {
+      contexts.push(ctx);
+      return run(ctx);
+    },
+  };
+  return { runner, warmups, contexts };
+}
+
+function setup(run?: RunImpl) {
+  const runtime = new FakeRuntime();
+  const events: WorkerEvent[] = [];
+  const fake = fakeRunner(run);
+  const runnerFor = vi.fn(async (_task: string) => fake.runner);
+  const handler = createHandler(runtime, (event) => events.push(event), runnerFor);
+  const last = (id: number) => events.filter((e) => e.id === id).at(-1);
+  const resultOf = (id: number) => {
+    const event = last(id);
+    if (event?.type !== 'result') throw new Error(`expected a result for ${id}, got ${JSON.stringify(event)}`);
+    return event.data as Record<string, unknown>;
+  };
+  const errorOf = (id: number) => {
+    const event = last(id);
+    if (event?.type !== 'error') throw new Error(`expected an error for ${id}, got ${JSON.stringify(event)}`);
+    return event.error;
+  };
+  return { runtime, events, handler, runnerFor, fake, last, resultOf, errorOf };
+}
+
+const runRequest = (id: number, extra: Partial<Extract<Request, { type: 'run' }>> = {}): Request => ({
+  id,
+  type: 'run',
+  task: SPEC.task,
+  input: 'hello',
+  params: { top_k: 2 },
+  ...extra,
+});
+
+/** A promise the test resolves by hand. */
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Lets pending microtasks and already-resolved awaits run. */
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('worker handler', () => {
+  it('answers probe with the runtime capabilities, probing once and prewarming once', async () => {
+    const { handler, runtime, resultOf } = setup();
+    await handler.handle({ id: 1, type: 'probe' });
+    await handler.handle({ id: 2, type: 'probe' });
+    expect(resultOf(1)).toEqual(CAPS);
+    expect(resultOf(2)).toEqual(CAPS);
+    expect(runtime.probes).toBe(1);
+    expect(runtime.prewarmed).toEqual([CAPS]);
+  });
+
+  it('posts download progress with the request id, then warmup, then a LoadedInfo result', async () => {
+    const { handler, events, fake, resultOf } = setup();
+    await handler.handle({ id: 7, type: 'load', spec: SPEC });
+
+    expect(events.every((e) => e.id === 7)).toBe(true);
+    expect(events.map((e) => e.type)).toEqual(['progress', 'progress', 'progress', 'progress', 'result']);
+    const phases = events.flatMap((e) => (e.type === 'progress' ? [e.phase] : []));
+    expect(phases).toEqual(['download', 'download', 'compile', 'warmup']);
+    expect(events[0]).toMatchObject({ file: 'model.onnx', loaded: 1000, total: 3000, files: { 'model.onnx': { loaded: 1000, total: 3000 } } });
+    expect(events[3]).toMatchObject({ phase: 'warmup', loaded: 3000, total: 3000, files: {} });
+
+    const info = resultOf(7);
+    expect(info).toMatchObject({ device: 'webgpu', dtype: 'fp16', threads: 6, bytes: 3000, fromCache: true, fallbackReason: 'because' });
+    expect(typeof info.loadMs).toBe('number');
+    expect(info.loadMs as number).toBeGreaterThanOrEqual(0);
+    // The runner was warmed up on the pipe the runtime returned.
+    expect(fake.warmups).toEqual([{ name: 'org/model-a@auto' }]);
+  });
+
+  it('does not load the same spec twice', async () => {
+    const { handler, runtime, resultOf } = setup();
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle({ id: 2, type: 'load', spec: { ...SPEC } });
+    expect(runtime.loads).toHaveLength(1);
+    expect(runtime.disposed).toEqual([]);
+    expect(resultOf(2)).toEqual(resultOf(1));
+  });
+
+  it('disposes the previous pipe before loading a different spec', async () => {
+    const { handler, runtime } = setup();
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const order: string[] = [];
+    const load = runtime.load.bind(runtime);
+    const dispose = runtime.dispose.bind(runtime);
+    runtime.dispose = async (pipe) => {
+      order.push('dispose');
+      return dispose(pipe);
+    };
+    runtime.load = async (...args) => {
+      order.push('load');
+      return load(...args);
+    };
+    await handler.handle({ id: 2, type: 'load', spec: { ...SPEC, dtype: 'q8' } });
+    expect(order).toEqual(['dispose', 'load']);
+    expect(runtime.disposed).toEqual([{ name: 'org/model-a@auto' }]);
+    expect(runtime.loads.map((s) => s.dtype)).toEqual(['auto', 'q8']);
+  });
+
+  it('rejects a run before any load with NotLoadedError', async () => {
+    const { handler, errorOf, fake } = setup();
+    await handler.handle(runRequest(3));
+    expect(errorOf(3).name).toBe('NotLoadedError');
+    expect(errorOf(3).hint).toBeTruthy();
+    expect(fake.contexts).toHaveLength(0);
+  });
+
+  it('rejects a run for a different task than the loaded one with InvalidInputError', async () => {
+    const { handler, errorOf, fake } = setup();
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle(runRequest(2, { task: 'text-generation' }));
+    expect(errorOf(2).name).toBe('InvalidInputError');
+    expect(errorOf(2).message).toContain('text-classification');
+    expect(fake.contexts).toHaveLength(0);
+  });
+
+  it('forwards partials and merges runner stats into the result', async () => {
+    const { handler, events, fake, resultOf } = setup(async (ctx) => {
+      ctx.emit({ token: 'a' });
+      ctx.emit({ token: 'b' });
+      return { output: ['done'], stats: { tokens: 2, ttftMs: 5 } };
+    });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle(runRequest(2));
+
+    const forRun = events.filter((e) => e.id === 2);
+    expect(forRun.map((e) => e.type)).toEqual(['partial', 'partial', 'result']);
+    expect(forRun.slice(0, 2).map((e) => (e.type === 'partial' ? e.data : undefined))).toEqual([{ token: 'a' }, { token: 'b' }]);
+
+    const result = resultOf(2) as { output: unknown; stats: Record<string, unknown> };
+    expect(result.output).toEqual(['done']);
+    expect(typeof result.stats.latencyMs).toBe('number');
+    expect(result.stats).toMatchObject({ tokens: 2, ttftMs: 5 });
+
+    const ctx = fake.contexts[0];
+    expect(ctx.pipe).toEqual({ name: 'org/model-a@auto' });
+    expect(ctx.input).toBe('hello');
+    expect(ctx.params).toEqual({ top_k: 2 });
+    expect(ctx.interrupted()).toBe(false);
+  });
+
+  it('passes a runner InvalidInputError through with its name, message and hint', async () => {
+    const { handler, errorOf } = setup(async () => {
+      throw new InvalidInputError('That is not an image.', 'Pick a PNG or JPEG.');
+    });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle(runRequest(2));
+    expect(errorOf(2)).toEqual({ name: 'InvalidInputError', message: 'That is not an image.', hint: 'Pick a PNG or JPEG.' });
+  });
+
+  it('turns a plain runner Error into an InferenceError', async () => {
+    const { handler, errorOf } = setup(async () => {
+      throw new Error('kernel exploded');
+    });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle(runRequest(2));
+    expect(errorOf(2)).toMatchObject({ name: 'InferenceError', message: 'kernel exploded' });
+  });
+
+  it('cancel makes ctx.interrupted() true for the running run', async () => {
+    const gate = deferred();
+    const started = deferred<RunContext>();
+    const { handler, resultOf, events } = setup(async (ctx) => {
+      started.resolve(ctx);
+      await gate.promise;
+      return { output: { stoppedEarly: ctx.interrupted() } };
+    });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const running = handler.handle(runRequest(2));
+    const ctx = await started.promise;
+    expect(ctx.interrupted()).toBe(false);
+
+    await handler.handle({ id: 3, type: 'cancel', target: 2 });
+    expect(resultOf(3)).toEqual({ cancelled: true });
+    expect(ctx.interrupted()).toBe(true);
+    expect(events.some((e) => e.id === 2)).toBe(false);
+
+    gate.resolve();
+    await running;
+    expect((resultOf(2) as { output: unknown }).output).toEqual({ stoppedEarly: true });
+
+    // Once finished, the run can no longer be cancelled.
+    await handler.handle({ id: 4, type: 'cancel', target: 2 });
+    expect(resultOf(4)).toEqual({ cancelled: false });
+  });
+
+  it('cancel of an unknown id answers cancelled:false', async () => {
+    const { handler, resultOf } = setup();
+    await handler.handle({ id: 9, type: 'cancel', target: 12345 });
+    expect(resultOf(9)).toEqual({ cancelled: false });
+  });
+
+  it('reads the SharedArrayBuffer interrupt flag while running', async () => {
+    const gate = deferred();
+    const started = deferred<RunContext>();
+    const { handler } = setup(async (ctx) => {
+      started.resolve(ctx);
+      await gate.promise;
+      return { output: null };
+    });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const interrupt = new SharedArrayBuffer(4);
+    const flag = new Int32Array(interrupt);
+    const running = handler.handle(runRequest(2, { interrupt }));
+    const ctx = await started.promise;
+    expect(ctx.interrupted()).toBe(false);
+    Atomics.store(flag, 0, 1);
+    expect(ctx.interrupted()).toBe(true);
+    gate.resolve();
+    await running;
+  });
+
+  it('unload disposes the pipe and answers unloaded:true, then false', async () => {
+    const { handler, runtime, resultOf, errorOf } = setup();
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    await handler.handle({ id: 2, type: 'unload' });
+    expect(resultOf(2)).toEqual({ unloaded: true });
+    expect(runtime.disposed).toEqual([{ name: 'org/model-a@auto' }]);
+    await handler.handle({ id: 3, type: 'unload' });
+    expect(resultOf(3)).toEqual({ unloaded: false });
+    expect(runtime.disposed).toHaveLength(1);
+    // After unloading, runs need a new load, and the same spec loads again.
+    await handler.handle(runRequest(4));
+    expect(errorOf(4).name).toBe('NotLoadedError');
+    await handler.handle({ id: 5, type: 'load', spec: SPEC });
+    expect(runtime.loads).toHaveLength(2);
+  });
+
+  it('reports a failing load as an error and keeps later loads working', async () => {
+    const { handler, runtime, errorOf, resultOf } = setup();
+    runtime.failNext = new NetworkError('Could not reach the host.', 'Check the connection.');
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    expect(errorOf(1)).toEqual({ name: 'NetworkError', message: 'Could not reach the host.', hint: 'Check the connection.' });
+
+    await handler.handle({ id: 2, type: 'load', spec: SPEC });
+    expect(resultOf(2)).toMatchObject({ device: 'webgpu', bytes: 3000 });
+    expect(runtime.loads).toHaveLength(2);
+  });
+
+  it('serialises concurrent loads and does not poison the chain when the first fails', async () => {
+    const { handler, runtime, errorOf, resultOf } = setup();
+    runtime.failNext = new Error('boom');
+    const first = handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const second = handler.handle({ id: 2, type: 'load', spec: { ...SPEC, model: 'org/model-b' } });
+    await Promise.all([first, second]);
+    expect(errorOf(1)).toMatchObject({ name: 'InferenceError', message: 'boom' });
+    expect(resultOf(2)).toMatchObject({ dtype: 'fp16' });
+    expect(runtime.loads.map((s) => s.model)).toEqual(['org/model-a', 'org/model-b']);
+  });
+
+  it('serialises overlapping loads so the second waits for the first', async () => {
+    const { handler, runtime, resultOf } = setup();
+    const gate = deferred();
+    const load = runtime.load.bind(runtime);
+    let active = 0;
+    let maxActive = 0;
+    runtime.load = async (...args) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await gate.promise;
+      try {
+        return await load(...args);
+      } finally {
+        active--;
+      }
+    };
+    const first = handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const second = handler.handle({ id: 2, type: 'load', spec: { ...SPEC, model: 'org/model-b' } });
+    await flush();
+    gate.resolve();
+    await Promise.all([first, second]);
+    expect(maxActive).toBe(1);
+    expect(resultOf(1)).toBeDefined();
+    expect(resultOf(2)).toBeDefined();
+    // The first pipe was disposed when the second model replaced it.
+    expect(runtime.disposed).toEqual([{ name: 'org/model-a@auto' }]);
+  });
+
+  it('answers dtypes with the available list and a string config dtype', async () => {
+    const { handler, runtime, resultOf } = setup();
+    const spec = { model: 'org/model-a', host: 'https://huggingface.co/', revision: 'main', task: 'text-classification' };
+    await handler.handle({ id: 1, type: 'dtypes', spec });
+    expect(resultOf(1)).toEqual({ available: ['fp32', 'q8'], defaultDtype: 'q8' });
+    expect(runtime.inspected).toEqual([spec]);
+
+    runtime.report = { available: ['fp32', 'q4'], configDtype: { encoder_model: 'q4', decoder_model_merged: 'fp32' } };
+    await handler.handle({ id: 2, type: 'dtypes', spec });
+    expect(resultOf(2)).toEqual({ available: ['fp32', 'q4'], defaultDtype: undefined });
+
+    runtime.report = { available: ['fp32'] };
+    await handler.handle({ id: 3, type: 'dtypes', spec });
+    expect(resultOf(3)).toEqual({ available: ['fp32'], defaultDtype: undefined });
+  });
+
+  it('reports a failing inspect as an error event', async () => {
+    const { handler, runtime, errorOf } = setup();
+    runtime.inspect = async () => {
+      throw new InvalidInputError('No such model.', 'Check the id.');
+    };
+    await handler.handle({ id: 1, type: 'dtypes', spec: { model: 'x/y', host: 'https://huggingface.co/', revision: 'main', task: 'text-classification' } });
+    expect(errorOf(1)).toEqual({ name: 'InvalidInputError', message: 'No such model.', hint: 'Check the id.' });
+  });
+});
