@@ -1,0 +1,87 @@
+// @ts-check
+// `npm test`: every suite, in order of cost, then one summary line per runner and a total.
+// Finds (or, as root, installs) Chromium first, since `playwright install` cannot download here.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { findChromium } from './find-browser.mjs';
+
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, exitCode: number }} Summary */
+
+/** Runs a command with inherited output, also capturing stdout. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** @returns {Promise<Summary>} */
+async function typecheck() {
+  const { code } = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  return { name: 'typecheck', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, exitCode: code };
+}
+
+/** @returns {Promise<Summary>} */
+async function unit() {
+  const file = 'test-results/unit.json';
+  const { code } = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+  const report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  return {
+    name: 'unit',
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (code !== 0 && !report.numFailedTests ? 1 : 0),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    exitCode: code,
+  };
+}
+
+/** @returns {Promise<Summary>} */
+async function scripts() {
+  const files = readdirSync('scripts').filter((f) => f.endsWith('.test.mjs')).map((f) => `scripts/${f}`);
+  const { code, out } = await run('node', ['--test', '--test-reporter=spec', ...files]);
+  const count = (label) => Number(out.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? 0);
+  const failed = count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0);
+  return { name: 'scripts', passed: count('pass'), failed, skipped: count('skipped') + count('todo'), exitCode: code };
+}
+
+/** @returns {Promise<Summary>} */
+async function e2e() {
+  const build = await run('npx', ['vite', 'build']);
+  if (build.code !== 0) return { name: 'e2e', passed: 0, failed: 1, skipped: 0, exitCode: build.code };
+  const file = 'test-results/e2e.json';
+  const { code } = await run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const stats = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).stats ?? {} : {};
+  const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  return {
+    name: 'e2e',
+    passed: stats.expected ?? 0,
+    failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
+    skipped: stats.skipped ?? 0,
+    exitCode: code,
+  };
+}
+
+mkdirSync('test-results', { recursive: true });
+const chromium = findChromium();
+console.log(`Using Chromium at ${chromium}`);
+process.env.CHROMIUM_PATH = chromium;
+
+const only = process.argv.slice(2);
+const suites = { typecheck, unit, scripts, e2e };
+/** @type {Summary[]} */
+const results = [];
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  results.push(await suite());
+}
+
+console.log('\n── Summary ──');
+for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(results.some((r) => r.exitCode !== 0 || r.failed > 0) ? 1 : 0);
