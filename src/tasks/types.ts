@@ -11,9 +11,17 @@ export interface CatalogEntry {
   sizeMB?: number;
 }
 
+interface ParamBase {
+  key: string;
+  label: string;
+  help?: string;
+  /** A toggle param this one only matters under (shown disabled otherwise). */
+  activeWhen?: string;
+}
+
 export type ParamSpec =
-  | { key: string; label: string; kind: 'range'; min: number; max: number; step: number; default: number; help?: string }
-  | { key: string; label: string; kind: 'toggle'; default: boolean; help?: string };
+  | (ParamBase & { kind: 'range'; min: number; max: number; step: number; default: number })
+  | (ParamBase & { kind: 'toggle'; default: boolean });
 
 export type Params = Record<string, number | boolean>;
 

@@ -1,7 +1,6 @@
 import type { TaskView } from '../types';
 import { TextInput } from '../../ui/components/TextInput/TextInput';
 import type { SimilarityInput, SimilarityOutput } from './run';
-import { formatPercent } from '../../ui/format';
 
 const DEFAULT: SimilarityInput = {
   sentences: ['Someone is strumming a guitar on stage.', 'The stock market fell sharply today.', 'A chef is cooking pasta in a busy kitchen.'],
@@ -71,12 +70,15 @@ const view: TaskView<SimilarityInput, SimilarityOutput> = {
   Output: ({ output }) =>
     output ? (
       <div className="similarity">
-        <h3>Nearest to “{output.query}”</h3>
+        <h3>Nearest to “{output.query}” <span className="muted small">(cosine similarity)</span></h3>
         <ol className="neighbours" data-testid="neighbours">
           {output.neighbours.map(({ index, score }) => (
             <li key={index}>
               <span className="neighbour-text">{output.sentences[index]}</span>
-              <span className="pill">{formatPercent(Math.max(0, score))} · cos {score.toFixed(3)}</span>
+              <span className="score-track" aria-hidden="true">
+                <span className="score-fill" style={{ width: `${Math.max(1, score * 100)}%` }} />
+              </span>
+              <span className="cos" title="cosine similarity">{score.toFixed(3)}</span>
             </li>
           ))}
         </ol>

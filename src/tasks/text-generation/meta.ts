@@ -16,8 +16,8 @@ export const meta: TaskMeta = {
     { key: 'min_new_tokens', label: 'Min new tokens', kind: 'range', min: 0, max: 1024, step: 1, default: 0, help: 'Suppresses the end-of-text token until this many tokens exist' },
     { key: 'repetition_penalty', label: 'Repetition penalty', kind: 'range', min: 1, max: 2, step: 0.05, default: 1 },
     { key: 'do_sample', label: 'Sampling (off = greedy)', kind: 'toggle', default: false },
-    { key: 'temperature', label: 'Temperature', kind: 'range', min: 0.05, max: 2, step: 0.05, default: 0.7, help: 'Used when sampling' },
-    { key: 'top_k', label: 'Top-k', kind: 'range', min: 0, max: 200, step: 1, default: 50, help: '0 = off; used when sampling' },
-    { key: 'top_p', label: 'Top-p', kind: 'range', min: 0.05, max: 1, step: 0.05, default: 0.95, help: 'Used when sampling' },
+    { key: 'temperature', label: 'Temperature', kind: 'range', min: 0.05, max: 2, step: 0.05, default: 0.7, activeWhen: 'do_sample' },
+    { key: 'top_k', label: 'Top-k', kind: 'range', min: 0, max: 200, step: 1, default: 50, help: '0 = off', activeWhen: 'do_sample' },
+    { key: 'top_p', label: 'Top-p', kind: 'range', min: 0.05, max: 1, step: 0.05, default: 0.95, activeWhen: 'do_sample' },
   ],
 };

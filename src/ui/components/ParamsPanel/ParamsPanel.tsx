@@ -8,7 +8,14 @@ interface Props {
   hidden?: string[];
 }
 
-function ParamControl({ spec, value, onChange }: { spec: ParamSpec; value: number | boolean; onChange(v: number | boolean): void }) {
+interface ControlProps {
+  spec: ParamSpec;
+  value: number | boolean;
+  inactive: boolean;
+  onChange(v: number | boolean): void;
+}
+
+function ParamControl({ spec, value, inactive, onChange }: ControlProps) {
   const id = useId();
   if (spec.kind === 'toggle') {
     return (
@@ -19,7 +26,7 @@ function ParamControl({ spec, value, onChange }: { spec: ParamSpec; value: numbe
     );
   }
   return (
-    <div className="param" title={spec.help}>
+    <div className={`param${inactive ? ' inactive' : ''}`} title={inactive ? 'Only used when sampling is on' : spec.help}>
       <label htmlFor={id}>
         {spec.label} <output>{String(value)}</output>
       </label>
@@ -31,6 +38,7 @@ function ParamControl({ spec, value, onChange }: { spec: ParamSpec; value: numbe
         step={spec.step}
         value={Number(value)}
         onChange={(e) => onChange(Number(e.target.value))}
+        disabled={inactive}
         data-testid={`param-${spec.key}`}
       />
     </div>
@@ -44,7 +52,13 @@ export function ParamsPanel({ specs, values, onChange, hidden = [] }: Props) {
     <fieldset className="params">
       <legend>Settings</legend>
       {shown.map((spec) => (
-        <ParamControl key={spec.key} spec={spec} value={values[spec.key] ?? spec.default} onChange={(v) => onChange({ ...values, [spec.key]: v })} />
+        <ParamControl
+          key={spec.key}
+          spec={spec}
+          value={values[spec.key] ?? spec.default}
+          inactive={spec.activeWhen !== undefined && !values[spec.activeWhen]}
+          onChange={(v) => onChange({ ...values, [spec.key]: v })}
+        />
       ))}
     </fieldset>
   );
