@@ -6,6 +6,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
 export interface RunState {
   status: RunStatus;
+  /** Counts runs started in this session, so observers can tell one result from the next. */
+  seq: number;
   task?: string;
   partial?: unknown;
   output?: unknown;
@@ -27,10 +29,10 @@ export interface RunsSlice {
 }
 
 export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, get) => ({
-  run: { status: 'idle' },
-  runStarted: (task, input) => set({ run: { status: 'running', task, input } }),
+  run: { status: 'idle', seq: 0 },
+  runStarted: (task, input) => set({ run: { status: 'running', task, input, seq: get().run.seq + 1 } }),
   runPartial: (partial) => set({ run: { ...get().run, partial } }),
   runFinished: (output, stats) => set({ run: { ...get().run, status: 'done', output, stats } }),
   runFailed: (error, at) => set({ run: { ...get().run, status: 'error', error, errorAt: at } }),
-  clearRun: () => set({ run: { status: 'idle' } }),
+  clearRun: () => set({ run: { status: 'idle', seq: get().run.seq } }),
 });

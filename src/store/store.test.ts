@@ -69,7 +69,7 @@ describe('store defaults', () => {
     expect(s.revision).toBe('main');
     expect(s.device).toBe('auto');
     expect(s.load).toEqual({ status: 'idle', loaded: 0, total: 0, files: {} });
-    expect(s.run).toEqual({ status: 'idle' });
+    expect(s.run).toEqual({ status: 'idle', seq: 0 });
   });
 });
 
@@ -257,8 +257,9 @@ describe('models slice', () => {
 
 describe('runs slice', () => {
   it('goes running → partial → done', () => {
+    const before = state().run.seq;
     state().runStarted('text-generation', 'Hi');
-    expect(state().run).toEqual({ status: 'running', task: 'text-generation', input: 'Hi' });
+    expect(state().run).toEqual({ status: 'running', task: 'text-generation', input: 'Hi', seq: before + 1 });
     state().runPartial('Hel');
     state().runPartial('Hello');
     expect(state().run).toMatchObject({ status: 'running', partial: 'Hello' });
@@ -269,13 +270,14 @@ describe('runs slice', () => {
   it('records failures with where to show them, and a new run clears the old result', () => {
     state().runStarted('text-classification', 'a');
     state().runFinished(['x'], { latencyMs: 1 });
+    const seq = state().run.seq;
     state().runStarted('text-classification', 'b');
-    expect(state().run).toEqual({ status: 'running', task: 'text-classification', input: 'b' });
+    expect(state().run).toEqual({ status: 'running', task: 'text-classification', input: 'b', seq: seq + 1 });
     state().runFailed({ name: 'InvalidInputError', message: 'empty' }, 'input');
     expect(state().run).toMatchObject({ status: 'error', input: 'b', error: { name: 'InvalidInputError', message: 'empty' }, errorAt: 'input' });
     expect(state().run.output).toBeUndefined();
     state().clearRun();
-    expect(state().run).toEqual({ status: 'idle' });
+    expect(state().run).toEqual({ status: 'idle', seq: seq + 1 });
   });
 });
 
@@ -307,7 +309,7 @@ describe('persistence', () => {
       ...initial,
       inputByTask: { a: new Date(0), b: [blob], c: 'ok' },
       load: { status: 'ready', loaded: 1, total: 1, files: {}, info: INFO, spec: SPEC },
-      run: { status: 'done', output: 'x' },
+      run: { status: 'done', output: 'x', seq: 1 },
     };
     const out = persistable(s);
     expect(out.inputByTask).toEqual({ c: 'ok' });
@@ -362,6 +364,6 @@ describe('persistence', () => {
     expect(s.inputByTask).toEqual({ 'text-generation': 'Hello' });
     expect(s.modelByTask).toEqual(initial.modelByTask);
     expect(typeof s.setTask).toBe('function');
-    expect(s.run).toEqual({ status: 'idle' });
+    expect(s.run).toEqual({ status: 'idle', seq: 0 });
   });
 });

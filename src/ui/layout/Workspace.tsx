@@ -61,7 +61,7 @@ export function Workspace() {
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
           <RunBar />
         </section>
-        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'}>
+        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'} data-run-seq={s.run.seq}>
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {runHere && (s.run.status === 'running' || s.run.status === 'done') ? (

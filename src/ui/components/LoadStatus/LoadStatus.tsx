@@ -48,7 +48,7 @@ function Ready() {
   const { info, spec } = useApp((s) => s.load);
   if (!info || !spec) return null;
   return (
-    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads}>
+    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)}>
       <span className="dot ok" aria-hidden="true" />
       <strong>Ready</strong> <span className="mono">{spec.model}</span>
       <span className="pill" data-testid="ran-on">

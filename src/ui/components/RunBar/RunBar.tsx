@@ -10,7 +10,7 @@ export function RunStats() {
     <dl className="run-stats" data-testid="run-stats">
       <div>
         <dt>Latency</dt>
-        <dd data-testid="latency">{formatMs(stats.latencyMs)}</dd>
+        <dd data-testid="latency" data-ms={stats.latencyMs.toFixed(2)}>{formatMs(stats.latencyMs)}</dd>
       </div>
       {stats.ttftMs !== undefined && (
         <div>
@@ -27,7 +27,7 @@ export function RunStats() {
       {stats.tokensPerSecond !== undefined && (
         <div>
           <dt>Speed</dt>
-          <dd data-testid="tokens-per-second">{stats.tokensPerSecond.toFixed(1)} tok/s</dd>
+          <dd data-testid="tokens-per-second" data-value={stats.tokensPerSecond.toFixed(2)}>{stats.tokensPerSecond.toFixed(1)} tok/s</dd>
         </div>
       )}
     </dl>
