@@ -15,8 +15,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e',
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/e2e',
   use: {
     baseURL: `http://localhost:${APP_PORT}/`,
     browserName: 'chromium',

@@ -17,7 +17,7 @@ export default defineConfig({
   worker: { format: 'es' },
   // Pre-bundling these triggers a mid-session reload the first time the worker imports them.
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500, outDir: process.env.BUILD_DIR ?? 'dist' },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -44,6 +44,7 @@ function setup() {
 
 const SPEC = {
   task: 'text-classification',
+  pipeline: 'text-classification',
   model: 'org/model',
   host: 'https://huggingface.co/',
   revision: 'main',

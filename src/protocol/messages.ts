@@ -8,7 +8,10 @@ export const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bn
 export type Dtype = (typeof DTYPES)[number];
 
 export interface LoadSpec {
+  /** The app's task id (a folder under src/tasks). */
   task: string;
+  /** The Transformers.js pipeline that task runs on (several tasks may share one). */
+  pipeline: string;
   model: string;
   /** Base URL of a server with the Hub's URL layout, ending in '/'. */
   host: string;

@@ -70,7 +70,7 @@ async function createPipeline(
   onProgress: (update: ProgressUpdate) => void,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
-  const pipe = await pipeline(spec.task as PipelineType, spec.model, {
+  const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
     device,
     dtype,
     revision: spec.revision,
@@ -108,7 +108,7 @@ async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: Progress
 }
 
 async function isCached(spec: LoadSpec): Promise<boolean> {
-  return ModelRegistry.is_pipeline_cached(spec.task, spec.model, { revision: spec.revision });
+  return ModelRegistry.is_pipeline_cached(spec.pipeline, spec.model, { revision: spec.revision });
 }
 
 async function dispose(pipe: unknown): Promise<void> {

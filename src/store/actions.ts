@@ -32,8 +32,10 @@ function requireEngine(): EngineClient {
 
 export function currentSpec(): LoadSpec {
   const s = useApp.getState();
+  const meta = findTask(s.task)?.meta;
   return {
     task: s.task,
+    pipeline: meta?.pipeline ?? s.task,
     model: (s.modelByTask[s.task] ?? '').trim(),
     host: s.host,
     revision: s.revision,
@@ -75,6 +77,7 @@ export function cancelLoad(): void {
 /** Asks the host which precisions the chosen model ships, for the dtype picker. */
 export async function checkDtypes(): Promise<void> {
   const { model, host, revision, task } = currentSpec();
+
   const key = `${host}|${model}|${revision}`;
   if (!model || useApp.getState().dtypes?.key === key) return;
   useApp.getState().setDtypes({ key, status: 'checking', available: [] });

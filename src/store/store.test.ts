@@ -35,6 +35,7 @@ const stored = () => {
 
 const SPEC: LoadSpec = {
   task: 'text-classification',
+  pipeline: 'text-classification',
   model: 'org/model',
   host: HUB_HOST,
   revision: 'main',

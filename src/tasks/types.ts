@@ -26,8 +26,10 @@ export type ParamSpec =
 export type Params = Record<string, number | boolean>;
 
 export interface TaskMeta {
-  /** Exactly the Transformers.js pipeline name. */
+  /** The task's folder name; the Transformers.js pipeline name unless `pipeline` says otherwise. */
   id: string;
+  /** The Transformers.js pipeline, when several app tasks share one (e.g. search on feature-extraction). */
+  pipeline?: string;
   label: string;
   group: TaskGroup;
   summary: string;

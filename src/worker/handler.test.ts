@@ -13,6 +13,7 @@ const CAPS: Capabilities = {
 
 const SPEC: LoadSpec = {
   task: 'text-classification',
+  pipeline: 'text-classification',
   model: 'org/model-a',
   host: 'https://huggingface.co/',
   revision: 'main',
