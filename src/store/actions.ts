@@ -96,24 +96,29 @@ function sameAsLoaded(spec: LoadSpec): boolean {
 
 export async function runTask(): Promise<void> {
   const state = useApp.getState();
-  const task = findTask(state.task);
+  const taskId = state.task;
+  const task = findTask(taskId);
   if (!task) return;
   const view = await task.view();
-  const input = state.inputByTask[state.task] ?? view.defaultInput;
+  let input = state.inputByTask[taskId] ?? view.defaultInput;
+  if (view.beforeRun) {
+    input = view.beforeRun(input);
+    state.setInputFor(taskId, input);
+  }
   const problem = view.validate(input);
   if (problem) {
-    state.runStarted(state.task, input);
+    state.runStarted(taskId, input);
     useApp.getState().runFailed({ name: 'InvalidInputError', message: problem }, 'input');
     return;
   }
   if (!sameAsLoaded(currentSpec()) && !(await loadModel())) return;
   runAbort = new AbortController();
-  useApp.getState().runStarted(state.task, input);
+  useApp.getState().runStarted(taskId, input);
   let partial: unknown;
   try {
     const prepared = view.prepare ? await view.prepare(input) : input;
     const result = await requireEngine().call(
-      { type: 'run', task: state.task, input: prepared, params: useApp.getState().paramsByTask[state.task] ?? {} },
+      { type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} },
       {
         signal: runAbort.signal,
         onPartial: (chunk) => {
@@ -122,6 +127,10 @@ export async function runTask(): Promise<void> {
         },
       },
     );
+    if (view.applyResult) {
+      const live = useApp.getState().inputByTask[taskId] ?? input;
+      useApp.getState().setInputFor(taskId, view.applyResult(live, result.output, result.stats));
+    }
     useApp.getState().runFinished(result.output, result.stats);
   } catch (error) {
     const wire = toWire(error);

@@ -17,6 +17,7 @@ export interface SessionSlice {
   setDtype(dtype: DtypeChoice): void;
   setParams(params: Params): void;
   setInput(input: unknown): void;
+  setInputFor(task: string, input: unknown): void;
 }
 
 const firstTask = TASKS[0].meta.id;
@@ -36,5 +37,6 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   },
   setDtype: (dtype) => set({ dtypeByTask: { ...get().dtypeByTask, [get().task]: dtype } }),
   setParams: (params) => set({ paramsByTask: { ...get().paramsByTask, [get().task]: params } }),
-  setInput: (input) => set({ inputByTask: { ...get().inputByTask, [get().task]: input } }),
+  setInput: (input) => get().setInputFor(get().task, input),
+  setInputFor: (task, input) => set({ inputByTask: { ...get().inputByTask, [task]: input } }),
 });

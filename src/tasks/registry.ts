@@ -5,6 +5,7 @@ import type { TaskMeta, TaskModule, TaskRunner, TaskView } from './types';
 export const TASK_ORDER = [
   'text-classification',
   'feature-extraction',
+  'chat',
   'text-generation',
   'image-classification',
   'object-detection',

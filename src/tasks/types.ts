@@ -68,14 +68,22 @@ export interface InputProps<I = unknown> {
   /** A message about the input, shown next to it. */
   error?: string;
   disabled: boolean;
+  /** Runs the task (for inputs with their own submit gesture, e.g. Enter in a chat composer). */
+  onRun?(): void;
 }
 
 export interface OutputProps<I = unknown, O = unknown> {
+  /** The input this output was computed from. */
   input: I;
   output: O | undefined;
   partial: unknown;
   params: Params;
   onParamsChange(next: Params): void;
+  /** The live input, for views that act on it (e.g. regenerate or edit a chat message). */
+  value: I;
+  onChange(next: I): void;
+  onRun(): void;
+  running: boolean;
 }
 
 export interface TaskView<I = unknown, O = unknown> {
@@ -88,6 +96,14 @@ export interface TaskView<I = unknown, O = unknown> {
   prepare?(input: I): Promise<unknown>;
   /** Reduces a stream of partials into the value passed to Output as `partial`. */
   reducePartial?(previous: unknown, chunk: unknown): unknown;
+  /** Turns the input into what is run (and kept), e.g. a chat draft into a sent message. */
+  beforeRun?(input: I): I;
+  /** Folds a finished result back into the input, e.g. a reply into the conversation. */
+  applyResult?(input: I, output: O, stats: RunStats): I;
+  /** Label of the run button (default "Run"). */
+  runLabel?: string;
+  /** Render Output even before the first run (it shows state kept in the input). */
+  alwaysShowOutput?: boolean;
 }
 
 export interface TaskModule {

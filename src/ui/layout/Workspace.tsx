@@ -57,19 +57,30 @@ export function Workspace() {
             onChange={s.setInput}
             error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
             disabled={s.run.status === 'running'}
+            onRun={() => void runTask()}
           />
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
-          <RunBar />
+          <RunBar label={view.runLabel} />
         </section>
         <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'} data-run-seq={s.run.seq}>
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
-          {runHere && (s.run.status === 'running' || s.run.status === 'done') ? (
-            <Output input={s.run.input} output={s.run.status === 'done' ? s.run.output : undefined} partial={s.run.partial} params={s.params} onParamsChange={s.setParams} />
+          {view.alwaysShowOutput || (runHere && (s.run.status === 'running' || s.run.status === 'done')) ? (
+            <Output
+              input={runHere ? s.run.input : input}
+              output={runHere && s.run.status === 'done' ? s.run.output : undefined}
+              partial={runHere && s.run.status === 'running' ? s.run.partial : undefined}
+              params={s.params}
+              onParamsChange={s.setParams}
+              value={input}
+              onChange={s.setInput}
+              onRun={() => void runTask()}
+              running={runHere && s.run.status === 'running'}
+            />
           ) : (
             !runError && <p className="muted empty">Run the model to see its output here.</p>
           )}
-          {runHere && s.run.status === 'running' && !view.reducePartial && (
+          {runHere && s.run.status === 'running' && !view.reducePartial && !view.alwaysShowOutput && (
             <p className="muted">
               <span className="spinner" /> Running…
             </p>

@@ -34,7 +34,7 @@ export function RunStats() {
   );
 }
 
-export function RunBar() {
+export function RunBar({ label = 'Run' }: { label?: string }) {
   const running = useApp((s) => s.run.status === 'running');
   const loading = useApp((s) => s.load.status === 'loading');
   return (
@@ -45,7 +45,7 @@ export function RunBar() {
         </button>
       ) : (
         <button type="button" className="primary" onClick={() => void runTask()} disabled={loading} data-testid="run-button">
-          Run
+          {label}
         </button>
       )}
       <span className="muted small">Ctrl/⌘ + Enter</span>

@@ -1,0 +1,146 @@
+import { useId } from 'react';
+import type { TaskView } from '../types';
+import { Markdown } from '../../ui/components/Markdown/Markdown';
+import { formatMs } from '../../ui/format';
+import {
+  appendReply,
+  editFrom,
+  emptyConversation,
+  pendingQuestion,
+  sendDraft,
+  withoutLastReply,
+  type ChatMessage,
+  type ChatReply,
+  type Conversation,
+} from './conversation';
+
+function Composer({ value, onChange, error, disabled, onRun }: { value: Conversation; onChange(c: Conversation): void; error?: string; disabled: boolean; onRun?(): void }) {
+  const id = useId();
+  return (
+    <>
+      <details className="system-prompt">
+        <summary>System prompt</summary>
+        <textarea rows={3} value={value.system} onChange={(e) => onChange({ ...value, system: e.target.value })} data-testid="system-input" aria-label="System prompt" />
+      </details>
+      <div className="field">
+        <label htmlFor={id}>Message</label>
+        <textarea
+          id={id}
+          rows={3}
+          value={value.draft}
+          placeholder="Ask something… (Enter to send, Shift+Enter for a new line)"
+          onChange={(e) => onChange({ ...value, draft: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !disabled) {
+              e.preventDefault();
+              onRun?.();
+            }
+          }}
+          aria-invalid={Boolean(error)}
+          data-testid="chat-input"
+        />
+        {error && <p className="field-error" role="alert">{error}</p>}
+      </div>
+    </>
+  );
+}
+
+function Stats({ message }: { message: ChatMessage }) {
+  const s = message.stats;
+  if (!s) return null;
+  const parts = [
+    `${s.promptTokens} prompt tokens${s.reusedTokens ? ` (${s.reusedTokens} from cache)` : ''}`,
+    `${s.newTokens} new`,
+    s.ttftMs !== undefined ? `first token ${formatMs(s.ttftMs)}` : undefined,
+    s.tokensPerSecond !== undefined ? `${s.tokensPerSecond.toFixed(1)} tok/s` : undefined,
+  ];
+  return <p className="message-stats" data-testid="message-stats">{parts.filter(Boolean).join(' · ')}</p>;
+}
+
+interface BubbleProps {
+  message: ChatMessage;
+  onEdit?(): void;
+  onRegenerate?(): void;
+  busy: boolean;
+}
+
+function Bubble({ message, onEdit, onRegenerate, busy }: BubbleProps) {
+  return (
+    <li className={`bubble ${message.role}`} data-testid={`message-${message.role}`}>
+      <div className="bubble-head">
+        <strong>{message.role === 'user' ? 'You' : 'Model'}</strong>
+        {message.stopped && <span className="pill warn">stopped</span>}
+        <span className="bubble-actions">
+          <button type="button" className="link" onClick={() => void navigator.clipboard?.writeText(message.content)}>Copy</button>
+          {onEdit && <button type="button" className="link" onClick={onEdit} disabled={busy}>Edit</button>}
+          {onRegenerate && <button type="button" className="link" onClick={onRegenerate} disabled={busy} data-testid="regenerate">Regenerate</button>}
+        </span>
+      </div>
+      {message.role === 'assistant' ? <Markdown source={message.content} /> : <p className="user-text">{message.content}</p>}
+      {message.role === 'assistant' && <Stats message={message} />}
+    </li>
+  );
+}
+
+function ContextMeter({ messages }: { messages: ChatMessage[] }) {
+  const last = [...messages].reverse().find((m) => m.stats);
+  const s = last?.stats;
+  if (!s?.contextLimit) return null;
+  const used = s.promptTokens + s.newTokens;
+  return (
+    <span className="pill" data-testid="context-meter" title="Tokens in the conversation vs the model's context window">
+      context {used} / {s.contextLimit}
+    </span>
+  );
+}
+
+const view: TaskView<Conversation, ChatReply> = {
+  defaultInput: emptyConversation,
+  runLabel: 'Send',
+  alwaysShowOutput: true,
+  beforeRun: sendDraft,
+  validate: pendingQuestion,
+  applyResult: (c, reply, stats) => appendReply(c, reply, { latencyMs: stats.latencyMs, ttftMs: stats.ttftMs, tokensPerSecond: stats.tokensPerSecond }),
+  reducePartial: (previous, chunk) => `${(previous as string | undefined) ?? ''}${(chunk as { text: string }).text}`,
+  Input: ({ value, onChange, error, disabled, onRun }) => <Composer value={value} onChange={onChange} error={error} disabled={disabled} onRun={onRun} />,
+  Output: ({ value, onChange, onRun, partial, running }) => {
+    const messages = value.messages;
+    const lastIndex = messages.length - 1;
+    const completion = messages.some((m) => m.completion);
+    return (
+      <div className="chat">
+        <div className="chat-head">
+          <ContextMeter messages={messages} />
+          <button type="button" className="secondary small-button" onClick={() => onChange({ ...value, messages: [] })} disabled={running || !messages.length} data-testid="clear-chat">
+            Clear
+          </button>
+        </div>
+        {completion && (
+          <p className="notice" data-testid="completion-note">
+            This model has no chat template, so each message is continued as plain text (completion), not answered.
+          </p>
+        )}
+        {messages.length === 0 && !running && <p className="muted empty">Say hello to start the conversation.</p>}
+        <ol className="messages" aria-live="polite">
+          {messages.map((message, i) => (
+            <Bubble
+              key={i}
+              message={message}
+              busy={running}
+              onEdit={message.role === 'user' ? () => onChange(editFrom(value, i)) : undefined}
+              onRegenerate={message.role === 'assistant' && i === lastIndex ? () => { onChange(withoutLastReply(value)); onRun(); } : undefined}
+            />
+          ))}
+          {running && (
+            <li className="bubble assistant pending" data-testid="message-pending">
+              <div className="bubble-head"><strong>Model</strong></div>
+              {partial ? <Markdown source={partial as string} /> : <p className="muted">Thinking…</p>}
+              <span className="caret" aria-hidden="true" />
+            </li>
+          )}
+        </ol>
+      </div>
+    );
+  },
+};
+export default view as TaskView;

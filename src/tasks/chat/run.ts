@@ -1,0 +1,116 @@
+import { InterruptableStoppingCriteria, TextStreamer, random, type Tensor } from '@huggingface/transformers';
+import { InvalidInputError } from '../../protocol/errors';
+import type { Params, TaskRunner } from '../types';
+import type { ChatReply, Conversation } from './conversation';
+import { cacheFor, forget, remember } from './kv-cache';
+
+type Tokenizer = ConstructorParameters<typeof TextStreamer>[0] & {
+  chat_template: unknown;
+  apply_chat_template(messages: { role: string; content: string }[], options: Record<string, unknown>): { input_ids: Tensor; attention_mask: Tensor };
+  (text: string): { input_ids: Tensor; attention_mask: Tensor };
+  decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+  model_max_length?: number;
+};
+interface Model {
+  config: { max_position_embeddings?: number };
+  generate(options: Record<string, unknown>): Promise<{ sequences: Tensor; past_key_values: Parameters<typeof remember>[2] }>;
+}
+interface ChatPipe {
+  model: Model;
+  tokenizer: Tokenizer;
+}
+
+const toIds = (tensor: Tensor) => Array.from(tensor.data as BigInt64Array, Number);
+
+function encode(pipe: ChatPipe, c: Conversation): { inputs: { input_ids: Tensor; attention_mask: Tensor }; mode: ChatReply['mode'] } {
+  const { tokenizer } = pipe;
+  if (!tokenizer.chat_template) {
+    const last = c.messages.at(-1)?.content ?? '';
+    return { inputs: tokenizer(last), mode: 'completion' };
+  }
+  const turns = c.messages.map(({ role, content }) => ({ role, content }));
+  const withSystem = c.system.trim() ? [{ role: 'system', content: c.system.trim() }, ...turns] : turns;
+  try {
+    return { inputs: tokenizer.apply_chat_template(withSystem, { add_generation_prompt: true, return_dict: true }), mode: 'chat' };
+  } catch {
+    // Some templates refuse a system turn; the conversation still works without it.
+    return { inputs: tokenizer.apply_chat_template(turns, { add_generation_prompt: true, return_dict: true }), mode: 'chat' };
+  }
+}
+
+function sampling(params: Params): Record<string, unknown> {
+  if (!params.do_sample) return { do_sample: false };
+  const seed = Number(params.seed ?? 0);
+  random.seed(seed > 0 ? seed : undefined);
+  return { do_sample: true, temperature: params.temperature, top_k: params.top_k, top_p: params.top_p };
+}
+
+const runner: TaskRunner = {
+  async warmup(pipe) {
+    await forget();
+    const { model, tokenizer } = pipe as ChatPipe;
+    await model.generate({ ...tokenizer('Hi'), max_new_tokens: 1 });
+  },
+  async run({ pipe, input, params, interrupted, emit }) {
+    const chat = pipe as ChatPipe;
+    const conversation = input as Conversation;
+    if (conversation.messages.at(-1)?.role !== 'user') throw new InvalidInputError('There is no question to answer.', 'Type a message first.');
+    const { inputs, mode } = encode(chat, conversation);
+    const ids = toIds(inputs.input_ids);
+    const contextLimit = chat.model.config.max_position_embeddings ?? chat.tokenizer.model_max_length;
+    if (contextLimit && ids.length >= contextLimit) {
+      throw new InvalidInputError(
+        `The conversation is ${ids.length} tokens, over this model’s context of ${contextLimit}.`,
+        'Clear the chat or edit an earlier message to shorten it.',
+      );
+    }
+    const maxNew = Math.min(Number(params.max_new_tokens ?? 256), contextLimit ? contextLimit - ids.length : Infinity);
+    const reuse = await cacheFor(chat, ids);
+    const stopper = new InterruptableStoppingCriteria();
+    const start = performance.now();
+    let firstTokenAt: number | undefined;
+    let tokens = 0;
+    const streamer = new TextStreamer(chat.tokenizer, {
+      skip_prompt: true,
+      skip_special_tokens: true,
+      callback_function: (text: string) => emit({ text }),
+      token_callback_function: () => {
+        tokens += 1;
+        firstTokenAt ??= performance.now();
+        if (interrupted()) stopper.interrupt();
+      },
+    });
+    const { sequences, past_key_values } = await chat.model.generate({
+      ...inputs,
+      past_key_values: reuse?.cache,
+      max_new_tokens: maxNew,
+      repetition_penalty: Number(params.repetition_penalty ?? 1),
+      ...sampling(params),
+      streamer,
+      stopping_criteria: [stopper],
+      return_dict_in_generate: true,
+    });
+    const sequence = toIds(sequences);
+    remember(chat, sequence, past_key_values);
+    const end = performance.now();
+    const output: ChatReply = {
+      reply: chat.tokenizer.decode(sequence.slice(ids.length), { skip_special_tokens: true }).trim(),
+      mode,
+      promptTokens: ids.length,
+      newTokens: sequence.length - ids.length,
+      reusedTokens: reuse?.tokens ?? 0,
+      contextLimit,
+      stopped: interrupted(),
+    };
+    const decodeSeconds = firstTokenAt === undefined ? 0 : (end - firstTokenAt) / 1000;
+    return {
+      output,
+      stats: {
+        ttftMs: firstTokenAt === undefined ? undefined : firstTokenAt - start,
+        tokens,
+        tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : undefined,
+      },
+    };
+  },
+};
+export default runner;
