@@ -7,6 +7,10 @@ export const TASK_ORDER = [
   'feature-extraction',
   'chat',
   'text-generation',
+  'zero-shot-classification',
+  'token-classification',
+  'fill-mask',
+  'question-answering',
   'image-classification',
   'object-detection',
 ] as const;

@@ -1,0 +1,122 @@
+import { Fragment } from 'react';
+import type { TaskView } from '../types';
+import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { formatPercent } from '../../ui/format';
+import { segmentText, type Entity } from './entities';
+import type { NerOutput } from './run';
+
+const SAMPLES = [
+  'My name is Sarah and I live in London',
+  'Apple was founded by Steve Jobs and Steve Wozniak in Cupertino, California.',
+  'Angela Merkel met Emmanuel Macron in Berlin to discuss the European Union budget.',
+];
+
+interface Colour {
+  solid: string;
+  soft: string;
+}
+
+const KNOWN: Record<string, Colour> = {
+  PER: { solid: '#2563eb', soft: '#dbeafe' },
+  ORG: { solid: '#15803d', soft: '#dcfce7' },
+  LOC: { solid: '#c2410c', soft: '#ffedd5' },
+  MISC: { solid: '#7e22ce', soft: '#f3e8ff' },
+};
+const OTHERS: Colour[] = [
+  { solid: '#be185d', soft: '#fce7f3' },
+  { solid: '#0e7490', soft: '#cffafe' },
+  { solid: '#4d7c0f', soft: '#ecfccb' },
+  { solid: '#b91c1c', soft: '#fee2e2' },
+];
+const NAMES: Record<string, string> = { PER: 'person', ORG: 'organisation', LOC: 'location', MISC: 'other' };
+
+function colourOf(type: string): Colour {
+  const key = type.toUpperCase();
+  const known = KNOWN[key] ?? KNOWN[key.slice(0, 3)] ?? (key === 'GPE' ? KNOWN.LOC : undefined);
+  if (known) return known;
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return OTHERS[hash % OTHERS.length];
+}
+
+const describe = (entity: Entity) => `${entity.type}${NAMES[entity.type] ? ` (${NAMES[entity.type]})` : ''} · ${formatPercent(entity.score)}`;
+
+function Legend({ types }: { types: string[] }) {
+  return (
+    <ul className="entity-legend" data-testid="entity-legend" aria-label="Entity types">
+      {types.map((type) => (
+        <li key={type} data-type={type}>
+          <span className="swatch" style={{ background: colourOf(type).solid }} />
+          <span>{type}</span>
+          {NAMES[type] && <span className="muted">{NAMES[type]}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Mark({ entity }: { entity: Entity }) {
+  const colour = colourOf(entity.type);
+  return (
+    <mark className="entity" data-testid="entity" data-type={entity.type} title={describe(entity)} style={{ background: colour.soft, borderColor: colour.solid }}>
+      <span className="entity-text">{entity.text}</span>
+      <span className="entity-tag" style={{ background: colour.solid }} aria-hidden="true">
+        {entity.type}
+      </span>
+    </mark>
+  );
+}
+
+function EntityTable({ entities }: { entities: Entity[] }) {
+  return (
+    <table className="entity-table" data-testid="entity-table">
+      <thead>
+        <tr>
+          <th scope="col">Entity</th>
+          <th scope="col">Type</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entities.map((entity, i) => (
+          <tr key={i} data-testid="entity-row" data-type={entity.type}>
+            <td className="entity-cell">{entity.text}</td>
+            <td>
+              <span className="swatch" style={{ background: colourOf(entity.type).solid }} />
+              {entity.type}
+            </td>
+            <td className="num">{formatPercent(entity.score)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NerResult({ output }: { output: NerOutput }) {
+  const { text, entities, types } = output;
+  return (
+    <div className="ner" data-testid="ner-output">
+      <Legend types={types} />
+      <p className="ner-text" data-testid="ner-text">
+        {segmentText(text, entities).map((segment, i) =>
+          segment.entity ? <Mark key={i} entity={segment.entity} /> : <Fragment key={i}>{segment.text}</Fragment>,
+        )}
+      </p>
+      <h3>
+        {entities.length} {entities.length === 1 ? 'entity' : 'entities'}
+      </h3>
+      {entities.length > 0 ? <EntityTable entities={entities} /> : <p className="muted">The model found no entities in this text.</p>}
+    </div>
+  );
+}
+
+const view: TaskView<string, NerOutput> = {
+  defaultInput: SAMPLES[0],
+  validate: (input) => (input.trim() ? undefined : 'Type a text to find entities in.'),
+  Input: ({ value, onChange, error, disabled }) => (
+    <TextInput label="Text" value={value} onChange={onChange} samples={SAMPLES} error={error} disabled={disabled} rows={5} testId="text-input" />
+  ),
+  Output: ({ output }) => (output ? <NerResult output={output} /> : null),
+};
+export default view as TaskView;

@@ -1,0 +1,40 @@
+import { InvalidInputError } from '../../protocol/errors';
+import type { TaskRunner } from '../types';
+import { requireText } from '../shared/worker-input';
+import { LABELS_MISSING, cleanLabels } from './labels';
+
+export interface ZeroShotInput {
+  text: string;
+  labels: string[];
+}
+
+export interface ZeroShotOutput {
+  /** Highest first. */
+  scores: { label: string; score: number }[];
+  /** True when each label was scored on its own (multi-label, or a single label). */
+  independent: boolean;
+}
+
+type ZeroShot = (
+  text: string,
+  labels: string[],
+  options: { multi_label: boolean },
+) => Promise<{ labels: string[]; scores: number[] }>;
+
+const runner: TaskRunner = {
+  async warmup(pipe) {
+    await (pipe as ZeroShot)('warm up', ['test'], { multi_label: false });
+  },
+  async run({ pipe, input, params }) {
+    const { text: rawText, labels: rawLabels } = (input ?? {}) as Partial<ZeroShotInput>;
+    const text = requireText(rawText);
+    const labels = cleanLabels(Array.isArray(rawLabels) ? rawLabels : []);
+    if (labels.length === 0) throw new InvalidInputError(LABELS_MISSING, 'Type labels separated by commas, e.g. "politics, sports, business".');
+    const multiLabel = Boolean(params.multi_label);
+    const result = await (pipe as ZeroShot)(text, labels, { multi_label: multiLabel });
+    const scores = result.labels.map((label, i) => ({ label, score: result.scores[i] })).sort((a, b) => b.score - a.score);
+    const output: ZeroShotOutput = { scores, independent: multiLabel || labels.length === 1 };
+    return { output };
+  },
+};
+export default runner;
