@@ -5,8 +5,13 @@ import type { TaskMeta, TaskModule, TaskRunner, TaskView } from './types';
 export const TASK_ORDER = [
   'text-classification',
   'feature-extraction',
+  'semantic-search',
+  'recommendation',
   'chat',
   'text-generation',
+  'translation',
+  'summarization',
+  'text2text-generation',
   'zero-shot-classification',
   'token-classification',
   'fill-mask',

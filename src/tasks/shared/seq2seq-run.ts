@@ -1,0 +1,84 @@
+import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
+import type { RunContext, TaskRunner } from '../types';
+import { seq2seqOptions } from './seq2seq-params';
+
+// One runner for the encoder-decoder tasks (translation, summarization, text2text-generation):
+// streamed output, Stop between tokens, and token stats, like text-generation.
+
+export interface Seq2SeqOutput {
+  /** The text the model was given (with any prompt prefix). */
+  source: string;
+  text: string;
+  /** True when Stop ended the generation early. */
+  stopped: boolean;
+}
+
+type Tokenizer = ConstructorParameters<typeof TextStreamer>[0];
+export type Seq2SeqPipe = ((text: string, options: Record<string, unknown>) => Promise<Record<string, unknown>[]>) & { tokenizer: Tokenizer };
+
+export interface Seq2SeqRequest {
+  text: string;
+  /** Extra pipeline options (e.g. src_lang / tgt_lang). */
+  options?: Record<string, unknown>;
+}
+
+/** The pipeline's one text field (generated_text, summary_text or translation_text). */
+function firstText(result: Record<string, unknown>[] | undefined): string | undefined {
+  const value = result?.[0] && Object.values(result[0]).find((v) => typeof v === 'string');
+  return value as string | undefined;
+}
+
+interface Seq2SeqTask {
+  /** Validates the worker input (throwing InvalidInputError) and builds the request. */
+  request(input: unknown, pipe: Seq2SeqPipe): Seq2SeqRequest;
+  /** Options for the one-token warm-up run (e.g. languages a many-to-many model needs). */
+  warmupOptions?(pipe: Seq2SeqPipe): Record<string, unknown>;
+}
+
+async function generate(ctx: RunContext, task: Seq2SeqTask) {
+  const pipe = ctx.pipe as Seq2SeqPipe;
+  const request = task.request(ctx.input, pipe);
+  const stopper = new InterruptableStoppingCriteria();
+  const start = performance.now();
+  let firstTokenAt: number | undefined;
+  let tokens = 0;
+  let streamed = '';
+  const streamer = new TextStreamer(pipe.tokenizer, {
+    skip_prompt: true,
+    skip_special_tokens: true,
+    callback_function: (text: string) => {
+      streamed += text;
+      ctx.emit({ text });
+    },
+    token_callback_function: () => {
+      tokens += 1;
+      firstTokenAt ??= performance.now();
+      if (ctx.interrupted()) stopper.interrupt();
+    },
+  });
+  const options = { ...seq2seqOptions(ctx.params), ...request.options, streamer, stopping_criteria: [stopper] };
+  const result = await pipe(request.text, options);
+  return { request, streamed, result, start, firstTokenAt, tokens, end: performance.now() };
+}
+
+export function createSeq2SeqRunner(task: Seq2SeqTask): TaskRunner {
+  return {
+    async warmup(pipe) {
+      const p = pipe as Seq2SeqPipe;
+      await p('Hello', { max_new_tokens: 1, do_sample: false, ...task.warmupOptions?.(p) });
+    },
+    async run(ctx) {
+      const { request, streamed, result, start, firstTokenAt, tokens, end } = await generate(ctx, task);
+      const decodeSeconds = firstTokenAt === undefined ? 0 : (end - firstTokenAt) / 1000;
+      const output: Seq2SeqOutput = { source: request.text, text: (firstText(result) ?? streamed).trim(), stopped: ctx.interrupted() };
+      return {
+        output,
+        stats: {
+          ttftMs: firstTokenAt === undefined ? undefined : firstTokenAt - start,
+          tokens,
+          tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : undefined,
+        },
+      };
+    },
+  };
+}

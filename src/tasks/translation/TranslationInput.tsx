@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import type { InputProps } from '../types';
+import { useApp } from '../../store';
+import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { languagesFor, translationMode, type LanguageFamily, type TranslationMode } from './languages';
+
+export interface TranslationInputValue {
+  text: string;
+  /** Language keys (e.g. 'en'), mapped to each model family's codes when the run starts. */
+  src: string;
+  tgt: string;
+}
+
+const SAMPLES = ['The house is small.', 'Where is the train station?', 'Machine learning models can now run entirely inside your web browser.'];
+
+/** The translation model chosen in the model bar (the pickers depend on it). */
+export const currentTranslationModel = () => useApp.getState().modelByTask.translation ?? '';
+
+function LanguagePickers({ family, value, onChange, error, disabled }: { family: LanguageFamily; error?: string } & Omit<InputProps<TranslationInputValue>, 'error'>) {
+  const id = useId();
+  const languages = languagesFor(family);
+  const select = (which: 'src' | 'tgt', label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${which}`}>{label}</label>
+      <select id={`${id}-${which}`} value={value[which]} onChange={(e) => onChange({ ...value, [which]: e.target.value })} disabled={disabled} aria-invalid={Boolean(error)} data-testid={`${which === 'src' ? 'source' : 'target'}-language`}>
+        {languages.map((language) => (
+          <option key={language.key} value={language.key}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="field">
+      <div className="language-pickers" data-testid="language-pickers">
+        {select('src', 'From')}
+        <button type="button" className="secondary swap" onClick={() => onChange({ ...value, src: value.tgt, tgt: value.src })} disabled={disabled} aria-label="Swap languages" title="Swap languages">
+          ⇄
+        </button>
+        {select('tgt', 'To')}
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function describe(mode: Exclude<TranslationMode, { kind: 'languages' }>): string {
+  if (mode.kind === 'prefix') return `${mode.direction}, set by the T5 prompt prefix “${mode.prefix.trim()}” (added for you).`;
+  if (mode.direction) return `${mode.direction}: this model translates in one fixed direction, so there is nothing to pick.`;
+  return 'This model translates in the one direction it was trained for (language pickers appear for NLLB, M2M100 and mBART-50 models).';
+}
+
+export function TranslationInput({ value, onChange, error, disabled }: InputProps<TranslationInputValue>) {
+  const mode = translationMode(useApp((s) => s.modelByTask.translation ?? ''));
+  const languageError = mode.kind === 'languages' && error && /language/i.test(error) ? error : undefined;
+  return (
+    <>
+      {mode.kind === 'languages' ? (
+        <LanguagePickers family={mode.family} value={value} onChange={onChange} error={languageError} disabled={disabled} />
+      ) : (
+        <p className="field-note translation-direction" data-testid="translation-direction">
+          {describe(mode)}
+        </p>
+      )}
+      <TextInput label="Text to translate" rows={5} value={value.text} onChange={(text) => onChange({ ...value, text })} samples={SAMPLES} error={languageError ? undefined : error} disabled={disabled} testId="translate-input" />
+    </>
+  );
+}
