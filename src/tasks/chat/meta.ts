@@ -1,4 +1,5 @@
 import type { TaskMeta } from '../types';
+import { maxNewTokensParam, repetitionPenaltyParam, samplingParams } from '../shared/generation-params';
 
 export const meta: TaskMeta = {
   id: 'chat',
@@ -13,12 +14,9 @@ export const meta: TaskMeta = {
     { id: 'karpathy/tinyllamas-stories260K', note: 'Tiny story model with a minimal template (local mirror)', sizeMB: 1.2 },
   ],
   params: [
-    { key: 'max_new_tokens', label: 'Max new tokens', kind: 'range', min: 1, max: 2048, step: 1, default: 256 },
-    { key: 'repetition_penalty', label: 'Repetition penalty', kind: 'range', min: 1, max: 2, step: 0.05, default: 1.1 },
-    { key: 'do_sample', label: 'Sampling (off = greedy)', kind: 'toggle', default: true },
-    { key: 'temperature', label: 'Temperature', kind: 'range', min: 0.05, max: 2, step: 0.05, default: 0.7, activeWhen: 'do_sample' },
-    { key: 'top_k', label: 'Top-k', kind: 'range', min: 0, max: 200, step: 1, default: 50, help: '0 = off', activeWhen: 'do_sample' },
-    { key: 'top_p', label: 'Top-p', kind: 'range', min: 0.05, max: 1, step: 0.05, default: 0.9, activeWhen: 'do_sample' },
+    maxNewTokensParam(256, 2048),
+    repetitionPenaltyParam(1.1),
+    ...samplingParams({ doSample: true, topP: 0.9 }),
     { key: 'seed', label: 'Seed', kind: 'range', min: 0, max: 9999, step: 1, default: 0, help: '0 = random each time', activeWhen: 'do_sample' },
   ],
 };

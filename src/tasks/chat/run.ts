@@ -1,10 +1,11 @@
-import { InterruptableStoppingCriteria, TextStreamer, random, type Tensor } from '@huggingface/transformers';
+import { random, type Tensor } from '@huggingface/transformers';
 import { InvalidInputError } from '../../protocol/errors';
 import type { Params, TaskRunner } from '../types';
 import type { ChatReply, Conversation } from './conversation';
 import { cacheFor, forget, remember } from './kv-cache';
+import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 
-type Tokenizer = ConstructorParameters<typeof TextStreamer>[0] & {
+type Tokenizer = StreamTokenizer & {
   chat_template: unknown;
   apply_chat_template(messages: { role: string; content: string }[], options: Record<string, unknown>): { input_ids: Tensor; attention_mask: Tensor };
   (text: string): { input_ids: Tensor; attention_mask: Tensor };
@@ -66,33 +67,18 @@ const runner: TaskRunner = {
     }
     const maxNew = Math.min(Number(params.max_new_tokens ?? 256), contextLimit ? contextLimit - ids.length : Infinity);
     const reuse = await cacheFor(chat, ids);
-    const stopper = new InterruptableStoppingCriteria();
-    const start = performance.now();
-    let firstTokenAt: number | undefined;
-    let tokens = 0;
-    const streamer = new TextStreamer(chat.tokenizer, {
-      skip_prompt: true,
-      skip_special_tokens: true,
-      callback_function: (text: string) => emit({ text }),
-      token_callback_function: () => {
-        tokens += 1;
-        firstTokenAt ??= performance.now();
-        if (interrupted()) stopper.interrupt();
-      },
-    });
+    const stream = streamTokens(chat.tokenizer, { emit, interrupted });
     const { sequences, past_key_values } = await chat.model.generate({
       ...inputs,
       past_key_values: reuse?.cache,
       max_new_tokens: maxNew,
       repetition_penalty: Number(params.repetition_penalty ?? 1),
       ...sampling(params),
-      streamer,
-      stopping_criteria: [stopper],
+      ...stream.options,
       return_dict_in_generate: true,
     });
     const sequence = toIds(sequences);
     remember(chat, sequence, past_key_values);
-    const end = performance.now();
     const output: ChatReply = {
       reply: chat.tokenizer.decode(sequence.slice(ids.length), { skip_special_tokens: true }).trim(),
       mode,
@@ -102,15 +88,7 @@ const runner: TaskRunner = {
       contextLimit,
       stopped: interrupted(),
     };
-    const decodeSeconds = firstTokenAt === undefined ? 0 : (end - firstTokenAt) / 1000;
-    return {
-      output,
-      stats: {
-        ttftMs: firstTokenAt === undefined ? undefined : firstTokenAt - start,
-        tokens,
-        tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : undefined,
-      },
-    };
+    return { output, stats: stream.stats() };
   },
 };
 export default runner;

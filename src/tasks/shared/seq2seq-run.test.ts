@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunContext } from '../types';
 import { createSeq2SeqRunner, type Seq2SeqOutput } from './seq2seq-run';
-import { seq2seqOptions } from './seq2seq-params';
+import { seq2seqOptions } from './generation-params';
 import { fakeSeq2SeqPipe } from './seq2seq-fake';
 
 function context(pipe: unknown, input: unknown, params = {}, stopAfter = Infinity) {

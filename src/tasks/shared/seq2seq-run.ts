@@ -1,6 +1,6 @@
-import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
 import type { RunContext, TaskRunner } from '../types';
-import { seq2seqOptions } from './seq2seq-params';
+import { seq2seqOptions } from './generation-params';
+import { streamTokens, type StreamTokenizer } from './token-stream';
 
 // One runner for the encoder-decoder tasks (translation, summarization, text2text-generation):
 // streamed output, Stop between tokens, and token stats, like text-generation.
@@ -13,8 +13,7 @@ export interface Seq2SeqOutput {
   stopped: boolean;
 }
 
-type Tokenizer = ConstructorParameters<typeof TextStreamer>[0];
-export type Seq2SeqPipe = ((text: string, options: Record<string, unknown>) => Promise<Record<string, unknown>[]>) & { tokenizer: Tokenizer };
+export type Seq2SeqPipe = ((text: string, options: Record<string, unknown>) => Promise<Record<string, unknown>[]>) & { tokenizer: StreamTokenizer };
 
 export interface Seq2SeqRequest {
   text: string;
@@ -38,27 +37,9 @@ interface Seq2SeqTask {
 async function generate(ctx: RunContext, task: Seq2SeqTask) {
   const pipe = ctx.pipe as Seq2SeqPipe;
   const request = task.request(ctx.input, pipe);
-  const stopper = new InterruptableStoppingCriteria();
-  const start = performance.now();
-  let firstTokenAt: number | undefined;
-  let tokens = 0;
-  let streamed = '';
-  const streamer = new TextStreamer(pipe.tokenizer, {
-    skip_prompt: true,
-    skip_special_tokens: true,
-    callback_function: (text: string) => {
-      streamed += text;
-      ctx.emit({ text });
-    },
-    token_callback_function: () => {
-      tokens += 1;
-      firstTokenAt ??= performance.now();
-      if (ctx.interrupted()) stopper.interrupt();
-    },
-  });
-  const options = { ...seq2seqOptions(ctx.params), ...request.options, streamer, stopping_criteria: [stopper] };
-  const result = await pipe(request.text, options);
-  return { request, streamed, result, start, firstTokenAt, tokens, end: performance.now() };
+  const stream = streamTokens(pipe.tokenizer, ctx);
+  const result = await pipe(request.text, { ...seq2seqOptions(ctx.params), ...request.options, ...stream.options });
+  return { request, stream, result };
 }
 
 export function createSeq2SeqRunner(task: Seq2SeqTask): TaskRunner {
@@ -68,17 +49,9 @@ export function createSeq2SeqRunner(task: Seq2SeqTask): TaskRunner {
       await p('Hello', { max_new_tokens: 1, do_sample: false, ...task.warmupOptions?.(p) });
     },
     async run(ctx) {
-      const { request, streamed, result, start, firstTokenAt, tokens, end } = await generate(ctx, task);
-      const decodeSeconds = firstTokenAt === undefined ? 0 : (end - firstTokenAt) / 1000;
-      const output: Seq2SeqOutput = { source: request.text, text: (firstText(result) ?? streamed).trim(), stopped: ctx.interrupted() };
-      return {
-        output,
-        stats: {
-          ttftMs: firstTokenAt === undefined ? undefined : firstTokenAt - start,
-          tokens,
-          tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : undefined,
-        },
-      };
+      const { request, stream, result } = await generate(ctx, task);
+      const output: Seq2SeqOutput = { source: request.text, text: (firstText(result) ?? stream.text()).trim(), stopped: ctx.interrupted() };
+      return { output, stats: stream.stats() };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { TaskMeta } from '../types';
-import { maxNewTokensParam, minNewTokensParam, repetitionPenaltyParam } from '../shared/seq2seq-params';
+import { maxNewTokensParam, minNewTokensParam, repetitionPenaltyParam } from '../shared/generation-params';
 
 export const meta: TaskMeta = {
   id: 'summarization',
@@ -10,5 +10,5 @@ export const meta: TaskMeta = {
     { id: 'Xenova/distilbart-cnn-6-6', note: 'DistilBART fine-tuned on CNN/DailyMail news summaries', sizeMB: 300 },
     { id: 'Xenova/t5-small', note: 'T5-small (adds the “summarize:” prefix itself)', sizeMB: 60 },
   ],
-  params: [maxNewTokensParam(96), { ...minNewTokensParam, label: 'Min new tokens (min length)' }, repetitionPenaltyParam],
+  params: [maxNewTokensParam(96), { ...minNewTokensParam(), label: 'Min new tokens (min length)' }, repetitionPenaltyParam()],
 };

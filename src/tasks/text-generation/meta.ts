@@ -1,4 +1,5 @@
 import type { TaskMeta } from '../types';
+import { maxNewTokensParam, minNewTokensParam, repetitionPenaltyParam, samplingParams } from '../shared/generation-params';
 
 export const meta: TaskMeta = {
   id: 'text-generation',
@@ -12,12 +13,9 @@ export const meta: TaskMeta = {
     { id: 'karpathy/tinyllamas-stories260K', note: '260K-parameter Llama trained on TinyStories (mirror only)', sizeMB: 1.2 },
   ],
   params: [
-    { key: 'max_new_tokens', label: 'Max new tokens', kind: 'range', min: 1, max: 1024, step: 1, default: 64 },
-    { key: 'min_new_tokens', label: 'Min new tokens', kind: 'range', min: 0, max: 1024, step: 1, default: 0, help: 'Suppresses the end-of-text token until this many tokens exist' },
-    { key: 'repetition_penalty', label: 'Repetition penalty', kind: 'range', min: 1, max: 2, step: 0.05, default: 1 },
-    { key: 'do_sample', label: 'Sampling (off = greedy)', kind: 'toggle', default: false },
-    { key: 'temperature', label: 'Temperature', kind: 'range', min: 0.05, max: 2, step: 0.05, default: 0.7, activeWhen: 'do_sample' },
-    { key: 'top_k', label: 'Top-k', kind: 'range', min: 0, max: 200, step: 1, default: 50, help: '0 = off', activeWhen: 'do_sample' },
-    { key: 'top_p', label: 'Top-p', kind: 'range', min: 0.05, max: 1, step: 0.05, default: 0.95, activeWhen: 'do_sample' },
+    maxNewTokensParam(64, 1024),
+    minNewTokensParam(1024),
+    repetitionPenaltyParam(),
+    ...samplingParams({ doSample: false, topP: 0.95 }),
   ],
 };

@@ -1,6 +1,6 @@
-import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
 import type { Params, TaskRunner } from '../types';
 import { requireText } from '../shared/worker-input';
+import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 
 export interface GenerationOutput {
   prompt: string;
@@ -9,9 +9,8 @@ export interface GenerationOutput {
   stopped: boolean;
 }
 
-type Tokenizer = ConstructorParameters<typeof TextStreamer>[0];
 type Generator = ((prompt: string, options: Record<string, unknown>) => Promise<{ generated_text: string }[]>) & {
-  tokenizer: Tokenizer;
+  tokenizer: StreamTokenizer;
 };
 
 function generationOptions(params: Params): Record<string, unknown> {
@@ -33,37 +32,10 @@ const runner: TaskRunner = {
   async run({ pipe, input, params, interrupted, emit }) {
     const prompt = requireText(input, 'prompt');
     const generator = pipe as Generator;
-    const stopper = new InterruptableStoppingCriteria();
-    const start = performance.now();
-    let firstTokenAt: number | undefined;
-    let tokens = 0;
-    let completion = '';
-    const streamer = new TextStreamer(generator.tokenizer, {
-      skip_prompt: true,
-      skip_special_tokens: true,
-      callback_function: (text: string) => {
-        completion += text;
-        emit({ text });
-      },
-      token_callback_function: () => {
-        tokens += 1;
-        firstTokenAt ??= performance.now();
-        // Checked per token: the stop flag is shared memory, so this works mid-generation.
-        if (interrupted()) stopper.interrupt();
-      },
-    });
-    await generator(prompt, { ...generationOptions(params), streamer, stopping_criteria: [stopper] });
-    const end = performance.now();
-    const decodeSeconds = firstTokenAt === undefined ? 0 : (end - firstTokenAt) / 1000;
-    const output: GenerationOutput = { prompt, completion, stopped: interrupted() };
-    return {
-      output,
-      stats: {
-        ttftMs: firstTokenAt === undefined ? undefined : firstTokenAt - start,
-        tokens,
-        tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : undefined,
-      },
-    };
+    const stream = streamTokens(generator.tokenizer, { emit, interrupted });
+    await generator(prompt, { ...generationOptions(params), ...stream.options });
+    const output: GenerationOutput = { prompt, completion: stream.text(), stopped: interrupted() };
+    return { output, stats: stream.stats() };
   },
 };
 export default runner;

@@ -1,5 +1,5 @@
 import type { TaskMeta } from '../types';
-import { maxNewTokensParam, minNewTokensParam, repetitionPenaltyParam } from '../shared/seq2seq-params';
+import { maxNewTokensParam, minNewTokensParam, repetitionPenaltyParam } from '../shared/generation-params';
 
 export const meta: TaskMeta = {
   id: 'text2text-generation',
@@ -11,5 +11,5 @@ export const meta: TaskMeta = {
     { id: 'Xenova/LaMini-Flan-T5-248M', note: 'LaMini Flan-T5 248M: longer, chattier answers', sizeMB: 250 },
     { id: 'Xenova/t5-small', note: 'Original T5-small: prefixes like “summarize:” or “translate English to German:”', sizeMB: 60 },
   ],
-  params: [maxNewTokensParam(128), minNewTokensParam, repetitionPenaltyParam],
+  params: [maxNewTokensParam(128), minNewTokensParam(), repetitionPenaltyParam()],
 };

@@ -1,5 +1,5 @@
 import type { TaskMeta } from '../types';
-import { maxNewTokensParam } from '../shared/seq2seq-params';
+import { maxNewTokensParam } from '../shared/generation-params';
 
 export const meta: TaskMeta = {
   id: 'translation',

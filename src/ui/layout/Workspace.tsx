@@ -9,6 +9,7 @@ import { LoadStatus } from '../components/LoadStatus/LoadStatus';
 import { ModelBar } from '../components/ModelBar/ModelBar';
 import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
 import { RunBar, RunStats } from '../components/RunBar/RunBar';
+import { ResultExport } from '../components/ResultExport/ResultExport';
 
 const pick = (s: AppState) => ({
   task: s.task,
@@ -86,6 +87,7 @@ export function Workspace() {
             </p>
           )}
           {runHere && <RunStats />}
+          {runHere && <ResultExport />}
         </section>
       </div>
     </main>

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../../store';
+import { exportDocument, exportFileName } from './export-json';
+
+/** "Copy JSON" and "Download JSON" for the finished result of any task. */
+export function ResultExport() {
+  const run = useApp((s) => s.run);
+  const spec = useApp((s) => s.load.spec);
+  const info = useApp((s) => s.load.info);
+  const params = useApp((s) => (run.task ? s.paramsByTask[run.task] : undefined));
+  const [copied, setCopied] = useState<'ok' | 'failed' | undefined>();
+  useEffect(() => setCopied(undefined), [run.seq]);
+  if (run.status !== 'done' || !run.task) return null;
+
+  // The run used the model loaded for it.
+  const model = spec?.model;
+  const text = () =>
+    exportDocument(
+      { task: run.task!, model, dtype: info?.dtype ?? spec?.dtype, device: info?.device ?? spec?.device, input: run.input, output: run.output, stats: run.stats },
+      params ?? {},
+    );
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      setCopied('ok');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text()], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName(run.task!, model);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div className="result-export" data-testid="result-export">
+      <button type="button" className="secondary small-button" onClick={() => void copy()} data-testid="copy-json">
+        Copy JSON
+      </button>
+      <button type="button" className="secondary small-button" onClick={download} data-testid="download-json">
+        Download JSON
+      </button>
+      <span className="muted small" role="status" aria-live="polite">
+        {copied === 'ok' ? 'Copied to the clipboard' : copied === 'failed' ? 'The browser refused clipboard access — use Download JSON' : ''}
+      </span>
+    </div>
+  );
+}
