@@ -14,6 +14,8 @@ import {
   type Conversation,
 } from './conversation';
 
+const SAMPLE_MESSAGES = ['Tell me a short story about a brave little cat.', 'What are three tips for learning a new language?', 'Explain what a neural network is in one paragraph.'];
+
 function Composer({ value, onChange, error, disabled, onRun }: { value: Conversation; onChange(c: Conversation): void; error?: string; disabled: boolean; onRun?(): void }) {
   const id = useId();
   return (
@@ -40,6 +42,15 @@ function Composer({ value, onChange, error, disabled, onRun }: { value: Conversa
           data-testid="chat-input"
         />
         {error && <p className="field-error" role="alert">{error}</p>}
+        {value.messages.length === 0 && (
+          <div className="chips" aria-label="Sample messages">
+            {SAMPLE_MESSAGES.map((sample) => (
+              <button key={sample} type="button" className="chip" onClick={() => onChange({ ...value, draft: sample })} disabled={disabled}>
+                {sample}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
     </>
   );

@@ -7,6 +7,24 @@ const DEFAULT: SimilarityInput = {
   query: 'A man is playing a guitar.',
 };
 
+const SAMPLE_SETS: { label: string; input: SimilarityInput }[] = [
+  { label: 'Music vs news', input: DEFAULT },
+  {
+    label: 'Pets',
+    input: {
+      sentences: ['The cat is sleeping on the sofa.', 'A puppy chases a ball in the garden.', 'Interest rates rose again this quarter.'],
+      query: 'A kitten naps on the couch.',
+    },
+  },
+  {
+    label: 'Weather',
+    input: {
+      sentences: ['Heavy rain is expected tomorrow.', 'The football match ended in a draw.', 'It will be sunny and warm all week.'],
+      query: 'Will it rain tomorrow?',
+    },
+  },
+];
+
 const linesOf = (text: string) => text.split('\n');
 
 function heat(score: number): string {
@@ -65,6 +83,13 @@ const view: TaskView<SimilarityInput, SimilarityOutput> = {
         disabled={disabled}
         testId="query-input"
       />
+      <div className="chips" aria-label="Sample inputs">
+        {SAMPLE_SETS.map((sample) => (
+          <button key={sample.label} type="button" className="chip" onClick={() => onChange(sample.input)} disabled={disabled}>
+            {sample.label}
+          </button>
+        ))}
+      </div>
     </>
   ),
   Output: ({ output }) =>

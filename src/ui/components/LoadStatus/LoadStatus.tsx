@@ -1,4 +1,5 @@
 import { useApp } from '../../../store';
+import { findTask } from '../../../tasks/registry';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 
@@ -46,9 +47,13 @@ function Loading() {
 
 function Ready() {
   const { info, spec } = useApp((s) => s.load);
+  const task = useApp((s) => s.task);
+  const wanted = useApp((s) => (s.modelByTask[s.task] ?? '').trim());
   if (!info || !spec) return null;
+  const otherTask = spec.task !== task ? findTask(spec.task)?.meta.label : undefined;
+  const stale = spec.task !== task || spec.model !== wanted;
   return (
-    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)}>
+    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
       <span className="dot ok" aria-hidden="true" />
       <strong>Ready</strong> <span className="mono">{spec.model}</span>
       <span className="pill" data-testid="ran-on">
@@ -63,6 +68,18 @@ function Ready() {
       {info.fallbackReason && (
         <p className="field-note" data-testid="fallback-reason">
           Running on {info.device === 'webgpu' ? 'WebGPU' : 'WASM'}: {info.fallbackReason}.
+        </p>
+      )}
+      {stale && (
+        <p className="field-note" data-testid="load-stale">
+          {otherTask ? `This model was loaded for ${otherTask}. ` : ''}
+          {wanted ? (
+            <>
+              <span className="mono">{wanted}</span> loads when you press Load or Run.
+            </>
+          ) : (
+            'Choose a model for this task.'
+          )}
         </p>
       )}
     </div>
