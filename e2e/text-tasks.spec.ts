@@ -187,4 +187,29 @@ test.describe('text tasks: bad input is flagged next to the input and kept', () 
     await expect(page.getByTestId('context-input')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('question-input')).toHaveValue('Where does Wolfgang live?');
   });
+
+  test('NER and QA: a text longer than the model’s context is refused with the numbers, and kept', async ({ page }) => {
+    // tiny-random/bert-* read at most 128 tokens (max_position_embeddings / model_max_length).
+    const long = 'Wolfgang lives in Berlin and works in Paris. '.repeat(30).trim();
+    await openTask(page, 'token-classification', 'tiny-random/bert-token-classification');
+    await page.getByTestId('text-input').fill(long);
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'error', { timeout: 90_000 });
+    await expect(inputAlert(page)).toContainText(/The text is \d+ tokens; this model reads at most 128\./);
+    await expect(inputAlert(page)).toContainText('Shorten the text');
+    await expect(page.getByTestId('text-input')).toHaveValue(long);
+    // A short text then runs on the same loaded model.
+    await page.getByTestId('text-input').fill('Wolfgang lives in Berlin.');
+    await runAndWait(page);
+    await expectRunDone(page);
+
+    await page.getByTestId('task-question-answering').click();
+    await page.getByTestId('model-input').fill('tiny-random/bert-question-answering');
+    await page.getByTestId('context-input').fill(long);
+    await page.getByTestId('question-input').fill('Where does Wolfgang live?');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'error', { timeout: 90_000 });
+    await expect(inputAlert(page)).toContainText(/The context is \d+ tokens; this model reads at most \d+ here \(of its 128\)\./);
+    await expect(page.getByTestId('context-input')).toHaveValue(long);
+  });
 });

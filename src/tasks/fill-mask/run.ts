@@ -2,6 +2,7 @@ import { InvalidInputError, UnsupportedModelError } from '../../protocol/errors'
 import type { TaskRunner } from '../types';
 import { requireText } from '../shared/worker-input';
 import { countMasks, toModelMask } from './mask';
+import { requireWithinContext } from '../shared/context-limit';
 
 export interface FillPrediction {
   /** The predicted token as the tokenizer decodes it, trimmed. */
@@ -50,6 +51,7 @@ const runner: TaskRunner = {
         `Put exactly one ${maskToken} (or [MASK] / <mask>) where the missing word goes.`,
       );
     }
+    requireWithinContext(pipe, toModelMask(text, maskToken));
     const results = await (pipe as Filler)(toModelMask(text, maskToken), { top_k: clampTopK(params.top_k) });
     const predictions = results.map((r) => ({ token: r.token_str.trim(), score: r.score, sequence: r.sequence }));
     const output: FillMaskOutput = { text, maskToken, predictions };

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
 import { CONTEXT_MISSING, QUESTION_MISSING } from './answer';
+import { countTokens, requireWithinContext } from '../shared/context-limit';
 
 export interface QaInput {
   context: string;
@@ -29,6 +30,7 @@ const runner: TaskRunner = {
   },
   async run({ pipe, input }) {
     const { context, question } = requireQaInput(input);
+    requireWithinContext(pipe, context, 'context', countTokens(pipe, question.trim()) ?? 0);
     const { answer, score } = await (pipe as Answerer)(question.trim(), context);
     const output: QaOutput = { context, question, answer: answer.trim(), score };
     return { output };

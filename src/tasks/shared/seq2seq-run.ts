@@ -1,6 +1,7 @@
 import type { RunContext, TaskRunner } from '../types';
 import { seq2seqOptions } from './generation-params';
 import { streamTokens, type StreamTokenizer } from './token-stream';
+import { requireWithinContext } from './context-limit';
 
 // One runner for the encoder-decoder tasks (translation, summarization, text2text-generation):
 // streamed output, Stop between tokens, and token stats, like text-generation.
@@ -37,6 +38,7 @@ interface Seq2SeqTask {
 async function generate(ctx: RunContext, task: Seq2SeqTask) {
   const pipe = ctx.pipe as Seq2SeqPipe;
   const request = task.request(ctx.input, pipe);
+  requireWithinContext(pipe, request.text);
   const stream = streamTokens(pipe.tokenizer, ctx);
   const result = await pipe(request.text, { ...seq2seqOptions(ctx.params), ...request.options, ...stream.options });
   return { request, stream, result };

@@ -1,5 +1,6 @@
 import type { TaskRunner } from '../types';
 import { requireText } from '../shared/worker-input';
+import { requireWithinContext } from '../shared/context-limit';
 
 type Classifier = (text: string, options: { top_k: number | null }) => Promise<{ label: string; score: number }[]>;
 
@@ -9,6 +10,7 @@ const runner: TaskRunner = {
   },
   async run({ pipe, input }) {
     const text = requireText(input);
+    requireWithinContext(pipe, text);
     const output = await (pipe as Classifier)(text, { top_k: null });
     return { output };
   },

@@ -1,6 +1,7 @@
 import type { Params, TaskRunner } from '../types';
 import { requireText } from '../shared/worker-input';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
+import { contextLimitOf, requireWithinContext } from '../shared/context-limit';
 
 export interface GenerationOutput {
   prompt: string;
@@ -32,8 +33,16 @@ const runner: TaskRunner = {
   async run({ pipe, input, params, interrupted, emit }) {
     const prompt = requireText(input, 'prompt');
     const generator = pipe as Generator;
+    // The prompt must leave room for at least one new token; the rest is capped to what the context holds.
+    const promptTokens = requireWithinContext(generator, prompt, 'prompt', 1);
+    const limit = contextLimitOf(generator);
+    const options = generationOptions(params);
+    if (limit !== undefined && promptTokens !== undefined) {
+      options.max_new_tokens = Math.min(Number(options.max_new_tokens), limit - promptTokens);
+      if (options.min_new_tokens !== undefined) options.min_new_tokens = Math.min(Number(options.min_new_tokens), Number(options.max_new_tokens));
+    }
     const stream = streamTokens(generator.tokenizer, { emit, interrupted });
-    await generator(prompt, { ...generationOptions(params), ...stream.options });
+    await generator(prompt, { ...options, ...stream.options });
     const output: GenerationOutput = { prompt, completion: stream.text(), stopped: interrupted() };
     return { output, stats: stream.stats() };
   },

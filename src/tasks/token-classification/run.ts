@@ -1,6 +1,7 @@
 import type { TaskRunner } from '../types';
 import { requireText } from '../shared/worker-input';
 import { entityTypes, toEntities, type Entity, type TokenPrediction } from './entities';
+import { requireWithinContext } from '../shared/context-limit';
 
 export interface NerOutput {
   text: string;
@@ -17,6 +18,7 @@ const runner: TaskRunner = {
   },
   async run({ pipe, input }) {
     const text = requireText(input);
+    requireWithinContext(pipe, text);
     const tagger = pipe as Tagger;
     const tokens = await tagger(text);
     const entities = toEntities(text, tokens);

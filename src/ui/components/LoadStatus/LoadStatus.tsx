@@ -17,15 +17,14 @@ function Bar({ value, total, label }: { value: number; total: number; label: str
 function Loading() {
   const load = useApp((s) => s.load);
   const files = Object.entries(load.files);
+  const starting = (load.phase ?? 'download') === 'download' && load.total === 0 && files.length === 0;
   return (
     <div className="load-status loading" data-testid="load-status" data-phase={load.phase}>
       <div className="load-headline">
         <span className="spinner" aria-hidden="true" />
-        <strong>{PHASE_TEXT[load.phase ?? 'download']}</strong> {load.spec?.model}
-        <span className="muted">
-          {' '}
-          {formatBytes(load.loaded)} / {formatBytes(load.total)}
-        </span>
+        {/* Before the first byte is known the worker is starting its runtime and looking up the files. */}
+        <strong>{starting ? 'Preparing' : PHASE_TEXT[load.phase ?? 'download']}</strong> {load.spec?.model}
+        <span className="muted">{starting ? ' — starting the runtime and finding the model’s files…' : ` ${formatBytes(load.loaded)} / ${formatBytes(load.total)}`}</span>
       </div>
       <Bar value={load.loaded} total={load.total} label="Total download" />
       {files.length > 0 && (
