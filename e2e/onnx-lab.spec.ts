@@ -45,16 +45,20 @@ test('PaddleOCR detector: IO with symbolic dims, opset, run on an image, probabi
 
   // Symbolic dims get concrete guesses; the image feed is chosen because the input looks like NCHW pixels.
   await expect(feed(page, 'x').getByTestId('lab-source')).toHaveValue('image');
-  await feed(page, 'x').getByTestId('lab-shape').fill('1, 3, 320, 480');
+  await feed(page, 'x').getByTestId('lab-shape').fill('1, 3, 448, 800');
+  await page.getByTestId('image-file').setInputFiles('public/samples/cafe-menu.png');
+  await expect(page.getByTestId('image-preview')).toHaveAttribute('alt', 'cafe-menu.png');
   await runAndWait(page);
   await expectRunDone(page);
   const out = page.locator('[data-testid=lab-output][data-name="sigmoid_0.tmp_0"]');
-  await expect(out).toHaveAttribute('data-dims', '[1,1,320,480]');
-  const min = Number(await out.getAttribute('data-min'));
-  const max = Number(await out.getAttribute('data-max'));
+  await expect(out).toHaveAttribute('data-dims', '[1,1,448,800]');
+  // A text probability map: near 1 on the menu's lines, near 0 on the mostly empty card.
+  const [min, max, mean] = await Promise.all(['data-min', 'data-max', 'data-mean'].map(async (a) => Number(await out.getAttribute(a))));
   expect(min).toBeGreaterThanOrEqual(0);
+  expect(min).toBeLessThan(0.05);
+  expect(max).toBeGreaterThan(0.9);
   expect(max).toBeLessThanOrEqual(1);
-  expect(max).toBeGreaterThan(min);
+  expect(mean).toBeLessThan(0.5);
   await expect(out.getByTestId('lab-heatmap')).toHaveAttribute('data-rows', '256');
   await expect(out.getByTestId('lab-heatmap')).toHaveAttribute('data-cols', '256');
   await expect(out.getByTestId('lab-topk')).toHaveCount(0);
