@@ -30,3 +30,28 @@ export function identityModel(): Uint8Array {
   const graph = [...msg(1, node), ...str(2, 'warmup'), ...msg(11, floatVector('x')), ...msg(12, floatVector('y'))];
   return new Uint8Array([...int(1, 8), ...str(2, 'model-playground'), ...msg(7, graph), ...msg(8, int(2, 13))]);
 }
+
+export interface TinyValue {
+  name: string;
+  /** ONNX element type (1 = float32, 7 = int64). */
+  elemType?: number;
+  /** Numbers are fixed sizes, strings are symbolic (dim_param). */
+  dims: (number | string)[];
+}
+
+const dim = (d: number | string) => msg(1, typeof d === 'number' ? int(1, d) : str(2, d));
+const valueInfo = (v: TinyValue) =>
+  [...str(1, v.name), ...msg(2, msg(1, [...int(1, v.elemType ?? FLOAT), ...msg(2, v.dims.flatMap(dim))]))];
+
+/** A one-node model, for tests of model inspection and error handling (e.g. an operator no runtime has). */
+export function singleNodeModel(options: { op: string; inputs: TinyValue[]; outputs: TinyValue[]; opset?: number; producer?: string }): Uint8Array {
+  const { op, inputs, outputs, opset = 13, producer = 'model-playground' } = options;
+  const node = [...inputs.flatMap((v) => str(1, v.name)), ...outputs.flatMap((v) => str(2, v.name)), ...str(4, op)];
+  const graph = [
+    ...msg(1, node),
+    ...str(2, 'tiny'),
+    ...inputs.flatMap((v) => msg(11, valueInfo(v))),
+    ...outputs.flatMap((v) => msg(12, valueInfo(v))),
+  ];
+  return new Uint8Array([...int(1, 8), ...str(2, producer), ...str(3, '1.0'), ...msg(7, graph), ...msg(8, int(2, opset))]);
+}

@@ -9,7 +9,7 @@ describe('task registry', () => {
     for (const { meta } of TASKS) {
       expect(meta.models.length).toBeGreaterThan(0);
       expect(meta.models[0].id).toMatch(/^[\w.-]+\/[\w.-]+$/);
-      expect(['Text', 'Vision']).toContain(meta.group);
+      expect(['Text', 'Vision', 'Tools']).toContain(meta.group);
     }
   });
   it('loads each task runner and view lazily', async () => {

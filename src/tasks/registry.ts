@@ -18,6 +18,8 @@ export const TASK_ORDER = [
   'question-answering',
   'image-classification',
   'object-detection',
+  'ocr',
+  'onnx-lab',
 ] as const;
 
 const metas = import.meta.glob<TaskMeta>('./*/meta.ts', { eager: true, import: 'meta' });

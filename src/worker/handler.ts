@@ -1,6 +1,6 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
 import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, WorkerEvent } from '../protocol/messages';
-import type { LoadedPipeline, Runtime } from '../runtime/types';
+import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
 
 type Post = (event: WorkerEvent) => void;
@@ -36,9 +36,13 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       await runtime.dispose(previous.loaded.pipe);
     }
     const start = performance.now();
-    const loaded = await runtime.load(spec, await capabilities(), (update) => post({ id, type: 'progress', ...update }));
+    const caps = await capabilities();
+    const runner = await runnerFor(spec.task);
+    const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
+    const loaded = runner.load
+      ? await runner.load(spec, { caps, onProgress, ready: runtime.prewarm(caps) })
+      : await runtime.load(spec, caps, onProgress);
     try {
-      const runner = await runnerFor(spec.task);
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
       await runner.warmup(loaded.pipe);
     } catch (error) {
@@ -106,7 +110,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         return { unloaded: Boolean(previous) } satisfies ResultOf['unload'];
       }
       case 'dtypes': {
-        const report = await runtime.inspect(request.spec);
+        const runner = await runnerFor(request.spec.task).catch(() => undefined);
+        const report = runner?.inspect ? await runner.inspect(request.spec) : await runtime.inspect(request.spec);
         return { available: report.available, defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined };
       }
     }

@@ -49,8 +49,8 @@ export function Workspace() {
         <h1>{meta.label}</h1>
         <p className="muted">{meta.summary}</p>
       </header>
-      <ModelBar />
-      <LoadStatus />
+      {!view.ownModelSource && <ModelBar />}
+      {!view.ownModelSource && <LoadStatus />}
       <div className="panes">
         <section className="pane input-pane" aria-label="Input">
           <Input

@@ -1,6 +1,9 @@
 export type ImageValue =
   | { kind: 'sample'; name: string; url: string }
-  | { kind: 'file'; name: string; url: string; blob: Blob };
+  | { kind: 'file'; name: string; url: string; blob: Blob; note?: string };
+
+/** Longest side kept for picked images; larger ones are downscaled in the page first (decoding huge ones can exhaust memory). */
+export const MAX_IMAGE_SIDE = 4096;
 
 export const SAMPLE_IMAGES: { name: string; label: string }[] = [
   { name: 'coffee.png', label: 'Coffee' },
@@ -15,14 +18,33 @@ export function sampleImage(name: string): ImageValue {
 /** Checks that a dropped or picked file really decodes as an image, so a bad file never replaces a good one. */
 export async function readImageFile(file: Blob & { name?: string }): Promise<ImageValue> {
   const name = file.name ?? 'pasted image';
+  let bitmap: ImageBitmap;
   try {
-    const bitmap = await createImageBitmap(file);
-    bitmap.close();
+    bitmap = await createImageBitmap(file);
   } catch {
     const kind = file.type ? ` (${file.type})` : '';
     throw new Error(`“${name}”${kind} is not an image this browser can read. Use a PNG, JPEG, WebP or GIF.`);
   }
-  return { kind: 'file', name, blob: file, url: URL.createObjectURL(file) };
+  try {
+    const scaled = await downscale(bitmap);
+    if (!scaled) return { kind: 'file', name, blob: file, url: URL.createObjectURL(file) };
+    const note = `Downscaled from ${bitmap.width}×${bitmap.height} to ${scaled.width}×${scaled.height} (at most ${MAX_IMAGE_SIDE} px a side).`;
+    return { kind: 'file', name, blob: scaled.blob, url: URL.createObjectURL(scaled.blob), note };
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function downscale(bitmap: ImageBitmap): Promise<{ blob: Blob; width: number; height: number } | undefined> {
+  const side = Math.max(bitmap.width, bitmap.height);
+  if (side <= MAX_IMAGE_SIDE) return undefined;
+  const width = Math.max(1, Math.round((bitmap.width * MAX_IMAGE_SIDE) / side));
+  const height = Math.max(1, Math.round((bitmap.height * MAX_IMAGE_SIDE) / side));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  return { blob: await canvas.convertToBlob({ type: 'image/png' }), width, height };
 }
 
 /** What the worker receives: the image bytes, never a URL it would have to fetch. */

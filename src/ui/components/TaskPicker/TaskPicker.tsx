@@ -2,7 +2,7 @@ import { TASKS } from '../../../tasks/registry';
 import type { TaskGroup } from '../../../tasks/types';
 import { useApp } from '../../../store';
 
-const GROUPS: TaskGroup[] = ['Text', 'Vision'];
+const GROUPS: TaskGroup[] = ['Text', 'Vision', 'Tools'];
 
 export function TaskPicker() {
   const task = useApp((s) => s.task);

@@ -1,0 +1,54 @@
+import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
+import { sampleImage } from '../../ui/components/ImageInput/image-value';
+import type { InputProps } from '../types';
+import { FeedEditor } from './FeedEditor';
+import { ModelInfo } from './ModelInfo';
+import { ModelSource } from './ModelSource';
+import { defaultFeed, type LabModel, type LabValue } from './lab-value';
+
+export function LabInput({ value, onChange, error, disabled, onRun }: InputProps<LabValue>) {
+  const model = value.model;
+  const setModel = (next: LabModel) => {
+    const feeds = Object.fromEntries(next.info.inputs.map((input) => [input.name, defaultFeed(input)]));
+    onChange({ ...value, model: next, feeds, action: 'run', image: value.image ?? sampleImage('coffee.png') });
+  };
+  const usesImage = model?.info.inputs.some((input) => value.feeds[input.name]?.source === 'image');
+  return (
+    <div className="lab-input">
+      <ModelSource model={model} url={value.url} disabled={disabled} onUrl={(url) => onChange({ ...value, url })} onModel={setModel} />
+      {model && (
+        <>
+          <ModelInfo
+            info={model.info}
+            size={model.size}
+            disabled={disabled}
+            onCheckProviders={() => {
+              onChange({ ...value, action: 'providers' });
+              onRun?.();
+            }}
+          />
+          <h3 className="lab-heading">Inputs to feed</h3>
+          {model.info.inputs.length === 0 && <p className="muted">This model takes no inputs.</p>}
+          {model.info.inputs.map((input) => (
+            <FeedEditor
+              key={`${model.key}-${input.name}`}
+              input={input}
+              feed={value.feeds[input.name] ?? defaultFeed(input)}
+              disabled={disabled}
+              onChange={(feed) => onChange({ ...value, feeds: { ...value.feeds, [input.name]: feed } })}
+            />
+          ))}
+          {usesImage && <ImageInput value={value.image} onChange={(image) => onChange({ ...value, image })} disabled={disabled} />}
+          <label className="lab-mini lab-device">
+            Run on
+            <select value={value.device} disabled={disabled} onChange={(e) => onChange({ ...value, device: e.target.value as LabValue['device'] })} data-testid="lab-device">
+              <option value="wasm">WASM (CPU)</option>
+              <option value="webgpu">WebGPU</option>
+            </select>
+          </label>
+        </>
+      )}
+      {error && <p className="field-error" role="alert" data-testid="lab-input-error">{error}</p>}
+    </div>
+  );
+}
