@@ -9,6 +9,12 @@ export interface CatalogEntry {
   note: string;
   /** Approximate download for the default precision, in MB. */
   sizeMB?: number;
+  /** Architecture (config.json model_type), e.g. "bert". */
+  arch?: string;
+  /** SPDX-style licence id, e.g. "apache-2.0". */
+  license?: string;
+  /** Download size per precision, in MB. */
+  sizeByDtype?: Partial<Record<string, number>>;
 }
 
 interface ParamBase {

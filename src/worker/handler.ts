@@ -53,6 +53,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       loadMs: performance.now() - start,
       bytes: loaded.bytes,
       fromCache: loaded.fromCache,
+      ...(loaded.cacheWarning ? { cacheWarning: loaded.cacheWarning } : {}),
     };
     current = { spec, loaded, info };
     return info;
@@ -108,6 +109,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       case 'dtypes': {
         const report = await runtime.inspect(request.spec);
         return { available: report.available, defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined };
+      }
+      case 'plan': {
+        if (!runtime.plan) throw new InvalidInputError('This engine cannot plan a load.');
+        return runtime.plan(request.spec, await capabilities());
+      }
+      case 'local-folder': {
+        if (!runtime.registerLocal) throw new InvalidInputError('This engine cannot open local folders.');
+        return { name: request.name, files: await runtime.registerLocal(request.name, request.files) } satisfies ResultOf['local-folder'];
       }
     }
   }
