@@ -96,8 +96,10 @@ export async function deleteCachedModel(prefix: string): Promise<number> {
   return requests.length;
 }
 
+/** Deletes every entry (not the cache itself: the inference worker keeps the cache open). */
 export async function deleteAllCachedModels(): Promise<void> {
-  await caches.delete(MODEL_CACHE_NAME);
+  const cache = await caches.open(MODEL_CACHE_NAME);
+  await Promise.all((await cache.keys()).map((request) => cache.delete(request)));
   writeLastUsed({});
 }
 

@@ -27,10 +27,22 @@ function describe(error: unknown): string {
  */
 export class ModelCache {
   private failures = new Map<string, CacheFailure>();
-  private open: () => Promise<CacheLike>;
+  private opener: () => Promise<CacheLike>;
+  private opened?: Promise<CacheLike>;
 
   constructor(open: () => Promise<CacheLike> = () => caches.open(MODEL_CACHE_NAME) as Promise<CacheLike>) {
-    this.open = open;
+    this.opener = open;
+  }
+
+  // Opened once: in Chromium 156 a caches.open() issued right after a failed (404) lookup sometimes never
+  // settles in a worker, which froze every later load. The cache manager therefore deletes entries, never
+  // the cache itself, so this handle stays valid.
+  private open(): Promise<CacheLike> {
+    this.opened ??= this.opener().catch((error: unknown) => {
+      this.opened = undefined;
+      throw error;
+    });
+    return this.opened;
   }
 
   async match(key: string): Promise<Response | undefined> {

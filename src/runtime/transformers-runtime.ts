@@ -16,6 +16,7 @@ import { cachePrefix } from '../cache/cache-url';
 import { LOCAL_HOST } from '../models/local-ref';
 import { registerLocalFolder, withLocalFiles } from './local-files';
 import { estimateMemory } from './model-checks';
+import { withDrainedProbes } from './drain-fetch';
 import { inspectModel } from './inspect';
 
 let configuredThreads: number | undefined;
@@ -33,7 +34,7 @@ function useHost(host: string): void {
   // Our own cache wrapper (quota failures reported and cleaned up) and local folders served from disk.
   env.useCustomCache = true;
   env.customCache = modelCache;
-  env.fetch = withLocalFiles(env.fetch);
+  env.fetch = withLocalFiles(withDrainedProbes(env.fetch));
 }
 
 function configureWasm(threads: number): void {

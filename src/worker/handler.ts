@@ -21,6 +21,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   let current: Current | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   const running = new Map<number, AbortController>();
+  // Model checks run one at a time: concurrent checks fetch the same files at once, and in Chromium a
+  // second request for a URL can stall behind the first one's HTTP-cache entry.
+  let checking: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = checking.then(work);
+    checking = next.catch(() => undefined);
+    return next;
+  };
 
   const capabilities = () =>
     (caps ??= runtime.probe().then((found) => {
@@ -107,12 +115,13 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         return { unloaded: Boolean(previous) } satisfies ResultOf['unload'];
       }
       case 'dtypes': {
-        const report = await runtime.inspect(request.spec);
+        const report = await oneAtATime(() => runtime.inspect(request.spec));
         return { available: report.available, defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined };
       }
       case 'plan': {
         if (!runtime.plan) throw new InvalidInputError('This engine cannot plan a load.');
-        return runtime.plan(request.spec, await capabilities());
+        const caps = await capabilities();
+        return oneAtATime(() => runtime.plan!(request.spec, caps));
       }
       case 'local-folder': {
         if (!runtime.registerLocal) throw new InvalidInputError('This engine cannot open local folders.');
