@@ -77,9 +77,11 @@ async function plan(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
     const metas = await Promise.all(
       [...new Set(names)].map(async (name) => ({ name, meta: await ModelRegistry.get_file_metadata(spec.model, name, { revision: spec.revision }) })),
     );
+    // Read the cache itself: Transformers.js memoizes file metadata, so `fromCache` can predate a download.
+    const cached = new Set(local ? [] : await modelCache.cachedFiles(cachePrefix(spec.host, spec.model, spec.revision)).catch(() => []));
     const files = metas
       .filter(({ meta }) => meta.exists)
-      .map(({ name, meta }) => ({ name, size: meta.size, cached: !local && Boolean(meta.fromCache) }));
+      .map(({ name, meta }) => ({ name, size: meta.size, cached: cached.has(name) }));
     const totalBytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
     const downloadBytes = local ? 0 : files.reduce((sum, file) => sum + (file.cached ? 0 : file.size ?? 0), 0);
     return {

@@ -124,6 +124,11 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
     const info = await call;
     if (spec.host !== LOCAL_HOST && !info.cacheWarning) recordModelUse(spec.host, spec.model, spec.revision);
     if (current()) useApp.getState().loadFinished(info);
+    // The files are cached now (or not, after a cache error): refresh what the plan says about them.
+    if (current() && useApp.getState().plan?.key === planKey(spec)) {
+      useApp.getState().setPlan(undefined);
+      void checkPlan();
+    }
     return current();
   } catch (error) {
     if (current()) useApp.getState().loadFailed(toWire(error));

@@ -140,7 +140,7 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
               </tbody>
             </table>
             <div className="dialog-actions">
-              <span className="muted small grow-text">{models.length} models · {formatBytes(total)} in all</span>
+              <span className="muted small grow-text">{models.length} model{models.length === 1 ? "" : "s"} · {formatBytes(total)} in all</span>
               {confirmAll ? (
                 <>
                   <span>Delete all {models.length}?</span>
