@@ -102,7 +102,11 @@ test('a repo with no ONNX files is flagged before loading', async ({ page }) => 
 });
 
 test('a model folder from disk runs with nothing uploaded, even offline', async ({ page, context }) => {
-  await openTask(page, 'text-classification', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');
+  // The app's own code must be loaded before going offline (there is no service worker in this build):
+  // one run brings in the task's runner.
+  await openTask(page, 'text-classification', 'fixtures/potion-base-4M-zeroshot-nli');
+  await runAndWait(page);
+  await expectRunDone(page);
   await page.getByTestId('browse-models').click();
   await page.getByTestId('browser-tab-local').click();
   await page.getByTestId('folder-input').setInputFiles(path.join(MODELS_DIR, SENTIMENT));
