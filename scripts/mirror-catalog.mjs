@@ -33,8 +33,14 @@ import path from 'node:path';
  * @typedef {object} ListQuery
  * @property {string | null} [search] case-insensitive substring of the id
  * @property {string | null} [filter] a tag, e.g. a pipeline tag such as `text-classification`
+ * @property {string | null} [pipelineTag] the Hub's `pipeline_tag` parameter: only models of that task
+ * @property {string | null} [library] the Hub's `library` parameter, e.g. `transformers.js`
+ * @property {string | null} [sort] `downloads`, `likes`, `lastModified` or `id` (default: id)
+ * @property {number} [direction] -1 (descending, the Hub's default for sort) or 1
  * @property {number} [limit]
  */
+
+const SORT_FIELDS = new Set(['downloads', 'likes', 'lastModified', 'id']);
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -58,12 +64,21 @@ export function isSafeSegment(segment) {
  * @param {string[]} roots models folders, in lookup order
  * @param {string[]} rest URL-decoded path segments after `/api/models`
  * @param {URLSearchParams} query
+ * @param {Map<string, number>} [downloads] downloads counted so far per repo id
  * @returns {Promise<{ status: number, body: unknown, errorCode?: string }>}
  */
-export async function apiResponse(roots, rest, query) {
+export async function apiResponse(roots, rest, query, downloads = new Map()) {
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
     const limit = parseLimit(query.get('limit'));
-    const models = await listModels(roots, { search: query.get('search'), filter: query.get('filter'), limit });
+    const models = await listModels(roots, {
+      search: query.get('search'),
+      filter: query.get('filter'),
+      pipelineTag: query.get('pipeline_tag'),
+      library: query.get('library'),
+      sort: query.get('sort'),
+      direction: query.get('direction') === '1' ? 1 : -1,
+      limit,
+    }, downloads);
     return { status: 200, body: models };
   }
   const isRevision = rest.length === 4 && rest[2] === 'revision';
@@ -72,7 +87,7 @@ export async function apiResponse(roots, rest, query) {
   if (isRevision && !REVISION_RE.test(rest[3])) {
     return { status: 404, body: { error: 'Revision not found' }, errorCode: 'RevisionNotFound' };
   }
-  const model = await getModel(roots, rest[0], rest[1]);
+  const model = await getModel(roots, rest[0], rest[1], downloads);
   if (model) return { status: 200, body: model };
   return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
 }
@@ -134,18 +149,43 @@ export function parseLimit(raw) {
  * Search the folders like `GET /api/models`; results are sorted by id.
  * @param {string[]} roots models folders, in lookup order
  * @param {ListQuery} [query]
+ * @param {Map<string, number>} [downloads] downloads counted per repo id
  * @returns {Promise<ModelInfo[]>}
  */
-export async function listModels(roots, query = {}) {
+export async function listModels(roots, query = {}, downloads = new Map()) {
   const search = query.search?.toLowerCase() ?? '';
   const ids = (await listRepoIds(roots)).filter((id) => id.toLowerCase().includes(search));
   const models = [];
   for (const id of ids) {
     const [org, name] = id.split('/');
-    const model = await getModel(roots, org, name);
-    if (model && (!query.filter || model.tags.includes(query.filter))) models.push(model);
+    const model = await getModel(roots, org, name, downloads);
+    if (model && matches(model, query)) models.push(model);
   }
-  return models.slice(0, query.limit ?? DEFAULT_LIMIT);
+  return sortModels(models, query).slice(0, query.limit ?? DEFAULT_LIMIT);
+}
+
+/** @param {ModelInfo} model @param {ListQuery} query */
+function matches(model, query) {
+  if (query.filter && !model.tags.includes(query.filter)) return false;
+  if (query.pipelineTag && model.pipeline_tag !== query.pipelineTag) return false;
+  if (query.library && model.library_name !== query.library && !model.tags.includes(query.library)) return false;
+  return true;
+}
+
+/**
+ * Order like the Hub: by `sort` (descending unless direction is 1), ties by id. Unknown sort
+ * fields are ignored, as the listing is then simply by id.
+ * @param {ModelInfo[]} models @param {ListQuery} query
+ */
+function sortModels(models, query) {
+  const field = query.sort && SORT_FIELDS.has(query.sort) ? /** @type {keyof ModelInfo} */ (query.sort) : null;
+  if (!field || field === 'id') return models;
+  const sign = query.direction === 1 ? 1 : -1;
+  return [...models].sort((a, b) => {
+    const x = a[field] ?? 0;
+    const y = b[field] ?? 0;
+    return (x < y ? -1 : x > y ? 1 : 0) * sign || compareStrings(a.id, b.id);
+  });
 }
 
 /**
@@ -154,9 +194,10 @@ export async function listModels(roots, query = {}) {
  * @param {string[]} roots models folders, in lookup order
  * @param {string} org
  * @param {string} name
+ * @param {Map<string, number>} [downloads] downloads counted per repo id
  * @returns {Promise<ModelInfo | null>}
  */
-export async function getModel(roots, org, name) {
+export async function getModel(roots, org, name, downloads = new Map()) {
   const repoDir = await findRepoDir(roots, org, name);
   if (!repoDir) return null;
   const configStat = await statOrNull(path.join(repoDir, 'config.json'));
@@ -171,7 +212,7 @@ export async function getModel(roots, org, name) {
     pipeline_tag: pipelineTag,
     library_name: 'transformers.js',
     tags: ['transformers.js', 'onnx', ...(pipelineTag ? [pipelineTag] : [])],
-    downloads: 0,
+    downloads: downloads.get(id) ?? 0,
     likes: 0,
     lastModified: configStat.mtime.toISOString(),
     siblings: files.map((rfilename) => ({ rfilename })),

@@ -48,7 +48,11 @@ const CORS_HEADERS = {
  * @property {number} [throttleKbps] default MIRROR_THROTTLE_KBPS; 0 = no throttle
  * @property {boolean} [log] default MIRROR_LOG=1
  */
-/** @typedef {{ roots: string[], throttleKbps: number, log: boolean }} HandlerOptions */
+/**
+ * `downloads` counts, per repo, full GETs of its config.json — what the Hub counts as a download —
+ * so `/api/models?sort=downloads` orders by real use of this mirror.
+ * @typedef {{ roots: string[], throttleKbps: number, log: boolean, downloads?: Map<string, number> }} HandlerOptions
+ */
 
 export function defaultDir() {
   return path.resolve(process.env.MODELS_DIR || path.join(REPO_ROOT, '..', 'shared', 'models'));
@@ -91,6 +95,7 @@ export async function startMirror(options = {}) {
     roots: [dir, ...extraDirs],
     throttleKbps: options.throttleKbps ?? (Number(process.env.MIRROR_THROTTLE_KBPS) || 0),
     log: options.log ?? process.env.MIRROR_LOG === '1',
+    downloads: new Map(),
   };
   const server = http.createServer(createHandler(handlerOptions));
   await new Promise((resolve, reject) => {
@@ -134,7 +139,7 @@ async function route(req, res, options) {
   if (!target) return sendJson(res, 400, { error: 'Bad request path' });
   const { segments, query } = target;
   if (segments[0] === 'api' && segments[1] === 'models') {
-    const { status, body, errorCode } = await apiResponse(options.roots, segments.slice(2), query);
+    const { status, body, errorCode } = await apiResponse(options.roots, segments.slice(2), query, options.downloads);
     return sendJson(res, status, body, errorCode ? { 'X-Error-Code': errorCode } : {});
   }
   if (segments.length >= 5 && segments[2] === 'resolve') {
@@ -175,6 +180,10 @@ async function routeResolve(req, res, options, segments) {
   if (!filePath.startsWith(repoDir + path.sep)) return sendJson(res, 400, { error: 'Invalid path' });
   const stat = await fs.promises.stat(filePath).catch(() => null);
   if (!stat?.isFile()) return sendHubError(res, 'EntryNotFound', 'Entry not found');
+  if (req.method === 'GET' && !req.headers.range && fileParts.join('/') === 'config.json' && options.downloads) {
+    const id = `${org}/${name}`;
+    options.downloads.set(id, (options.downloads.get(id) ?? 0) + 1);
+  }
   return serveFile(req, res, options, filePath, stat);
 }
 

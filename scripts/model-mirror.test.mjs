@@ -314,7 +314,9 @@ describe('/api/models', () => {
     assert.equal(bert.pipeline_tag, 'text-classification');
     assert.equal(bert.library_name, 'transformers.js');
     assert.deepEqual(bert.tags, ['transformers.js', 'onnx', 'text-classification']);
-    assert.equal(bert.downloads, 0);
+    // Earlier tests fetched its config.json: downloads count what this mirror served.
+    assert.ok(Number.isInteger(bert.downloads) && bert.downloads > 0);
+    assert.equal(byId['other/embedder'].downloads, 0);
     assert.equal(bert.likes, 0);
     assert.ok(!Number.isNaN(Date.parse(bert.lastModified)));
     assert.deepEqual(
@@ -326,6 +328,29 @@ describe('/api/models', () => {
     assert.equal(byId['other/t5-small'].pipeline_tag, 'text2text-generation');
     assert.equal(byId['other/bare'].pipeline_tag, null);
     assert.deepEqual(byId['other/bare'].tags, ['transformers.js', 'onnx']);
+  });
+
+  test('Hub query parameters: pipeline_tag, library, sort by downloads and direction', async () => {
+    assert.deepEqual(await ids('?pipeline_tag=text-generation'), ['acme/tiny-llama']);
+    assert.deepEqual(await ids('?pipeline_tag=text-classification&library=transformers.js'), ['acme/tiny-bert']);
+    assert.deepEqual(await ids('?library=pytorch'), []);
+    // Downloads are counted from full GETs of config.json (Range requests and other files do not count).
+    for (let i = 0; i < 2; i++) await (await get('other/t5-small/resolve/main/config.json')).arrayBuffer();
+    await (await get('acme/tiny-llama/resolve/main/config.json')).arrayBuffer();
+    await (await get('other/bare/resolve/main/config.json', { headers: { Range: 'bytes=0-0' } })).arrayBuffer();
+    await (await file('tokenizer.json')).arrayBuffer();
+    const sorted = await (await get('api/models?sort=downloads&direction=-1&library=transformers.js&search=o')).json();
+    assert.deepEqual(
+      sorted.map((/** @type {any} */ m) => [m.id, m.downloads]),
+      [['other/t5-small', 2], ['other/bare', 0], ['other/embedder', 0], ['other/explicit', 0]],
+    );
+    const counts = Object.fromEntries(
+      (await (await get('api/models?sort=downloads')).json()).map((/** @type {any} */ m) => [m.id, m.downloads]),
+    );
+    assert.equal(counts['acme/tiny-llama'], 1);
+    assert.deepEqual((await ids('?sort=downloads&direction=1&search=other')).slice(-1), ['other/t5-small']);
+    assert.deepEqual(await ids('?sort=nonsense&limit=2'), ['acme/tiny-bert', 'acme/tiny-llama']);
+    assert.equal((await (await get('api/models/other/t5-small')).json()).downloads, 2);
   });
 
   test('inferPipelineTag mapping', () => {

@@ -3,6 +3,7 @@ import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
 import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge';
 import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
+import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
 import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
 
@@ -18,6 +19,7 @@ function HostLabel() {
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [modelsOpen, setModelsOpen] = useState(false);
   return (
     <div className="app">
       <header className="topbar">
@@ -28,6 +30,9 @@ export function App() {
         <div className="topbar-right">
           <CapabilityBadge />
           <HostLabel />
+          <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button">
+            Models
+          </button>
           <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
             Settings
           </button>
@@ -38,6 +43,7 @@ export function App() {
         <Workspace />
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {modelsOpen && <ModelsDialog onClose={() => setModelsOpen(false)} />}
     </div>
   );
 }

@@ -41,6 +41,10 @@ export class NotLoadedError extends PlaygroundError {
 export class InferenceError extends PlaygroundError {
   override name = 'InferenceError';
 }
+/** A model repo or folder lacks a file the task needs (e.g. tokenizer.json). */
+export class IncompleteModelError extends PlaygroundError {
+  override name = 'IncompleteModelError';
+}
 
 const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
   ModelNotFoundError,
@@ -53,6 +57,7 @@ const CLASSES: Record<string, new (message: string, hint?: string) => Playground
   WorkerCrashedError,
   NotLoadedError,
   InferenceError,
+  IncompleteModelError,
 };
 
 export function toWire(error: unknown): WireError {

@@ -42,6 +42,38 @@ export interface LoadedInfo {
   loadMs: number;
   bytes: number;
   fromCache: boolean;
+  /** Set when the model runs but could not be saved in the browser cache (e.g. storage full). */
+  cacheWarning?: string;
+}
+
+/** One file a load will fetch, with its size when the host tells it. */
+export interface PlannedFile {
+  name: string;
+  size?: number;
+  cached: boolean;
+}
+
+/** What loading a model will mean, worked out before anything large downloads. */
+export interface ModelPlan {
+  available: Dtype[];
+  defaultDtype?: string;
+  /** The precision and device a load with these settings would use. */
+  dtype: Dtype;
+  device: Device;
+  modelType?: string;
+  architectures: string[];
+  files: PlannedFile[];
+  totalBytes: number;
+  /** Bytes not in the browser cache yet. */
+  downloadBytes: number;
+  /** A rough estimate of the memory the loaded model needs. */
+  memoryBytes: number;
+}
+
+/** A file of a model folder picked from disk; `path` is relative to the folder (e.g. onnx/model.onnx). */
+export interface LocalFile {
+  path: string;
+  file: File;
 }
 
 export interface RunStats {
@@ -66,7 +98,9 @@ export type Request =
     }
   | { id: number; type: 'cancel'; target: number }
   | { id: number; type: 'unload' }
-  | { id: number; type: 'dtypes'; spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> };
+  | { id: number; type: 'dtypes'; spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string } }
+  | { id: number; type: 'plan'; spec: LoadSpec }
+  | { id: number; type: 'local-folder'; name: string; files: LocalFile[] };
 
 export type RequestType = Request['type'];
 
@@ -77,6 +111,8 @@ export interface ResultOf {
   cancel: { cancelled: boolean };
   unload: { unloaded: boolean };
   dtypes: { available: Dtype[]; defaultDtype?: string };
+  plan: ModelPlan;
+  'local-folder': { name: string; files: number };
 }
 
 export interface WireError {

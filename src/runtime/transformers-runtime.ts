@@ -1,25 +1,40 @@
-import { AutoConfig, env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
+import { env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
 // Served by the app itself so nothing is fetched from a CDN (../shared/PLATFORM.md, trap 2).
 // Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build.
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import * as ort from 'onnxruntime-web/webgpu';
-import type { Capabilities, Device, Dtype, LoadSpec } from '../protocol/messages';
+import type { Capabilities, Device, Dtype, LoadSpec, ModelPlan } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
 import { chooseDevice, probeCapabilities } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
 import { ProgressTracker } from './progress-tracker';
 import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
+import { ModelCache } from '../cache/worker-cache';
+import { cachePrefix } from '../cache/cache-url';
+import { LOCAL_HOST } from '../models/local-ref';
+import { registerLocalFolder, withLocalFiles } from './local-files';
+import { estimateMemory } from './model-checks';
+import { withDrainedProbes } from './drain-fetch';
+import { inspectModel } from './inspect';
 
 let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
+const modelCache = new ModelCache();
+let hooked = false;
 
 function useHost(host: string): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
   env.remoteHost = host;
+  if (hooked) return;
+  hooked = true;
+  // Our own cache wrapper (quota failures reported and cleaned up) and local folders served from disk.
+  env.useCustomCache = true;
+  env.customCache = modelCache;
+  env.fetch = withLocalFiles(withDrainedProbes(env.fetch));
 }
 
 function configureWasm(threads: number): void {
@@ -47,19 +62,42 @@ function prewarm(caps: Capabilities): Promise<void> {
   return warming;
 }
 
-async function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport> {
+async function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport> {
   useHost(spec.host);
-  const where = { model: spec.model, host: spec.host };
+  return inspectModel(spec, modelCache);
+}
+
+async function plan(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
+  const report = await inspect(spec);
+  const { device } = chooseDevice(spec.device, caps);
+  const dtype = resolveDtype(spec.dtype, report.available, { device, shaderF16: caps.webgpu.shaderF16, configDtype: report.configDtype });
   try {
-    const config = await ModelRegistry.get_file_metadata(spec.model, 'config.json', { revision: spec.revision });
-    if (!config.exists) throw classifyLoadError(new Error('config.json: 404'), { ...where, stage: 'config' });
-    const available = (await ModelRegistry.get_available_dtypes(spec.model, { revision: spec.revision })) as Dtype[];
-    if (available.length === 0) throw classifyLoadError(new Error('no onnx files'), { ...where, stage: 'weights' });
-    const parsed = (await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) as unknown as Record<string, unknown>;
-    const jsConfig = parsed['transformers.js_config'] as { dtype?: unknown } | undefined;
-    return { available, configDtype: jsConfig?.dtype };
+    const names = await ModelRegistry.get_pipeline_files(spec.pipeline as PipelineType, spec.model, { dtype, device });
+    const local = spec.host === LOCAL_HOST;
+    const metas = await Promise.all(
+      [...new Set(names)].map(async (name) => ({ name, meta: await ModelRegistry.get_file_metadata(spec.model, name, { revision: spec.revision }) })),
+    );
+    // Read the cache itself: Transformers.js memoizes file metadata, so `fromCache` can predate a download.
+    const cached = new Set(local ? [] : await modelCache.cachedFiles(cachePrefix(spec.host, spec.model, spec.revision)).catch(() => []));
+    const files = metas
+      .filter(({ meta }) => meta.exists)
+      .map(({ name, meta }) => ({ name, size: meta.size, cached: cached.has(name) }));
+    const totalBytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
+    const downloadBytes = local ? 0 : files.reduce((sum, file) => sum + (file.cached ? 0 : file.size ?? 0), 0);
+    return {
+      available: report.available,
+      defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined,
+      dtype,
+      device,
+      modelType: report.modelType,
+      architectures: report.architectures ?? [],
+      files,
+      totalBytes,
+      downloadBytes,
+      memoryBytes: estimateMemory(files),
+    };
   } catch (error) {
-    throw classifyLoadError(error, { ...where, stage: 'inspect' });
+    throw classifyLoadError(error, { model: spec.model, host: spec.host, stage: 'inspect' });
   }
 }
 
@@ -92,11 +130,12 @@ async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: Progress
       configDtype: report.configDtype,
     });
     const { pipe, bytes } = await createPipeline(spec, device, dtype, onProgress);
-    return { pipe, device, dtype, bytes, fromCache, fallbackReason };
+    return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {
     return await attempt(first.device, first.reason);
   } catch (error) {
+    await cacheProblem(spec);
     if (first.device !== 'webgpu') throw classifyLoadError(error, { model: spec.model, host: spec.host, stage: 'load' });
     const reason = `WebGPU could not run this model (${(error as Error).message}); using WASM`;
     try {
@@ -105,6 +144,15 @@ async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: Progress
       throw classifyLoadError(wasmError, { model: spec.model, host: spec.host, stage: 'load' });
     }
   }
+}
+
+/** After a failed cache write, removes what was written of this model and says what happened. */
+async function cacheProblem(spec: LoadSpec): Promise<string | undefined> {
+  const prefix = cachePrefix(spec.host, spec.model, spec.revision);
+  const failure = modelCache.takeFailure(prefix);
+  if (!failure) return undefined;
+  await modelCache.purge(prefix).catch(() => undefined);
+  return `It could not be saved for offline use: ${failure.message}. It runs now, but will download again next time. Free some space in Models (top bar) to cache it.`;
 }
 
 async function isCached(spec: LoadSpec): Promise<boolean> {
@@ -116,4 +164,8 @@ async function dispose(pipe: unknown): Promise<void> {
   await disposable?.dispose?.();
 }
 
-export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose };
+async function registerLocal(name: string, files: Parameters<typeof registerLocalFolder>[1]): Promise<number> {
+  return registerLocalFolder(name, files);
+}
+
+export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose, plan, registerLocal };

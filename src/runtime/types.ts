@@ -1,4 +1,4 @@
-import type { Capabilities, Device, Dtype, FileProgress, LoadPhase, LoadSpec } from '../protocol/messages';
+import type { Capabilities, Device, Dtype, FileProgress, LoadPhase, LoadSpec, LocalFile, ModelPlan } from '../protocol/messages';
 
 export interface ProgressUpdate {
   phase: LoadPhase;
@@ -12,6 +12,8 @@ export interface ModelReport {
   available: Dtype[];
   /** The dtype the model's own config asks for, if any. */
   configDtype?: unknown;
+  modelType?: string;
+  architectures?: string[];
 }
 
 export interface LoadedPipeline {
@@ -22,6 +24,8 @@ export interface LoadedPipeline {
   bytes: number;
   fromCache: boolean;
   fallbackReason?: string;
+  /** Set when the model could not be saved in the browser cache. */
+  cacheWarning?: string;
 }
 
 /** What the worker handler needs from the ML runtime; tests swap in a fake. */
@@ -29,7 +33,11 @@ export interface Runtime {
   probe(): Promise<Capabilities>;
   /** Starts the runtime's one-off initialisation in the background. */
   prewarm(caps: Capabilities): Promise<void>;
-  inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport>;
+  inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;
   load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline>;
   dispose(pipe: unknown): Promise<void>;
+  /** Files, sizes, precision and support of a model before it is loaded. */
+  plan?(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan>;
+  /** Makes a model folder picked from disk loadable as `local/<name>`. */
+  registerLocal?(name: string, files: LocalFile[]): Promise<number>;
 }

@@ -1,6 +1,9 @@
 import type { EngineClient } from '../client/engine-client';
-import { toWire } from '../protocol/errors';
+import { InvalidInputError, toWire } from '../protocol/errors';
 import type { LoadSpec } from '../protocol/messages';
+import { recordModelUse } from '../cache/model-cache';
+import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
+import { getLocalFolder } from '../models/local-folders';
 import { findTask } from '../tasks/registry';
 import { useApp } from './index';
 
@@ -33,18 +36,67 @@ function requireEngine(): EngineClient {
 export function currentSpec(): LoadSpec {
   const s = useApp.getState();
   const meta = findTask(s.task)?.meta;
+  const model = (s.modelByTask[s.task] ?? '').trim();
+  // A folder from disk is served by the worker itself under a host that never resolves.
+  const local = isLocalRef(model);
   return {
     task: s.task,
     pipeline: meta?.pipeline ?? s.task,
-    model: (s.modelByTask[s.task] ?? '').trim(),
-    host: s.host,
+    model: local ? localModelId(localRefName(model)) : model,
+    host: local ? LOCAL_HOST : s.host,
     revision: s.revision,
     device: s.device,
     dtype: s.dtypeByTask[s.task] ?? 'auto',
   };
 }
 
-export async function loadModel(): Promise<boolean> {
+/** Hands the files of a local folder to the worker (again after a restart: it is cheap, no bytes are copied). */
+async function syncLocalFolder(spec: LoadSpec): Promise<void> {
+  if (spec.host !== LOCAL_HOST) return;
+  const name = spec.model.slice(spec.model.indexOf('/') + 1);
+  const folder = getLocalFolder(name);
+  if (!folder) {
+    throw new InvalidInputError(
+      `The files of the folder "${name}" are not open any more: files picked from disk are not kept after a reload.`,
+      'Pick the folder again in Browse models → Local folder.',
+    );
+  }
+  await requireEngine().call({ type: 'local-folder', name, files: folder.files });
+}
+
+export function planKey(spec: LoadSpec): string {
+  return [spec.host, spec.model, spec.revision, spec.pipeline, spec.device, spec.dtype].join('|');
+}
+
+/** Works out what loading the chosen model will fetch (files, sizes, precision, support). */
+export async function checkPlan(): Promise<void> {
+  const spec = currentSpec();
+  const key = planKey(spec);
+  if (!spec.model || useApp.getState().plan?.key === key || findTask(spec.task)?.meta.ownLoader) return;
+  useApp.getState().setPlan({ key, status: 'checking' });
+  try {
+    await syncLocalFolder(spec);
+    const plan = await requireEngine().call({ type: 'plan', spec });
+    if (useApp.getState().plan?.key === key) useApp.getState().setPlan({ key, status: 'ready', plan });
+  } catch (error) {
+    if (useApp.getState().plan?.key === key) useApp.getState().setPlan({ key, status: 'error', error: toWire(error) });
+  }
+}
+
+/** True when this load would download more than the user's threshold and they have not agreed yet. */
+async function needsConfirmation(spec: LoadSpec, confirmed: boolean): Promise<boolean> {
+  const key = planKey(spec);
+  useApp.getState().setPendingConfirm(undefined);
+  if (confirmed || spec.host === LOCAL_HOST || findTask(spec.task)?.meta.ownLoader) return false;
+  await checkPlan();
+  const report = useApp.getState().plan;
+  const bytes = report?.key === key ? report.plan?.downloadBytes ?? 0 : 0;
+  if (bytes <= useApp.getState().confirmAboveMB * 1e6) return false;
+  useApp.getState().setPendingConfirm({ key, bytes });
+  return true;
+}
+
+export async function loadModel(options: { confirmed?: boolean } = {}): Promise<boolean> {
   const spec = currentSpec();
   const generation = ++loadGeneration;
   const current = () => generation === loadGeneration;
@@ -53,8 +105,16 @@ export async function loadModel(): Promise<boolean> {
   loadAbort?.abort();
   await inflightLoad;
   if (!current()) return false;
+  if (await needsConfirmation(spec, Boolean(options.confirmed))) return false;
+  if (!current()) return false;
   const abort = (loadAbort = new AbortController());
   useApp.getState().loadStarted(spec);
+  try {
+    await syncLocalFolder(spec);
+  } catch (error) {
+    if (current()) useApp.getState().loadFailed(toWire(error));
+    return false;
+  }
   const call = requireEngine().call(
     { type: 'load', spec },
     { onProgress: (p) => current() && useApp.getState().loadProgress(p), signal: abort.signal },
@@ -62,7 +122,13 @@ export async function loadModel(): Promise<boolean> {
   inflightLoad = call.catch(() => undefined);
   try {
     const info = await call;
+    if (spec.host !== LOCAL_HOST && !info.cacheWarning) recordModelUse(spec.host, spec.model, spec.revision);
     if (current()) useApp.getState().loadFinished(info);
+    // The files are cached now (or not, after a cache error): refresh what the plan says about them.
+    if (current() && useApp.getState().plan?.key === planKey(spec)) {
+      useApp.getState().setPlan(undefined);
+      void checkPlan();
+    }
     return current();
   } catch (error) {
     if (current()) useApp.getState().loadFailed(toWire(error));
@@ -76,13 +142,14 @@ export function cancelLoad(): void {
 
 /** Asks the host which precisions the chosen model ships, for the dtype picker. */
 export async function checkDtypes(): Promise<void> {
-  const { model, host, revision, task } = currentSpec();
+  const { model, host, revision, task, pipeline } = currentSpec();
 
   const key = `${host}|${model}|${revision}`;
   if (!model || useApp.getState().dtypes?.key === key) return;
   useApp.getState().setDtypes({ key, status: 'checking', available: [] });
   try {
-    const report = await requireEngine().call({ type: 'dtypes', spec: { model, host, revision, task } });
+    await syncLocalFolder(currentSpec());
+    const report = await requireEngine().call({ type: 'dtypes', spec: { model, host, revision, task, pipeline } });
     if (useApp.getState().dtypes?.key === key) useApp.getState().setDtypes({ key, status: 'ready', ...report });
   } catch (error) {
     if (useApp.getState().dtypes?.key === key) useApp.getState().setDtypes({ key, status: 'error', available: [], error: toWire(error) });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Capabilities, Dtype, FileProgress, LoadedInfo, LoadPhase, LoadSpec, WireError } from '../protocol/messages';
+import type { Capabilities, Dtype, FileProgress, LoadedInfo, LoadPhase, LoadSpec, ModelPlan, WireError } from '../protocol/messages';
 import type { AppState } from './index';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -25,10 +25,23 @@ export interface DtypeReport {
   error?: WireError;
 }
 
+/** What loading the chosen model will fetch, checked before loading. */
+export interface PlanReport {
+  key: string;
+  status: 'checking' | 'ready' | 'error';
+  plan?: ModelPlan;
+  error?: WireError;
+}
+
 export interface ModelsSlice {
   caps?: Capabilities;
   load: LoadState;
   dtypes?: DtypeReport;
+  plan?: PlanReport;
+  /** A large download waiting for the user's go-ahead (plan key and bytes). */
+  pendingConfirm?: { key: string; bytes: number };
+  setPlan(plan: PlanReport | undefined): void;
+  setPendingConfirm(pending: { key: string; bytes: number } | undefined): void;
   setCaps(caps: Capabilities): void;
   loadStarted(spec: LoadSpec): void;
   loadProgress(progress: { phase: LoadPhase; loaded: number; total: number; files: Record<string, FileProgress> }): void;
@@ -56,4 +69,6 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   loadFailed: (error) => set({ load: { ...get().load, status: 'error', error } }),
   modelDropped: (notice) => set({ load: { ...idleLoad, notice } }),
   setDtypes: (dtypes) => set({ dtypes }),
+  setPlan: (plan) => set({ plan }),
+  setPendingConfirm: (pendingConfirm) => set({ pendingConfirm }),
 });

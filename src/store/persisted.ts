@@ -17,6 +17,7 @@ export function persistable(state: AppState) {
     host: state.host,
     revision: state.revision,
     device: state.device,
+    confirmAboveMB: state.confirmAboveMB,
     task: state.task,
     modelByTask: state.modelByTask,
     dtypeByTask: state.dtypeByTask,

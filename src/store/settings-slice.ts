@@ -8,7 +8,10 @@ export interface SettingsSlice {
   host: string;
   revision: string;
   device: DeviceChoice;
+  /** Loads that would download more than this many MB ask first. */
+  confirmAboveMB: number;
   setHost(host: string): void;
+  setConfirmAboveMB(mb: number): void;
   setRevision(revision: string): void;
   setDevice(device: DeviceChoice): void;
 }
@@ -31,6 +34,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   host: HUB_HOST,
   revision: 'main',
   device: 'auto',
+  confirmAboveMB: 100,
+  setConfirmAboveMB: (mb) => set({ confirmAboveMB: Number.isFinite(mb) && mb >= 0 ? mb : 100 }),
   setHost: (host) => set({ host: normalizeHost(host) ?? HUB_HOST }),
   setRevision: (revision) => set({ revision: revision.trim() || 'main' }),
   setDevice: (device) => set({ device }),

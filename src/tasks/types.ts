@@ -10,6 +10,12 @@ export interface CatalogEntry {
   note: string;
   /** Approximate download for the default precision, in MB. */
   sizeMB?: number;
+  /** Architecture (config.json model_type), e.g. "bert". */
+  arch?: string;
+  /** SPDX-style licence id, e.g. "apache-2.0". */
+  license?: string;
+  /** Download size per precision, in MB. */
+  sizeByDtype?: Partial<Record<string, number>>;
 }
 
 interface ParamBase {
@@ -37,6 +43,8 @@ export interface TaskMeta {
   /** The first entry is the curated default. */
   models: CatalogEntry[];
   params: ParamSpec[];
+  /** Loads with onnxruntime-web in its own runner (bundled or dropped models): no Hub plan, browser or cache check. */
+  ownLoader?: boolean;
   /** Params the worker never needs (applied to the result in the UI). */
   viewParams?: string[];
 }

@@ -21,6 +21,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   let current: Current | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   const running = new Map<number, AbortController>();
+  // Model checks run one at a time: concurrent checks fetch the same files at once, and in Chromium a
+  // second request for a URL can stall behind the first one's HTTP-cache entry.
+  let checking: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = checking.then(work);
+    checking = next.catch(() => undefined);
+    return next;
+  };
 
   const capabilities = () =>
     (caps ??= runtime.probe().then((found) => {
@@ -57,6 +65,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       loadMs: performance.now() - start,
       bytes: loaded.bytes,
       fromCache: loaded.fromCache,
+      ...(loaded.cacheWarning ? { cacheWarning: loaded.cacheWarning } : {}),
     };
     current = { spec, loaded, info };
     return info;
@@ -111,8 +120,17 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       }
       case 'dtypes': {
         const runner = await runnerFor(request.spec.task).catch(() => undefined);
-        const report = runner?.inspect ? await runner.inspect(request.spec) : await runtime.inspect(request.spec);
+        const report = await oneAtATime(() => (runner?.inspect ? runner.inspect(request.spec) : runtime.inspect(request.spec)));
         return { available: report.available, defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined };
+      }
+      case 'plan': {
+        if (!runtime.plan) throw new InvalidInputError('This engine cannot plan a load.');
+        const caps = await capabilities();
+        return oneAtATime(() => runtime.plan!(request.spec, caps));
+      }
+      case 'local-folder': {
+        if (!runtime.registerLocal) throw new InvalidInputError('This engine cannot open local folders.');
+        return { name: request.name, files: await runtime.registerLocal(request.name, request.files) } satisfies ResultOf['local-folder'];
       }
     }
   }

@@ -11,6 +11,7 @@ export const meta: TaskMeta = {
   models: [
     { id: BUNDLED_OCR_MODEL, note: 'PP-OCRv4 detection + recognition (Chinese and English), bundled with the app', sizeMB: 15.6 },
   ],
+  ownLoader: true,
   params: [
     { key: 'boxThreshold', label: 'Box threshold', kind: 'range', min: 0.3, max: 0.95, step: 0.05, default: 0.6, help: 'Mean text probability a region needs to be kept.' },
     { key: 'unclipRatio', label: 'Box padding', kind: 'range', min: 1, max: 3, step: 0.1, default: 1.5, help: 'How far each detected region is grown before it is read.' },

@@ -7,5 +7,6 @@ export const meta: TaskMeta = {
   summary: 'Drop any .onnx model to see its inputs, outputs and metadata, feed it an image, JSON or random values, and run it on WASM or WebGPU.',
   // The lab's model is a file or URL chosen in its input; this id only names the session in the worker.
   models: [{ id: 'local/onnx-file', note: 'Your own .onnx file or URL' }],
+  ownLoader: true,
   params: [],
 };

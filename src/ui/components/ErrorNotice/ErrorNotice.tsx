@@ -11,6 +11,7 @@ const TITLES: Record<string, string> = {
   WorkerCrashedError: 'Engine restarted',
   NotLoadedError: 'No model loaded',
   InferenceError: 'Something went wrong',
+  IncompleteModelError: 'Files missing',
 };
 
 export function ErrorNotice({ error, testId }: { error: WireError; testId?: string }) {

@@ -2,6 +2,7 @@ import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
 
 const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
 
@@ -64,6 +65,11 @@ function Ready() {
         loaded in {formatMs(info.loadMs)}
         {info.fromCache ? ' (from cache)' : ''}
       </span>
+      {info.cacheWarning && (
+        <p className="notice notice-warn" role="status" data-testid="cache-warning">
+          {info.cacheWarning}
+        </p>
+      )}
       {info.fallbackReason && (
         <p className="field-note" data-testid="fallback-reason">
           Running on {info.device === 'webgpu' ? 'WebGPU' : 'WASM'}: {info.fallbackReason}.
@@ -89,7 +95,14 @@ export function LoadStatus() {
   const load = useApp((s) => s.load);
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'ready') return <Ready />;
-  if (load.status === 'error' && load.error) return <ErrorNotice error={load.error} testId="load-error" />;
+  if (load.status === 'error' && load.error) {
+    return (
+      <>
+        <ErrorNotice error={load.error} testId="load-error" />
+        {load.error.name === 'UnsupportedModelError' && <OnnxLabLink />}
+      </>
+    );
+  }
   if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
   return <p className="muted small load-status idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
 }

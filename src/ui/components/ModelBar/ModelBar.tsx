@@ -1,9 +1,13 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../../tasks/registry';
 import { useApp, type AppState } from '../../../store';
-import { cancelLoad, checkDtypes, loadModel } from '../../../store/actions';
+import { cancelLoad, checkDtypes, checkPlan, currentSpec, loadModel } from '../../../store/actions';
 import { modelIdProblem } from '../../../models/model-id';
+import { isLocalRef, localRefName } from '../../../models/local-ref';
+import { getLocalFolder } from '../../../models/local-folders';
+import { ModelBrowser } from '../ModelBrowser/ModelBrowser';
+import { ModelPlan } from '../ModelPlan/ModelPlan';
 import type { DeviceChoice, DtypeChoice } from '../../../protocol/messages';
 
 const pick = (s: AppState) => ({
@@ -33,22 +37,39 @@ function DtypeOptions({ report, modelKey }: { report: AppState['dtypes']; modelK
   );
 }
 
+/** Problems with the model field: an invalid Hub id, or a local folder whose files are gone (after a reload). */
+function modelProblem(model: string): string | undefined {
+  if (!isLocalRef(model)) return modelIdProblem(model);
+  const name = localRefName(model);
+  if (getLocalFolder(name)) return undefined;
+  return `The files of the folder “${name}” are not open any more (files from disk are not kept after a reload). Pick the folder again in Browse models → Local folder.`;
+}
+
 export function ModelBar() {
+  const [browsing, setBrowsing] = useState(false);
   const id = useId();
   const s = useApp(useShallow(pick));
   const host = useApp((st) => st.host);
   const revision = useApp((st) => st.revision);
   const meta = findTask(s.task)?.meta;
-  const problem = s.model ? modelIdProblem(s.model) : undefined;
-  const modelKey = `${host}|${s.model.trim()}|${revision}`;
+  const problem = s.model ? modelProblem(s.model) : undefined;
+  const local = isLocalRef(s.model);
+  const spec = currentSpec();
+  const modelKey = `${spec.host}|${spec.model}|${spec.revision}`;
 
   useEffect(() => {
-    if (modelIdProblem(s.model)) return;
+    if (modelProblem(s.model)) return;
     const timer = setTimeout(() => void checkDtypes(), 400);
     return () => clearTimeout(timer);
   }, [s.model, host, revision]);
 
-  const canLoad = !modelIdProblem(s.model);
+  useEffect(() => {
+    if (modelProblem(s.model)) return;
+    const timer = setTimeout(() => void checkPlan(), 450);
+    return () => clearTimeout(timer);
+  }, [s.model, host, revision, s.dtype, s.device, s.task]);
+
+  const canLoad = !modelProblem(s.model);
   return (
     <section className="model-bar" aria-label="Model">
       <div className="field grow">
@@ -63,9 +84,7 @@ export function ModelBar() {
           data-testid="model-input"
         />
         {problem && <p className="field-error" role="alert" data-testid="model-id-error">{problem}</p>}
-        {s.dtypes?.key === modelKey && s.dtypes.status === 'error' && s.dtypes.error && (
-          <p className="field-note" data-testid="model-check-error">{s.dtypes.error.message}</p>
-        )}
+        {local && !problem && <p className="field-note" data-testid="local-note">Local folder: read from your disk, nothing is uploaded.</p>}
       </div>
       <div className="field">
         <label htmlFor={`${id}-dtype`}>Precision</label>
@@ -89,6 +108,15 @@ export function ModelBar() {
           <button type="button" onClick={() => void loadModel()} disabled={!canLoad} data-testid="load-button">Load</button>
         )}
       </div>
+      {!meta?.ownLoader && (
+        <div className="field actions">
+          <button type="button" className="secondary" onClick={() => setBrowsing(true)} data-testid="browse-models">
+            Browse models
+          </button>
+        </div>
+      )}
+      {!meta?.ownLoader && <ModelPlan />}
+      {browsing && <ModelBrowser onClose={() => setBrowsing(false)} />}
       {meta && (
         <div className="suggestions" aria-label="Suggested models">
           <span className="muted small">Suggested:</span>

@@ -9,15 +9,20 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const revision = useApp((s) => s.revision);
   const setHost = useApp((s) => s.setHost);
   const setRevision = useApp((s) => s.setRevision);
+  const confirmAboveMB = useApp((s) => s.confirmAboveMB);
+  const setConfirmAboveMB = useApp((s) => s.setConfirmAboveMB);
+  const [draftConfirm, setDraftConfirm] = useState(String(confirmAboveMB));
   const [draftHost, setDraftHost] = useState(host);
   const [draftRevision, setDraftRevision] = useState(revision);
   const hostProblem = normalizeHost(draftHost) ? undefined : 'Enter an http(s) URL such as https://huggingface.co/';
   const revisionProblem = /^[\w./-]{1,100}$/.test(draftRevision.trim()) ? undefined : 'A branch, tag or commit, e.g. main';
+  const confirmProblem = /^\d+(\.\d+)?$/.test(draftConfirm.trim()) ? undefined : 'A size in MB, e.g. 100 (0 asks every time)';
 
   const save = () => {
-    if (hostProblem || revisionProblem) return;
+    if (hostProblem || revisionProblem || confirmProblem) return;
     setHost(draftHost);
     setRevision(draftRevision);
+    setConfirmAboveMB(Number(draftConfirm));
     onClose();
   };
 
@@ -40,9 +45,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <input id={`${id}-rev`} value={draftRevision} onChange={(e) => setDraftRevision(e.target.value)} spellCheck={false} />
           {revisionProblem && <p className="field-error" role="alert">{revisionProblem}</p>}
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-confirm`}>Ask before downloading more than (MB)</label>
+          <input id={`${id}-confirm`} value={draftConfirm} onChange={(e) => setDraftConfirm(e.target.value)} inputMode="decimal" data-testid="confirm-threshold" />
+          {confirmProblem && <p className="field-error" role="alert">{confirmProblem}</p>}
+        </div>
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" onClick={save} disabled={Boolean(hostProblem || revisionProblem)} data-testid="settings-save">
+          <button type="button" className="primary" onClick={save} disabled={Boolean(hostProblem || revisionProblem || confirmProblem)} data-testid="settings-save">
             Save
           </button>
         </div>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ModelCache, type CacheLike } from './worker-cache';
+import { LOCAL_HOST } from '../models/local-ref';
+
+/** An in-memory Cache Storage that refuses writes past a byte budget, like a full quota. */
+function fakeCache(budget: number) {
+  const entries = new Map<string, number>();
+  const cache: CacheLike = {
+    async match(key) {
+      return entries.has(key) ? new Response('x') : undefined;
+    },
+    async put(key, response) {
+      const size = (await response.arrayBuffer()).byteLength;
+      const used = [...entries.values()].reduce((a, b) => a + b, 0);
+      if (used + size > budget) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      entries.set(key, size);
+    },
+    async delete(key) {
+      return entries.delete(key);
+    },
+    async keys() {
+      return [...entries.keys()].map((url) => ({ url }));
+    },
+  };
+  return { cache, entries };
+}
+
+const A = 'http://m/org/a/resolve/main/';
+const B = 'http://m/org/b/resolve/main/';
+
+describe('ModelCache', () => {
+  it('on a quota error removes what was written of that model, skips its later files and reports it', async () => {
+    const { cache, entries } = fakeCache(100);
+    const store = new ModelCache(async () => cache);
+    await store.put(`${B}config.json`, new Response(new Uint8Array(10)));
+    await store.put(`${A}config.json`, new Response(new Uint8Array(10)));
+    await store.put(`${A}tokenizer.json`, new Response(new Uint8Array(50)));
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(500)));
+    await store.put(`${A}generation_config.json`, new Response(new Uint8Array(1)));
+    expect([...entries.keys()]).toEqual([`${B}config.json`]);
+    const failure = store.takeFailure(A);
+    expect(failure?.message).toContain('quota exceeded');
+    expect(store.takeFailure(A)).toBeUndefined();
+    expect(store.takeFailure(B)).toBeUndefined();
+  });
+  it('never stores or serves files of local folders', async () => {
+    const { cache, entries } = fakeCache(1000);
+    const store = new ModelCache(async () => cache);
+    const key = `${LOCAL_HOST}local/x/resolve/main/config.json`;
+    await store.put(key, new Response('{}'));
+    expect(entries.size).toBe(0);
+    expect(await store.match(key)).toBeUndefined();
+  });
+  it('lists the cached files of a model version', async () => {
+    const { cache } = fakeCache(1000);
+    const store = new ModelCache(async () => cache);
+    await store.put(`${A}config.json`, new Response('{}'));
+    await store.put(`${A}onnx/model_quantized.onnx`, new Response('w'));
+    await store.put(`${B}config.json`, new Response('{}'));
+    expect(await store.cachedFiles(A)).toEqual(['config.json', 'onnx/model_quantized.onnx']);
+  });
+});

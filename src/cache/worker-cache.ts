@@ -1,0 +1,93 @@
+import { LOCAL_HOST } from '../models/local-ref';
+import { MODEL_CACHE_NAME, parseCacheUrl } from './cache-url';
+
+/** The part of the Web Cache API that Transformers.js' `env.customCache` needs. */
+export interface CacheLike {
+  match(key: string): Promise<Response | undefined>;
+  put(key: string, response: Response): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  keys(): Promise<readonly { url: string }[]>;
+}
+
+export interface CacheFailure {
+  prefix: string;
+  message: string;
+}
+
+function describe(error: unknown): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return 'the browser has no storage space left for this site (quota exceeded)';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Wraps Cache Storage for Transformers.js. Transformers.js itself only logs a failed cache write,
+ * leaving the files written so far behind; here a failed write (typically QuotaExceededError) removes
+ * every entry of that model version, stops further writes for it, and is reported to the load.
+ */
+export class ModelCache {
+  private failures = new Map<string, CacheFailure>();
+  private opener: () => Promise<CacheLike>;
+  private opened?: Promise<CacheLike>;
+
+  constructor(open: () => Promise<CacheLike> = () => caches.open(MODEL_CACHE_NAME) as Promise<CacheLike>) {
+    this.opener = open;
+  }
+
+  // Opened once: in Chromium 156 a caches.open() issued right after a failed (404) lookup sometimes never
+  // settles in a worker, which froze every later load. The cache manager therefore deletes entries, never
+  // the cache itself, so this handle stays valid.
+  private open(): Promise<CacheLike> {
+    this.opened ??= this.opener().catch((error: unknown) => {
+      this.opened = undefined;
+      throw error;
+    });
+    return this.opened;
+  }
+
+  async match(key: string): Promise<Response | undefined> {
+    if (key.startsWith(LOCAL_HOST)) return undefined;
+    return (await this.open()).match(key);
+  }
+
+  async put(key: string, response: Response): Promise<void> {
+    // Files from a local folder are read from disk each time; copying them into the cache would only use space.
+    if (key.startsWith(LOCAL_HOST)) return;
+    const prefix = parseCacheUrl(key)?.prefix ?? key;
+    if (this.failures.has(prefix)) return;
+    const cache = await this.open();
+    try {
+      await cache.put(key, response);
+    } catch (error) {
+      this.failures.set(prefix, { prefix, message: describe(error) });
+      await this.removePrefix(cache, prefix);
+    }
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.open()).delete(key);
+  }
+
+  /** Returns (and forgets) the write failure recorded for a model version, if any. */
+  takeFailure(prefix: string): CacheFailure | undefined {
+    const failure = this.failures.get(prefix);
+    this.failures.delete(prefix);
+    return failure;
+  }
+
+  /** The files of a model version that are in the cache. */
+  async cachedFiles(prefix: string): Promise<string[]> {
+    const keys = await (await this.open()).keys();
+    return keys.filter((request) => request.url.startsWith(prefix)).map((request) => request.url.slice(prefix.length));
+  }
+
+  /** Removes every entry of a model version (also writes that finished after a failure). */
+  async purge(prefix: string): Promise<void> {
+    await this.removePrefix(await this.open(), prefix);
+  }
+
+  private async removePrefix(cache: CacheLike, prefix: string): Promise<void> {
+    const keys = await cache.keys().catch(() => []);
+    await Promise.all(keys.filter((request) => request.url.startsWith(prefix)).map((request) => cache.delete(request.url).catch(() => false)));
+  }
+}

@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useApp } from '../../../store';
+import { findTask } from '../../../tasks/registry';
+import { rememberLocalFolder, type LocalFolder } from '../../../models/local-folders';
+import { localRef } from '../../../models/local-ref';
+import { CatalogTab } from './CatalogTab';
+import { LocalFolderTab } from './LocalFolderTab';
+import { SearchTab } from './SearchTab';
+
+type Tab = 'catalog' | 'search' | 'local';
+const TABS: [Tab, string][] = [
+  ['catalog', 'Catalog'],
+  ['search', 'Search'],
+  ['local', 'Local folder'],
+];
+
+/** Pick a model for the current task: curated catalog, live Hub/mirror search, or a folder from disk. */
+export function ModelBrowser({ onClose }: { onClose(): void }) {
+  const id = useId();
+  const task = useApp((s) => s.task);
+  const host = useApp((s) => s.host);
+  const current = useApp((s) => s.modelByTask[s.task] ?? '');
+  const setModel = useApp((s) => s.setModel);
+  const [tab, setTab] = useState<Tab>('catalog');
+  const meta = findTask(task)?.meta;
+  if (!meta) return null;
+  const pipeline = meta.pipeline ?? meta.id;
+
+  const pick = (model: string) => {
+    setModel(model);
+    onClose();
+  };
+  const useFolder = (folder: LocalFolder) => {
+    rememberLocalFolder(folder);
+    pick(localRef(folder.name));
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()} data-testid="model-browser">
+        <div className="dialog-head">
+          <h2 id={`${id}-title`}>Models for {meta.label}</h2>
+          <button type="button" className="secondary small-button" onClick={onClose} aria-label="Close">
+            Close
+          </button>
+        </div>
+        <div className="tabs" role="tablist">
+          {TABS.map(([key, label]) => (
+            <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'tab active' : 'tab'} onClick={() => setTab(key)} data-testid={`browser-tab-${key}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" className="tab-panel">
+          {tab === 'catalog' && <CatalogTab entries={meta.models} current={current} onPick={pick} />}
+          {tab === 'search' && <SearchTab host={host} pipeline={pipeline} current={current} onPick={pick} />}
+          {tab === 'local' && <LocalFolderTab pipeline={pipeline} onUse={useFolder} />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import {
+  deleteAllCachedModels,
+  deleteCachedModel,
+  listCachedModels,
+  requestPersistence,
+  storageInfo,
+  type CachedModel,
+  type StorageInfo,
+} from '../../../cache/model-cache';
+import { HUB_HOST } from '../../../store/settings-slice';
+import { formatBytes } from '../../format';
+
+function when(time: number | undefined): string {
+  if (!time) return 'not recorded';
+  const minutes = Math.round((Date.now() - time) / 60000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return new Date(time).toLocaleDateString();
+}
+
+function hostLabel(host: string): string {
+  return host === HUB_HOST ? 'Hugging Face Hub' : new URL(host).host;
+}
+
+function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void }) {
+  const pct = info.usage !== undefined && info.quota ? Math.min(100, (info.usage / info.quota) * 100) : undefined;
+  return (
+    <div className="storage" data-testid="storage-info">
+      <p>
+        Storage used by this site: <strong>{info.usage !== undefined ? formatBytes(info.usage) : 'unknown'}</strong>
+        {info.quota ? ` of ${formatBytes(info.quota)} available` : ''}
+        {pct !== undefined ? ` (${pct.toFixed(pct < 1 ? 2 : 0)}%)` : ''}
+      </p>
+      {pct !== undefined && (
+        <div className="progress" role="progressbar" aria-label="Storage used" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
+          <span style={{ width: `${Math.max(pct, 0.5)}%` }} />
+        </div>
+      )}
+      <p className="muted small">
+        {info.persisted
+          ? 'Storage is persistent: the browser will not evict these models when space runs low.'
+          : 'The browser may evict cached models when the disk is nearly full.'}
+        {!info.persisted && (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={onPersist} data-testid="persist-button">
+              Ask to keep them
+            </button>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** The cache manager: every cached model with its size and last use; delete one or all. */
+export function ModelsDialog({ onClose }: { onClose(): void }) {
+  const id = useId();
+  const [models, setModels] = useState<CachedModel[] | undefined>();
+  const [info, setInfo] = useState<StorageInfo>({});
+  const [message, setMessage] = useState<string | undefined>();
+  const [confirmAll, setConfirmAll] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, storage] = await Promise.all([listCachedModels(), storageInfo()]);
+      setModels(list);
+      setInfo(storage);
+    } catch (error) {
+      setModels([]);
+      setMessage(`The browser cache could not be read: ${(error as Error).message}`);
+    }
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const remove = async (model: CachedModel) => {
+    await deleteCachedModel(model.prefix);
+    setMessage(`Deleted ${model.model} (${formatBytes(model.bytes)}). It will download again the next time it is loaded.`);
+    await refresh();
+  };
+  const removeAll = async () => {
+    const total = (models ?? []).reduce((sum, m) => sum + m.bytes, 0);
+    await deleteAllCachedModels();
+    setConfirmAll(false);
+    setMessage(`Deleted every cached model (${formatBytes(total)}).`);
+    await refresh();
+  };
+  const persist = async () => {
+    const granted = await requestPersistence();
+    setMessage(granted ? 'The browser agreed to keep the cached models.' : 'The browser declined for now (it decides from how much the site is used).');
+    await refresh();
+  };
+  const total = (models ?? []).reduce((sum, m) => sum + m.bytes, 0);
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()} data-testid="models-dialog">
+        <div className="dialog-head">
+          <h2 id={`${id}-title`}>Cached models</h2>
+          <button type="button" className="secondary small-button" onClick={onClose}>Close</button>
+        </div>
+        <StorageBar info={info} onPersist={() => void persist()} />
+        {message && <p className="notice" role="status" data-testid="models-message">{message}</p>}
+        {models === undefined && <p className="muted"><span className="spinner" /> Reading the cache…</p>}
+        {models?.length === 0 && <p className="muted" data-testid="cache-empty">No models are cached yet. A model is cached the first time it loads, and then loads offline.</p>}
+        {models && models.length > 0 && (
+          <>
+            <table className="cache-table" data-testid="cache-table">
+              <thead>
+                <tr>
+                  <th>Model</th>
+                  <th>Files</th>
+                  <th className="num">Size</th>
+                  <th>Last used</th>
+                  <th aria-label="Actions" />
+                </tr>
+              </thead>
+              <tbody>
+                {models.map((model) => (
+                  <tr key={model.prefix} data-testid="cached-model" data-model={model.model}>
+                    <td>
+                      <strong className="mono">{model.model}</strong>
+                      <div className="muted small">
+                        {hostLabel(model.host)}
+                        {model.revision !== 'main' ? ` · revision ${model.revision}` : ''}
+                      </div>
+                    </td>
+                    <td title={model.files.map((f) => f.file).join('\n')}>{model.files.length}</td>
+                    <td className="num">{formatBytes(model.bytes)}</td>
+                    <td>{when(model.lastUsed)}</td>
+                    <td>
+                      <button type="button" className="secondary small-button" onClick={() => void remove(model)} aria-label={`Delete ${model.model}`}>
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="dialog-actions">
+              <span className="muted small grow-text">{models.length} model{models.length === 1 ? "" : "s"} · {formatBytes(total)} in all</span>
+              {confirmAll ? (
+                <>
+                  <span>Delete all {models.length}?</span>
+                  <button type="button" className="danger" onClick={() => void removeAll()} data-testid="delete-all-yes">Delete all</button>
+                  <button type="button" className="secondary" onClick={() => setConfirmAll(false)}>Keep them</button>
+                </>
+              ) : (
+                <button type="button" className="secondary" onClick={() => setConfirmAll(true)} data-testid="delete-all">Delete all…</button>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
