@@ -5,6 +5,9 @@ import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge
 import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
 import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
+import { PwaNotices } from './pwa/PwaNotices';
+import { ShareDialog } from './share/ShareDialog';
+import { SharedNotice } from './share/SharedNotice';
 
 function HostLabel() {
   const host = useApp((s) => s.host);
@@ -18,6 +21,7 @@ function HostLabel() {
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   return (
     <div className="app">
       <header className="topbar">
@@ -28,16 +32,24 @@ export function App() {
         <div className="topbar-right">
           <CapabilityBadge />
           <HostLabel />
+          <button type="button" className="secondary" onClick={() => setShareOpen(true)} data-testid="share-button" title="A link that opens this demo">
+            Share
+          </button>
           <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
             Settings
           </button>
         </div>
       </header>
+      <div className="notices">
+        <SharedNotice />
+        <PwaNotices />
+      </div>
       <div className="layout">
         <TaskPicker />
         <Workspace />
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {shareOpen && <ShareDialog onClose={() => setShareOpen(false)} />}
     </div>
   );
 }
