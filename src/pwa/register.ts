@@ -14,25 +14,21 @@ function offerUpdate(waiting: ServiceWorker): void {
   });
 }
 
-function whenInstalled(worker: ServiceWorker, hadController: boolean): void {
-  worker.addEventListener('statechange', () => {
-    if (worker.state === 'installed' && hadController) offerUpdate(worker);
-    if (worker.state === 'activated' && !hadController) {
-      sessionStorage.setItem(OFFLINE_READY_KEY, '1');
-      afterFirstActivation();
-    }
-  });
+/** A newer build installing beside the one serving this page: offer it once it is installed. */
+function watchForUpdate(worker: ServiceWorker): void {
+  if (worker.state === 'installed') offerUpdate(worker);
+  worker.addEventListener('statechange', () => worker.state === 'installed' && offerUpdate(worker));
 }
 
 /**
  * On a host that sends no COOP/COEP, the page is only isolated once the worker serves it: reload
- * once, when the worker has taken over. The flag stops a loop where isolation is impossible.
+ * once, now that it is active (it serves every navigation from here on). The flag stops a loop
+ * where isolation is impossible (e.g. a browser without SharedArrayBuffer).
  */
 function afterFirstActivation(): void {
   if (!globalThis.crossOriginIsolated && !sessionStorage.getItem(COI_RELOAD_KEY)) {
     sessionStorage.setItem(COI_RELOAD_KEY, '1');
-    if (navigator.serviceWorker.controller) location.reload();
-    else navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    location.reload();
     return;
   }
   sessionStorage.removeItem(OFFLINE_READY_KEY);
@@ -48,12 +44,25 @@ export function registerServiceWorker(): void {
   }
   const hadController = Boolean(navigator.serviceWorker.controller);
   const base = import.meta.env.BASE_URL;
+  // After the page has loaded: precaching should not compete with the first paint.
+  if (document.readyState !== 'complete') {
+    window.addEventListener('load', () => registerServiceWorker(), { once: true });
+    return;
+  }
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
     .then((registration) => {
-      if (registration.waiting && hadController) offerUpdate(registration.waiting);
-      if (registration.installing) whenInstalled(registration.installing, hadController);
-      registration.addEventListener('updatefound', () => registration.installing && whenInstalled(registration.installing, hadController));
+      if (!hadController) {
+        // First install: once it is active, the app works offline (and can be isolated).
+        void navigator.serviceWorker.ready.then(() => {
+          sessionStorage.setItem(OFFLINE_READY_KEY, '1');
+          afterFirstActivation();
+        });
+        return;
+      }
+      if (registration.waiting) offerUpdate(registration.waiting);
+      if (registration.installing) watchForUpdate(registration.installing);
+      registration.addEventListener('updatefound', () => registration.installing && watchForUpdate(registration.installing));
       // A tab left open for days still hears about new builds.
       setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
     })

@@ -17,9 +17,31 @@ const PRECACHED = new Set(URLS);
 // previous build's cache is reused instead of downloading ~27 MB of WASM again.
 const HASHED = /\/assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/;
 
+// Chromium compiles a WebAssembly response as it goes into Cache Storage (for its code cache). For
+// the 27 MB onnxruntime module that is ~20 s of both cores, right when the page compiles the same file
+// to load a model. So WASM is stored under a neutral type and gets its real type back when served.
+const STORED_TYPE = 'X-Stored-Content-Type';
+
+function forStorage(response) {
+  if (response.headers.get('Content-Type') !== 'application/wasm') return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Type', 'application/octet-stream');
+  headers.set(STORED_TYPE, 'application/wasm');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function fromStorage(response) {
+  const type = response.headers.get(STORED_TYPE);
+  if (!type) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Type', type);
+  headers.delete(STORED_TYPE);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 async function precacheOne(cache, url) {
   const previous = HASHED.test(url) ? await caches.match(url) : undefined;
-  const response = previous ?? (await fetch(url, { cache: 'no-cache' }));
+  const response = previous ?? forStorage(await fetch(url, { cache: 'no-cache' }));
   if (!response.ok) throw new Error(`Precaching ${url} failed: HTTP ${response.status}`);
   await cache.put(url, response);
 }
@@ -33,8 +55,8 @@ self.addEventListener('activate', (event) => {
     (async () => {
       const names = await caches.keys();
       await Promise.all(names.filter((n) => n.startsWith('mp-precache-') && n !== CACHE).map((n) => caches.delete(n)));
-      // Take over pages opened before this worker existed: the first visit works offline too.
-      await self.clients.claim();
+      // No clients.claim(): taking over a page mid-load (its worker already fetching and compiling
+      // onnxruntime) stalled model loads. The next navigation (a reload, an offline visit) is ours.
     })(),
   );
 });
@@ -58,7 +80,7 @@ async function respond(request) {
   const key = request.mode === 'navigate' && !PRECACHED.has(url.origin + url.pathname) ? SHELL : url.origin + url.pathname;
   const cache = await caches.open(CACHE);
   const cached = PRECACHED.has(key) ? await cache.match(key) : undefined;
-  if (cached) return isolated(cached);
+  if (cached) return isolated(fromStorage(cached));
   return isolated(await fetch(request));
 }
 
