@@ -6,6 +6,7 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
+import { cachedReport } from './cached-report';
 import { chooseDevice, probeCapabilities } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
@@ -59,6 +60,9 @@ async function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'tas
     const jsConfig = parsed['transformers.js_config'] as { dtype?: unknown } | undefined;
     return { available, configDtype: jsConfig?.dtype };
   } catch (error) {
+    // Offline (or the host is down): a model already in the browser cache still loads from there.
+    const cached = await cachedReport(spec).catch(() => undefined);
+    if (cached) return cached;
     throw classifyLoadError(error, { ...where, stage: 'inspect' });
   }
 }
