@@ -21,7 +21,10 @@ async function expectNotPwned(page: Page): Promise<void> {
 }
 
 test.describe('share links', () => {
+  // Each test loads real models, on a shared 2-core machine.
+  test.describe.configure({ timeout: 300_000 });
   test('a link reopens the same demo in a fresh browser and gives the same result after Run', async ({ page, browser }) => {
+    test.setTimeout(300_000);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
     await page.getByTestId('prompt-input').fill('Once upon a time');
@@ -78,7 +81,7 @@ test.describe('share links', () => {
     // Not cached here, but small (1.2 MB in the catalog): Run starts at once.
     await expect(other.getByTestId('share-run')).toHaveText('Run (downloads ~1.2 MB)');
     await other.getByTestId('share-run').click();
-    await expect(other.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
+    await expect(other.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(other);
     await expect(other.getByTestId('completion')).toHaveText(completion);
     await expect(other.getByTestId('share-notice')).toHaveCount(0);
@@ -94,7 +97,7 @@ test.describe('share links', () => {
     // In the catalog at 3.7 MB: small enough to run without a question.
     await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~3.7 MB)');
     await page.getByTestId('share-run').click();
-    await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(page);
     // The threshold is applied in the view: the link's 0.7 is the one in use.
     await expect(page.getByTestId('threshold')).toHaveValue('0.7');
@@ -120,7 +123,7 @@ test.describe('share links', () => {
     await expect(page.getByTestId('share-confirm')).toContainText('This downloads a model of unknown size from 127.0.0.1');
     await page.screenshot({ path: test.info().outputPath('share-consent.png') });
     await page.getByTestId('share-confirm-run').click();
-    await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(page);
     await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('POSITIVE');
   });
