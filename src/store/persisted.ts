@@ -24,6 +24,7 @@ function savedRun(run: RunState): RunState | undefined {
 }
 
 export function persistable(state: AppState) {
+  const lastRun = savedRun(state.run);
   const inputByTask = Object.fromEntries(Object.entries(state.inputByTask).filter(([, value]) => jsonSafe(value)));
   return {
     host: state.host,
@@ -34,7 +35,7 @@ export function persistable(state: AppState) {
     dtypeByTask: state.dtypeByTask,
     paramsByTask: state.paramsByTask,
     inputByTask,
-    lastRun: savedRun(state.run),
+    ...(lastRun && { lastRun }),
   };
 }
 
