@@ -22,6 +22,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The offline service worker precaches ~28 MB on a first visit; only e2e/pwa.spec.ts needs it
+    // (it sets 'allow'), and the other specs should not pay for it on every fresh context.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   webServer: [

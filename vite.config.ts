@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './src/pwa/sw-plugin.ts';
 
 // Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer and run WASM
 // multi-threaded; without it, it silently runs on one thread (../shared/PLATFORM.md, trap 4).
@@ -11,7 +12,7 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

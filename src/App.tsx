@@ -6,6 +6,9 @@ import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
 import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
 import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
+import { PwaNotices } from './pwa/PwaNotices';
+import { ShareDialog } from './share/ShareDialog';
+import { SharedNotice } from './share/SharedNotice';
 
 function HostLabel() {
   const host = useApp((s) => s.host);
@@ -20,6 +23,7 @@ function HostLabel() {
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [modelsOpen, setModelsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   return (
     <div className="app">
       <header className="topbar">
@@ -30,7 +34,10 @@ export function App() {
         <div className="topbar-right">
           <CapabilityBadge />
           <HostLabel />
-          <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button">
+          <button type="button" className="secondary" onClick={() => setShareOpen(true)} data-testid="share-button" title="A link that opens this demo">
+            Share
+          </button>
+          <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button" title="Models in this browser's cache">
             Models
           </button>
           <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
@@ -38,12 +45,17 @@ export function App() {
           </button>
         </div>
       </header>
+      <div className="notices">
+        <SharedNotice />
+        <PwaNotices />
+      </div>
       <div className="layout">
         <TaskPicker />
         <Workspace />
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {modelsOpen && <ModelsDialog onClose={() => setModelsOpen(false)} />}
+      {shareOpen && <ShareDialog onClose={() => setShareOpen(false)} />}
     </div>
   );
 }

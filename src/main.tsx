@@ -6,12 +6,16 @@ import { connectEngine } from './store/actions';
 import { useApp } from './store';
 import { normalizeHost } from './store/settings-slice';
 import './styles.css';
+import { registerServiceWorker } from './pwa/register';
+import { listenForSharedLinks } from './share/intake';
 
 // `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
 const hostParam = new URLSearchParams(location.search).get('host');
 if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
 
 connectEngine(createEngine());
+listenForSharedLinks();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePersisted } from './persisted';
+import { MAX_SAVED_RESULT_CHARS, mergePersisted, persistable } from './persisted';
 import type { AppState } from './index';
 
 const current = {
@@ -25,5 +25,27 @@ describe('mergePersisted', () => {
   });
   it('copes with nothing saved', () => {
     expect(mergePersisted(undefined, current).modelByTask).toEqual(current.modelByTask);
+  });
+});
+
+describe('last result', () => {
+  const done = { status: 'done', seq: 3, task: 'text-classification', input: 'I love it', output: [{ label: 'POSITIVE', score: 0.99 }], stats: { latencyMs: 12 } };
+  const state = (run: unknown) => ({ ...current, dtypeByTask: {}, run }) as unknown as AppState;
+
+  it('keeps a finished, small, plain-JSON result and restores it on reload', () => {
+    const saved = persistable(state(done));
+    expect(saved.lastRun).toMatchObject({ task: 'text-classification', output: done.output, input: 'I love it' });
+    const restored = mergePersisted(JSON.parse(JSON.stringify(saved)), state({ status: 'idle', seq: 0 }));
+    expect(restored.run).toMatchObject({ status: 'done', task: 'text-classification', output: done.output });
+    expect(restored).not.toHaveProperty('lastRun');
+  });
+  it('keeps nothing while running, for results holding files, or for large results', () => {
+    expect(persistable(state({ ...done, status: 'running' })).lastRun).toBeUndefined();
+    expect(persistable(state({ ...done, input: { kind: 'file', blob: new Blob(['x']) } })).lastRun).toBeUndefined();
+    expect(persistable(state({ ...done, output: 'x'.repeat(MAX_SAVED_RESULT_CHARS) })).lastRun).toBeUndefined();
+  });
+  it('ignores a saved result of a task that no longer exists', () => {
+    const restored = mergePersisted({ lastRun: { ...done, task: 'gone' } }, state({ status: 'idle', seq: 0 }));
+    expect(restored.run).toEqual({ status: 'idle', seq: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { findTask } from '../tasks/registry';
 import type { AppState } from './index';
+import type { RunState } from './runs-slice';
 
 /** Only plain JSON survives a reload: a picked file (a Blob) does not, a bundled sample does. */
 function jsonSafe(value: unknown): boolean {
@@ -11,7 +12,19 @@ function jsonSafe(value: unknown): boolean {
   return false;
 }
 
+/** Results bigger than this (as JSON) are not kept: localStorage is small and shared by everything. */
+export const MAX_SAVED_RESULT_CHARS = 32_000;
+
+/** The last finished run, when it is plain JSON and small, so a reload shows it again. */
+function savedRun(run: RunState): RunState | undefined {
+  if (run.status !== 'done' || !run.task) return undefined;
+  const saved = { status: run.status, seq: 0, task: run.task, input: run.input, output: run.output, stats: run.stats };
+  if (!jsonSafe(saved)) return undefined;
+  return JSON.stringify(saved).length <= MAX_SAVED_RESULT_CHARS ? saved : undefined;
+}
+
 export function persistable(state: AppState) {
+  const lastRun = savedRun(state.run);
   const inputByTask = Object.fromEntries(Object.entries(state.inputByTask).filter(([, value]) => jsonSafe(value)));
   return {
     host: state.host,
@@ -23,6 +36,7 @@ export function persistable(state: AppState) {
     dtypeByTask: state.dtypeByTask,
     paramsByTask: state.paramsByTask,
     inputByTask,
+    ...(lastRun && { lastRun }),
   };
 }
 
@@ -31,7 +45,7 @@ export function persistable(state: AppState) {
  * or parameter added since the visit keeps its default, and a task id that no longer exists is dropped.
  */
 export function mergePersisted(saved: unknown, current: AppState): AppState {
-  const s = (saved ?? {}) as Partial<ReturnType<typeof persistable>>;
+  const { lastRun, ...s } = (saved ?? {}) as Partial<ReturnType<typeof persistable>>;
   const mergedParams = { ...current.paramsByTask };
   for (const [task, params] of Object.entries(s.paramsByTask ?? {})) {
     mergedParams[task] = { ...current.paramsByTask[task], ...params };
@@ -43,5 +57,6 @@ export function mergePersisted(saved: unknown, current: AppState): AppState {
     modelByTask: { ...current.modelByTask, ...s.modelByTask },
     paramsByTask: mergedParams,
     inputByTask: { ...current.inputByTask, ...s.inputByTask },
+    run: lastRun?.task && findTask(lastRun.task) && lastRun.status === 'done' ? { ...lastRun, seq: current.run?.seq ?? 0 } : current.run,
   };
 }

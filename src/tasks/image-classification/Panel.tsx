@@ -10,7 +10,7 @@ const view: TaskView<ImageValue | undefined, Scored[]> = {
   Output: ({ output, input }) =>
     output ? (
       <div className="classification">
-        {input && <img className="thumb" src={input.url} alt="" />}
+        {input && <img className="thumb" src={input.url} alt="" crossOrigin={input.kind === 'url' ? 'anonymous' : undefined} />}
         <ScoreBars items={output} />
       </div>
     ) : null,

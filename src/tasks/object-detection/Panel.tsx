@@ -52,7 +52,7 @@ const view: TaskView<ImageValue | undefined, DetectionOutput> = {
           />
         </label>
         <div className="overlay-frame">
-          <img src={input.url} alt={input.name} />
+          <img src={input.url} alt={input.name} crossOrigin={input.kind === 'url' ? 'anonymous' : undefined} />
           <svg viewBox={`0 0 ${output.width} ${output.height}`} preserveAspectRatio="none" data-testid="detection-overlay">
             {shown.map((detection, i) => (
               <Box key={i} detection={detection} width={output.width} />

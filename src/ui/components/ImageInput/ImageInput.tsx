@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { SAMPLE_IMAGES, readImageFile, sampleImage, type ImageValue } from './image-value';
+import { SAMPLE_IMAGES, readImageFile, sampleImage, urlImage, type ImageValue } from './image-value';
+import { safeHttpUrl } from '../../../share/input-shape';
 
 interface Props {
   value: ImageValue | undefined;
@@ -14,6 +15,14 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [fileError, setFileError] = useState<string>();
+  const [urlDraft, setUrlDraft] = useState('');
+  const applyUrl = () => {
+    const url = safeHttpUrl(urlDraft.trim());
+    if (!url) return setFileError('Enter an http(s) address of an image, e.g. https://example.com/cat.jpg');
+    setFileError(undefined);
+    onChange(urlImage(url));
+    setUrlDraft('');
+  };
 
   const accept = async (file: File | Blob | null | undefined) => {
     if (!file) return;
@@ -62,7 +71,7 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
         onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && fileRef.current?.click()}
       >
         {value ? (
-          <img src={value.url} alt={value.name} className="preview" data-testid="image-preview" />
+          <img src={value.url} alt={value.name} className="preview" data-testid="image-preview" crossOrigin={value.kind === 'url' ? 'anonymous' : undefined} />
         ) : (
           <span className="dropzone-hint">Drop an image here, paste one, or click to choose a file</span>
         )}
@@ -105,6 +114,27 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
         ))}
         {value && <span className="muted small">{value.name}</span>}
       </div>
+      <form
+        className="image-url"
+        onSubmit={(event) => {
+          event.preventDefault();
+          applyUrl();
+        }}
+      >
+        <input
+          type="url"
+          value={urlDraft}
+          onChange={(event) => setUrlDraft(event.target.value)}
+          placeholder="…or an image URL (https://…)"
+          aria-label="Image URL"
+          spellCheck={false}
+          disabled={disabled}
+          data-testid="image-url-input"
+        />
+        <button type="submit" className="secondary" disabled={disabled || !urlDraft.trim()}>
+          Use URL
+        </button>
+      </form>
     </div>
   );
 }

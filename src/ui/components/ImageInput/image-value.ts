@@ -1,5 +1,7 @@
 export type ImageValue =
   | { kind: 'sample'; name: string; url: string }
+  /** An image on the web, by address (what share links carry instead of pixels). */
+  | { kind: 'url'; name: string; url: string }
   | { kind: 'file'; name: string; url: string; blob: Blob; note?: string };
 
 /** Longest side kept for picked images; larger ones are downscaled in the page first (decoding huge ones can exhaust memory). */
@@ -13,6 +15,19 @@ export const SAMPLE_IMAGES: { name: string; label: string }[] = [
 
 export function sampleImage(name: string): ImageValue {
   return { kind: 'sample', name, url: `${import.meta.env.BASE_URL}samples/${name}` };
+}
+
+export function urlImage(url: string): ImageValue {
+  const parsed = new URL(url);
+  const last = parsed.pathname.split('/').filter(Boolean).pop() ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // a malformed escape: show it as written
+  }
+  name ||= parsed.host;
+  return { kind: 'url', name: name.slice(0, 80), url };
 }
 
 /** Checks that a dropped or picked file really decodes as an image, so a bad file never replaces a good one. */
@@ -51,7 +66,8 @@ async function downscale(bitmap: ImageBitmap): Promise<{ blob: Blob; width: numb
 export async function imagePayload(value: ImageValue | undefined): Promise<{ image: Blob; name: string } | undefined> {
   if (!value) return undefined;
   if (value.kind === 'file') return { image: value.blob, name: value.name };
-  const response = await fetch(value.url);
-  if (!response.ok) throw new Error(`Could not load the sample image ${value.name}`);
+  const response = await fetch(value.url).catch(() => undefined);
+  const what = value.kind === 'url' ? `the image at ${value.url}` : `the sample image ${value.name}`;
+  if (!response?.ok) throw new Error(`Could not load ${what}${response ? ` (HTTP ${response.status})` : ''}. Check the address, or that its server allows other sites to use it (CORS).`);
   return { image: await response.blob(), name: value.name };
 }

@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * static-server: serves a production build under a sub-path, the way a static host (GitHub Pages,
+ * S3, Netlify...) does: plain files, no SPA rewrites, and by default NO COOP/COEP headers, so the
+ * app's service worker has to supply cross-origin isolation itself. Used by e2e/pwa.spec.ts.
+ *
+ *   node scripts/static-server.mjs --dir dist --base /playground/ [--port 8080] [--isolation]
+ *
+ * --isolation sends COOP/COEP like `vite preview` does. Paths outside the base path are 404s.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * @param {{ dir: string, base?: string, port?: number, host?: string, isolation?: boolean }} options
+ * @returns {Promise<{ server: http.Server, url: string, close(): Promise<void> }>}
+ */
+export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1', isolation = false }) {
+  const root = path.resolve(dir);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url.pathname === prefix.slice(0, -1)) {
+      res.writeHead(301, { Location: prefix }).end();
+      return;
+    }
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    let relative;
+    try {
+      relative = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.resolve(root, relative.endsWith('/') ? `${relative}index.html` : relative);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    /** @type {Record<string, string | number>} */
+    const headers = {
+      'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream',
+      'Content-Length': fs.statSync(file).size,
+      // The service worker script must be re-checked on every visit so updates are found.
+      'Cache-Control': path.basename(file) === 'sw.js' ? 'no-cache' : 'max-age=0, must-revalidate',
+    };
+    if (isolation) {
+      headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+      headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolve({
+        server,
+        url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}${prefix}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done(undefined));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const value = (/** @type {string} */ name) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const { url } = await startStaticServer({
+    dir: value('--dir') ?? 'dist',
+    base: value('--base') ?? process.env.BASE_PATH ?? '/',
+    port: Number(value('--port') ?? 8080),
+    isolation: args.includes('--isolation'),
+  });
+  console.log(`Serving ${value('--dir') ?? 'dist'} at ${url}${args.includes('--isolation') ? ' (with COOP/COEP)' : ' (no COOP/COEP: the service worker isolates)'}`);
+}

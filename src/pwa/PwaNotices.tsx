@@ -1,0 +1,40 @@
+import { useApp } from '../store';
+import { usePwa } from './pwa-store';
+
+/** Offline-ready, update-available and threads-off notices, shown under the top bar. */
+export function PwaNotices() {
+  const { offlineReady, applyUpdate, dismissOfflineReady } = usePwa();
+  const caps = useApp((s) => s.caps);
+  return (
+    <>
+      {applyUpdate && (
+        <div className="banner info" role="status" data-testid="update-notice">
+          <span>
+            <strong>Update available.</strong> A new version of the playground is ready.
+          </span>
+          <button type="button" className="primary" onClick={applyUpdate} data-testid="update-reload">
+            Reload
+          </button>
+        </div>
+      )}
+      {offlineReady && (
+        <div className="banner ok" role="status" data-testid="offline-ready">
+          <span>
+            <strong>Ready to work offline.</strong> The app is saved on this device; models you have run stay cached too.
+          </span>
+          <button type="button" className="link" onClick={dismissOfflineReady} aria-label="Dismiss">
+            Dismiss
+          </button>
+        </div>
+      )}
+      {caps && !caps.crossOriginIsolated && (
+        <div className="banner warn" role="status" data-testid="threads-off">
+          <span>
+            <strong>WASM threads are off.</strong> This page is not cross-origin isolated, so models on WASM run on one thread
+            (slower). Serve it with COOP/COEP headers, or reload once the offline worker is installed.
+          </span>
+        </div>
+      )}
+    </>
+  );
+}

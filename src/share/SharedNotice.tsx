@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { runTask } from '../store/actions';
+import { HUB_HOST } from '../store/settings-slice';
+import { findTask } from '../tasks/registry';
+import { costLabel, downloadCost, formatMB, type DownloadCost } from './consent';
+import { useShareNotice } from './share-notice';
+import type { SharedState } from './validate';
+
+function DroppedList({ dropped }: { dropped: string[] }) {
+  if (dropped.length === 0) return null;
+  const shown = dropped.slice(0, 12);
+  return (
+    <div className="share-dropped" data-testid="share-dropped">
+      <p>Some parts of the link were not used:</p>
+      <ul>
+        {shown.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+        {dropped.length > shown.length && <li>…and {dropped.length - shown.length} more</li>}
+      </ul>
+    </div>
+  );
+}
+
+function RunOffer({ state, onDone }: { state: SharedState; onDone(): void }) {
+  const [cost, setCost] = useState<DownloadCost>();
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void downloadCost(state).then((c) => live && setCost(c));
+    return () => {
+      live = false;
+    };
+  }, [state]);
+  const run = () => {
+    onDone();
+    void runTask();
+  };
+  if (confirming) {
+    const size = cost?.sizeMB === undefined ? 'a model of unknown size' : `about ${formatMB(cost.sizeMB)}`;
+    return (
+      <div className="share-confirm" data-testid="share-confirm">
+        <span>
+          This downloads {size} from {new URL(state.host).host}. Continue?
+        </span>
+        <button type="button" className="primary" onClick={run} data-testid="share-confirm-run">
+          Download and run
+        </button>
+        <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          Not now
+        </button>
+      </div>
+    );
+  }
+  return (
+    <button type="button" className="primary" disabled={!cost} onClick={() => (cost?.ask ? setConfirming(true) : run())} data-testid="share-run" data-cached={cost?.cached}>
+      {costLabel(cost)}
+    </button>
+  );
+}
+
+/** What opening a share link did: restored (with Run offered) or refused, and every dropped field. */
+export function SharedNotice() {
+  const { notice, dismiss } = useShareNotice();
+  if (!notice) return null;
+  if (notice.kind === 'refused') {
+    return (
+      <div className="banner error" role="alert" data-testid="share-notice" data-kind="refused">
+        <div className="banner-body">
+          <strong>This share link could not be opened.</strong> {notice.message} Nothing from it was used.
+          <DroppedList dropped={notice.dropped} />
+        </div>
+        <button type="button" className="link" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  const { state, dropped } = notice;
+  const label = findTask(state.task)?.meta.label ?? state.task;
+  return (
+    <div className="banner share" role="status" data-testid="share-notice" data-kind="restored" data-version={notice.version}>
+      <div className="banner-body">
+        <strong>Opened a shared demo:</strong> {label} with <code>{state.model}</code>
+        {state.host !== HUB_HOST && <> from {new URL(state.host).host}</>}. Nothing runs until you press Run.
+        <DroppedList dropped={dropped} />
+      </div>
+      <div className="banner-actions">
+        <RunOffer state={state} onDone={dismiss} />
+        <button type="button" className="link" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// A shared link never starts a large download by itself: the Run it offers says how much it
+// fetches, and asks first when that is more than a few MB and the model is not cached yet.
+import { MODEL_CACHE_NAME, cachePrefix } from '../cache/cache-url';
+import { findTask } from '../tasks/registry';
+
+/** Models at or under this size (MB) run from a link without a question. */
+export const SMALL_MB = 10;
+
+export interface DownloadCost {
+  cached: boolean;
+  sizeMB?: number;
+  /** True when Run should ask before downloading. */
+  ask: boolean;
+}
+
+export async function modelIsCached(host: string, model: string, revision: string): Promise<boolean> {
+  if (typeof caches === 'undefined') return false;
+  try {
+    const cache = await caches.open(MODEL_CACHE_NAME);
+    const prefix = cachePrefix(host, model, revision);
+    return (await cache.keys()).some((request) => request.url.startsWith(prefix) && request.url.endsWith('.onnx'));
+  } catch {
+    return false;
+  }
+}
+
+export function catalogSizeMB(task: string, model: string): number | undefined {
+  return findTask(task)?.meta.models.find((entry) => entry.id === model)?.sizeMB;
+}
+
+export async function downloadCost(spec: { task: string; model: string; host: string; revision: string }): Promise<DownloadCost> {
+  const cached = await modelIsCached(spec.host, spec.model, spec.revision);
+  const sizeMB = catalogSizeMB(spec.task, spec.model);
+  return { cached, sizeMB, ask: !cached && (sizeMB === undefined || sizeMB > SMALL_MB) };
+}
+
+export function costLabel(cost: DownloadCost | undefined): string {
+  if (!cost) return 'Run';
+  if (cost.cached) return 'Run (model is cached)';
+  return cost.sizeMB === undefined ? 'Run (downloads the model, size unknown)' : `Run (downloads ~${formatMB(cost.sizeMB)})`;
+}
+
+export function formatMB(mb: number): string {
+  return mb < 10 ? `${mb.toFixed(1)} MB` : `${Math.round(mb)} MB`;
+}

@@ -1,0 +1,66 @@
+// Between the store and a link: what the current demo puts in a link, and how a checked link is applied.
+import { useApp, type AppState } from '../store';
+import { HUB_HOST } from '../store/settings-slice';
+import { defaultParams, findTask } from '../tasks/registry';
+import type { SharePayload } from './codec';
+import { shareableInput } from './input-shape';
+import type { SharedState } from './validate';
+
+export interface Snapshot {
+  payload: SharePayload;
+  /** What could not go into the link, said to the user in the Share dialog. */
+  notes: string[];
+}
+
+/** The current demo as a link payload; defaults are left out to keep links short. */
+export function snapshot(state: AppState, template: unknown): Snapshot {
+  const meta = findTask(state.task)!.meta;
+  const notes: string[] = [];
+  const defaults = defaultParams(meta);
+  const params = Object.fromEntries(Object.entries(state.paramsByTask[state.task] ?? {}).filter(([key, value]) => key in defaults && defaults[key] !== value));
+  // The input goes in even when it is the default: defaults may change between releases, links should not.
+  const { value: input, note } = shareableInput(state.inputByTask[state.task] ?? template, template);
+  if (note) notes.push(note);
+  const dtype = state.dtypeByTask[state.task] ?? 'auto';
+  const payload: SharePayload = {
+    t: state.task,
+    m: (state.modelByTask[state.task] ?? meta.models[0].id).trim(),
+    ...(state.host !== HUB_HOST && { h: state.host }),
+    ...(state.revision !== 'main' && { r: state.revision }),
+    ...(state.device !== 'auto' && { d: state.device }),
+    ...(dtype !== 'auto' && { q: dtype }),
+    ...(Object.keys(params).length > 0 && { p: params }),
+    ...(input !== undefined && { i: input }),
+  };
+  return { payload, notes };
+}
+
+export function currentFor(task: string) {
+  const s = useApp.getState();
+  return {
+    model: s.modelByTask[task] ?? findTask(task)?.meta.models[0].id ?? '',
+    host: s.host,
+    revision: s.revision,
+    device: s.device,
+    dtype: s.dtypeByTask[task] ?? 'auto',
+  };
+}
+
+/** Puts a checked link into the store; the task's other tasks and the user's other inputs are kept. */
+export function applyShared(shared: SharedState): void {
+  const s = useApp.getState();
+  const inputByTask = { ...s.inputByTask };
+  if (shared.input === undefined) delete inputByTask[shared.task];
+  else inputByTask[shared.task] = shared.input;
+  useApp.setState({
+    task: shared.task,
+    host: shared.host,
+    revision: shared.revision,
+    device: shared.device,
+    modelByTask: { ...s.modelByTask, [shared.task]: shared.model },
+    dtypeByTask: { ...s.dtypeByTask, [shared.task]: shared.dtype },
+    paramsByTask: { ...s.paramsByTask, [shared.task]: shared.params },
+    inputByTask,
+  });
+  if (s.run.status !== 'running') s.clearRun();
+}
