@@ -1,6 +1,6 @@
 import type { EngineClient } from '../client/engine-client';
 import { toWire } from '../protocol/errors';
-import type { LoadSpec } from '../protocol/messages';
+import type { LoadSpec, RunStats } from '../protocol/messages';
 import { findTask } from '../tasks/registry';
 import { useApp } from './index';
 
@@ -153,4 +153,16 @@ function schedulePartial(partial: unknown): void {
     frame = undefined;
     if (useApp.getState().run.status === 'running') useApp.getState().runPartial(queued);
   });
+}
+
+/**
+ * Runs the current task on one prepared input outside the run history, loading the model first if
+ * needed: the camera's continuous inference. The caller sends the next frame only when this resolves.
+ */
+export async function runLive(prepared: unknown): Promise<{ output: unknown; stats: RunStats }> {
+  const taskId = useApp.getState().task;
+  if (!sameAsLoaded(currentSpec()) && !(await loadModel())) {
+    throw new Error('The model could not be loaded; see the message above.');
+  }
+  return requireEngine().call({ type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} });
 }

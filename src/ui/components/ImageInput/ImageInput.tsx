@@ -78,6 +78,11 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
           event.target.value = '';
         }}
       />
+      {!message && value?.kind === 'file' && value.note && (
+        <p className="field-note" role="status" data-testid="image-note">
+          {value.note}
+        </p>
+      )}
       {message && (
         <p className="field-error" role="alert" data-testid="image-error">
           {message}
