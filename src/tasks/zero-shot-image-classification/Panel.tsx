@@ -69,7 +69,12 @@ const view: TaskView<ZeroShotImageInput, ZeroShotImageOutput> = {
         {input.image && <img className="thumb" src={input.image.url} alt="" />}
         <div style={{ flex: 1 }}>
           <ScoreBars items={output.scores} />
-          <p className="muted small">Scores shared out between the labels, each read as “{output.template}”.</p>
+          <p className="muted small" data-testid="score-mode">
+            {Math.abs(output.scores.reduce((sum, s) => sum + s.score, 0) - 1) < 0.01
+              ? 'Scores shared out between the labels (they add up to 100%)'
+              : 'Each label scored on its own (SigLIP-style)'}
+            ; each label read as “{output.template}”.
+          </p>
         </div>
       </div>
     ) : null,

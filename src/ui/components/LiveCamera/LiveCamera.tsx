@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { runLive } from '../../../store/actions';
 import { useApp } from '../../../store';
-import { FpsMeter, NO_CAMERA_API, cameraErrorMessage, frameSize } from './live-camera';
+import { FpsMeter, NO_CAMERA_API, cameraErrorMessage, formatFps, frameSize } from './live-camera';
 
 export interface LiveResult<O> {
   output: O;
@@ -153,8 +153,8 @@ export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
         )}
         <span className="camera-stats" aria-live="off">
           <span>
-            <strong data-testid="camera-fps" data-fps={fps.toFixed(2)}>
-              {fps.toFixed(1)}
+            <strong data-testid="camera-fps" data-fps={fps.toFixed(3)}>
+              {formatFps(fps)}
             </strong>{' '}
             fps
           </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FpsMeter, cameraErrorMessage, frameSize } from './live-camera';
+import { FpsMeter, cameraErrorMessage, formatFps, frameSize } from './live-camera';
 
 describe('live camera helpers', () => {
   it('measures frames per second over a rolling window', () => {
@@ -13,6 +13,12 @@ describe('live camera helpers', () => {
     expect(meter.value).toBeCloseTo(10);
     meter.reset();
     expect(meter.value).toBe(0);
+  });
+
+  it('formats slow rates with enough digits to stay above zero', () => {
+    expect(formatFps(24.4)).toBe('24');
+    expect(formatFps(3.42)).toBe('3.4');
+    expect(formatFps(0.27)).toBe('0.27');
   });
 
   it('scales frames down to the longest side, never up', () => {

@@ -45,3 +45,10 @@ export function cameraErrorMessage(error: unknown): string {
 }
 
 export const NO_CAMERA_API = 'This browser offers no camera access on this page (it needs a secure connection: HTTPS or localhost).';
+
+/** "12", "3.4", "0.27": enough digits to read a slow rate as more than zero. */
+export function formatFps(fps: number): string {
+  if (fps >= 10) return fps.toFixed(0);
+  if (fps >= 1) return fps.toFixed(1);
+  return fps.toFixed(2);
+}
