@@ -1,7 +1,7 @@
 import type { RawImage } from '@huggingface/transformers';
 import { InvalidInputError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
-import { requireImage, warmupImage } from '../shared/worker-input';
+import { requireImage, runsAtFixedSize, warmupImage } from '../shared/worker-input';
 
 export interface CutoutOutput {
   width: number;
@@ -16,6 +16,7 @@ type Remover = (image: RawImage) => Promise<RawImage>;
 
 const runner: TaskRunner = {
   async warmup(pipe) {
+    if (runsAtFixedSize(pipe)) return;
     await (pipe as Remover)(warmupImage(32));
   },
   async run({ pipe, input }) {

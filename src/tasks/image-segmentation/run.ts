@@ -1,6 +1,6 @@
 import type { RawImage } from '@huggingface/transformers';
 import type { TaskRunner } from '../types';
-import { requireImage, warmupImage } from '../shared/worker-input';
+import { requireImage, runsAtFixedSize, warmupImage } from '../shared/worker-input';
 
 export interface Segment {
   label: string;
@@ -38,6 +38,7 @@ function uniqueLabels(labels: string[]): string[] {
 
 const runner: TaskRunner = {
   async warmup(pipe) {
+    if (runsAtFixedSize(pipe)) return;
     await (pipe as Segmenter)(warmupImage(64));
   },
   async run({ pipe, input }) {
