@@ -116,6 +116,8 @@ export async function runTask(): Promise<void> {
   useApp.getState().runStarted(taskId, input);
   let partial: unknown;
   try {
+    // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
+    await liveFrame;
     const prepared = view.prepare ? await view.prepare(input) : input;
     const result = await requireEngine().call(
       { type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} },
@@ -155,6 +157,9 @@ function schedulePartial(partial: unknown): void {
   });
 }
 
+/** The camera frame in flight, if any: a Run waits for it. */
+let liveFrame: Promise<unknown> = Promise.resolve();
+
 /**
  * Runs the current task on one prepared input outside the run history, loading the model first if
  * needed: the camera's continuous inference. The caller sends the next frame only when this resolves.
@@ -164,5 +169,7 @@ export async function runLive(prepared: unknown): Promise<{ output: unknown; sta
   if (!sameAsLoaded(currentSpec()) && !(await loadModel())) {
     throw new Error('The model could not be loaded; see the message above.');
   }
-  return requireEngine().call({ type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} });
+  const call = requireEngine().call({ type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} });
+  liveFrame = call.catch(() => undefined);
+  return call;
 }
