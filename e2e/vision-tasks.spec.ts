@@ -41,8 +41,8 @@ test.describe('vision tasks with views that fit them', () => {
     await runAndWait(page, 540_000);
     await expectRunDone(page);
     const px = await canvasPixels(page, 'cutout-canvas');
-    // coffee.png is 400×300 (MODELS.md): the cut-out keeps the picture's own size.
-    expect([px.width, px.height]).toEqual([400, 300]);
+    // coffee.png is 600×400: the cut-out keeps the picture's own size.
+    expect([px.width, px.height]).toEqual([600, 400]);
     for (const corner of px.alphaAt.corners) expect(corner).toBeLessThan(10);
     expect(px.alphaAt.centre).toBeGreaterThan(200);
     // MODELS.md measured 47.4 % foreground on this photo.
@@ -57,8 +57,8 @@ test.describe('vision tasks with views that fit them', () => {
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // IHDR: width and height, big-endian, and colour type 6 (RGBA: the transparency is kept).
-    expect(bytes.readUInt32BE(16)).toBe(400);
-    expect(bytes.readUInt32BE(20)).toBe(300);
+    expect(bytes.readUInt32BE(16)).toBe(600);
+    expect(bytes.readUInt32BE(20)).toBe(400);
     expect(bytes[25]).toBe(6);
   });
 
