@@ -1,6 +1,6 @@
 import type { EngineClient } from '../client/engine-client';
 import { InvalidInputError, toWire } from '../protocol/errors';
-import type { LoadSpec } from '../protocol/messages';
+import type { LoadSpec, RunStats } from '../protocol/messages';
 import { recordModelUse } from '../cache/model-cache';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
 import { getLocalFolder } from '../models/local-folders';
@@ -183,6 +183,8 @@ export async function runTask(): Promise<void> {
   useApp.getState().runStarted(taskId, input);
   let partial: unknown;
   try {
+    // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
+    await liveFrame;
     const prepared = view.prepare ? await view.prepare(input) : input;
     const result = await requireEngine().call(
       { type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} },
@@ -220,4 +222,21 @@ function schedulePartial(partial: unknown): void {
     frame = undefined;
     if (useApp.getState().run.status === 'running') useApp.getState().runPartial(queued);
   });
+}
+
+/** The camera frame in flight, if any: a Run waits for it. */
+let liveFrame: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the current task on one prepared input outside the run history, loading the model first if
+ * needed: the camera's continuous inference. The caller sends the next frame only when this resolves.
+ */
+export async function runLive(prepared: unknown): Promise<{ output: unknown; stats: RunStats }> {
+  const taskId = useApp.getState().task;
+  if (!sameAsLoaded(currentSpec()) && !(await loadModel())) {
+    throw new Error('The model could not be loaded; see the message above.');
+  }
+  const call = requireEngine().call({ type: 'run', task: taskId, input: prepared, params: useApp.getState().paramsByTask[taskId] ?? {} });
+  liveFrame = call.catch(() => undefined);
+  return call;
 }

@@ -18,6 +18,11 @@ export const TASK_ORDER = [
   'question-answering',
   'image-classification',
   'object-detection',
+  'image-segmentation',
+  'background-removal',
+  'depth-estimation',
+  'image-to-text',
+  'zero-shot-image-classification',
   'ocr',
   'onnx-lab',
 ] as const;

@@ -1,16 +1,23 @@
 import type { TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
+import { useApp } from '../../store';
 import { imageInputView } from '../shared/image-view';
+import { ImageOrCamera } from '../shared/ImageOrCamera';
+import { DownloadPngButton } from '../shared/DownloadPngButton';
+import { canvasWithImage, colorFor, drawBoxes, exportName } from '../shared/draw';
 import type { Detection, DetectionOutput } from './run';
 
-const PALETTE = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#65a30d'];
+const selectThreshold = (s: { paramsByTask: Record<string, Record<string, number | boolean>> }) => Number(s.paramsByTask['object-detection']?.threshold ?? 0.5);
 
-function colorFor(label: string): string {
-  let hash = 0;
-  for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
+function CameraSummary({ output }: { output: DetectionOutput }) {
+  const threshold = useApp(selectThreshold);
+  const shown = output.detections.filter((d) => d.score >= threshold);
+  return (
+    <p className="muted small" data-testid="camera-detections" data-count={shown.length}>
+      {shown.length === 0 ? `Nothing at or above ${threshold.toFixed(2)} in the last frame.` : shown.map((d) => `${d.label} ${formatPercent(d.score)}`).join(' · ')}
+    </p>
+  );
 }
 
 function Box({ detection, width }: { detection: Detection; width: number }) {
@@ -32,7 +39,16 @@ function Box({ detection, width }: { detection: Detection; width: number }) {
 
 const view: TaskView<ImageValue | undefined, DetectionOutput> = {
   ...imageInputView,
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
+  Input: (props) => {
+    const threshold = useApp(selectThreshold);
+    return (
+      <ImageOrCamera<DetectionOutput>
+        {...props}
+        draw={(ctx, output, width) => drawBoxes(ctx, output.detections.filter((d) => d.score >= threshold), width)}
+        summary={(output) => <CameraSummary output={output} />}
+      />
+    );
+  },
   Output: ({ input, output, params, onParamsChange }) => {
     if (!output || !input) return null;
     const threshold = Number(params.threshold ?? 0.5);
@@ -51,6 +67,14 @@ const view: TaskView<ImageValue | undefined, DetectionOutput> = {
             data-testid="threshold"
           />
         </label>
+        <DownloadPngButton
+          filename={exportName(input.name, 'detections')}
+          render={async () => {
+            const { canvas, ctx } = await canvasWithImage(input.url);
+            drawBoxes(ctx, shown, canvas.width);
+            return canvas;
+          }}
+        />
         <div className="overlay-frame">
           <img src={input.url} alt={input.name} crossOrigin={input.kind === 'url' ? 'anonymous' : undefined} />
           <svg viewBox={`0 0 ${output.width} ${output.height}`} preserveAspectRatio="none" data-testid="detection-overlay">

@@ -31,3 +31,12 @@ export async function requireImage(value: unknown): Promise<RawImage> {
 export function warmupImage(size = 32): RawImage {
   return new RawImage(new Uint8ClampedArray(size * size * 3).fill(128), size, size, 3);
 }
+
+/**
+ * Background-removal models (IS-Net, MODNet, BiRefNet, BEN) always run at a fixed size (1024² for
+ * IS-Net), whatever the input: a warm-up would cost as much as a real run, so they skip it.
+ */
+export function runsAtFixedSize(pipe: unknown): boolean {
+  const type = (pipe as { model?: { config?: { model_type?: string } } }).model?.config?.model_type;
+  return type !== undefined && ['isnet', 'modnet', 'birefnet', 'ben'].includes(type);
+}

@@ -20,7 +20,7 @@ interface EditorProps {
   disabled: boolean;
 }
 
-function LabelEditor({ labels, onChange, error, disabled }: EditorProps) {
+export function LabelEditor({ labels, onChange, error, disabled }: EditorProps) {
   const id = useId();
   const [entry, setEntry] = useState('');
   const commit = () => {

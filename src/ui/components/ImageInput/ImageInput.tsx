@@ -88,7 +88,7 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
         }}
       />
       {!message && value?.kind === 'file' && value.note && (
-        <p className="field-note" data-testid="image-note">
+        <p className="field-note" role="status" data-testid="image-note">
           {value.note}
         </p>
       )}

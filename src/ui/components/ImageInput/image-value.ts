@@ -2,16 +2,25 @@ export type ImageValue =
   | { kind: 'sample'; name: string; url: string }
   /** An image on the web, by address (what share links carry instead of pixels). */
   | { kind: 'url'; name: string; url: string }
-  | { kind: 'file'; name: string; url: string; blob: Blob; note?: string };
-
-/** Longest side kept for picked images; larger ones are downscaled in the page first (decoding huge ones can exhaust memory). */
-export const MAX_IMAGE_SIDE = 4096;
+  | {
+      kind: 'file';
+      name: string;
+      url: string;
+      blob: Blob;
+      /** Said next to the preview when the file was changed on intake (e.g. downscaled). */
+      note?: string;
+    };
 
 export const SAMPLE_IMAGES: { name: string; label: string }[] = [
   { name: 'coffee.png', label: 'Coffee' },
   { name: 'astronaut.png', label: 'Astronaut' },
   { name: 'chelsea.png', label: 'Cat' },
 ];
+
+/** Longest side, in pixels, above which a picked image is downscaled before anything else sees it. */
+export const MAX_IMAGE_SIDE = 4096;
+/** Longest side it is downscaled to: every vision model here resizes to 1024 px or less anyway. */
+export const DOWNSCALED_SIDE = 2048;
 
 export function sampleImage(name: string): ImageValue {
   return { kind: 'sample', name, url: `${import.meta.env.BASE_URL}samples/${name}` };
@@ -30,36 +39,78 @@ export function urlImage(url: string): ImageValue {
   return { kind: 'url', name: name.slice(0, 80), url };
 }
 
-/** Checks that a dropped or picked file really decodes as an image, so a bad file never replaces a good one. */
-export async function readImageFile(file: Blob & { name?: string }): Promise<ImageValue> {
-  const name = file.name ?? 'pasted image';
-  let bitmap: ImageBitmap;
+/** The size to downscale to, or undefined when the image is small enough as it is. */
+export function downscaledSize(width: number, height: number): { width: number; height: number } | undefined {
+  const longest = Math.max(width, height);
+  if (longest <= MAX_IMAGE_SIDE) return undefined;
+  const scale = DOWNSCALED_SIDE / longest;
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|pdf))/;
+
+/** True when the bytes read as plain text (no control characters other than tab and line breaks). */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  for (const b of bytes) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
   try {
-    bitmap = await createImageBitmap(file);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
   } catch {
-    const kind = file.type ? ` (${file.type})` : '';
-    throw new Error(`“${name}”${kind} is not an image this browser can read. Use a PNG, JPEG, WebP or GIF.`);
-  }
-  try {
-    const scaled = await downscale(bitmap);
-    if (!scaled) return { kind: 'file', name, blob: file, url: URL.createObjectURL(file) };
-    const note = `Downscaled from ${bitmap.width}×${bitmap.height} to ${scaled.width}×${scaled.height} (at most ${MAX_IMAGE_SIDE} px a side).`;
-    return { kind: 'file', name, blob: scaled.blob, url: URL.createObjectURL(scaled.blob), note };
-  } finally {
-    bitmap.close();
+    // A multi-byte character cut at the end of the sample is still text.
+    return bytes.length >= 512;
   }
 }
 
-async function downscale(bitmap: ImageBitmap): Promise<{ blob: Blob; width: number; height: number } | undefined> {
-  const side = Math.max(bitmap.width, bitmap.height);
-  if (side <= MAX_IMAGE_SIDE) return undefined;
-  const width = Math.max(1, Math.round((bitmap.width * MAX_IMAGE_SIDE) / side));
-  const height = Math.max(1, Math.round((bitmap.height * MAX_IMAGE_SIDE) / side));
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d')!;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  return { blob: await canvas.convertToBlob({ type: 'image/png' }), width, height };
+/** Why a file that did not decode is not usable, in the user's terms. */
+export function undecodableMessage(name: string, type: string, text = false): string {
+  if (text && type.startsWith('image/')) {
+    return `“${name}” contains text, not picture data, although its name says ${type.slice(6).toUpperCase()}. Choose a real PNG, JPEG, WebP or GIF picture.`;
+  }
+  if (text || TEXT_TYPES.test(type) || /\.(txt|md|csv|json|xml|html?|js|ts|pdf)$/i.test(name)) {
+    return `“${name}” is a ${type || 'text'} file, not an image. Choose a PNG, JPEG, WebP or GIF picture.`;
+  }
+  if (type.startsWith('image/')) {
+    return `“${name}” could not be decoded: the ${type.slice(6).toUpperCase()} data looks damaged or incomplete. Try another copy of the picture.`;
+  }
+  const kind = type ? ` (${type})` : '';
+  return `“${name}”${kind} is not an image this browser can read. Use a PNG, JPEG, WebP or GIF.`;
+}
+
+async function downscale(file: Blob, size: { width: number; height: number }): Promise<Blob> {
+  const bitmap = await createImageBitmap(file, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/**
+ * Checks that a dropped or picked file really decodes as an image, so a bad file never replaces a
+ * good one, and downscales a huge one (saying so) so neither the page nor the model runs out of memory.
+ */
+export async function readImageFile(file: Blob & { name?: string }): Promise<ImageValue> {
+  const name = file.name ?? 'pasted image';
+  let width: number;
+  let height: number;
+  try {
+    const bitmap = await createImageBitmap(file);
+    ({ width, height } = bitmap);
+    bitmap.close();
+  } catch {
+    const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+    throw new Error(undecodableMessage(name, file.type, looksLikeText(head)));
+  }
+  const target = downscaledSize(width, height);
+  if (!target) return { kind: 'file', name, blob: file, url: URL.createObjectURL(file) };
+  let blob: Blob;
+  try {
+    blob = await downscale(file, target);
+  } catch {
+    throw new Error(`“${name}” is ${width}×${height} pixels, too large for this browser to process. Use a smaller picture.`);
+  }
+  const note = `Downscaled from ${width}×${height} to ${target.width}×${target.height} pixels (the limit is ${MAX_IMAGE_SIDE} px a side).`;
+  return { kind: 'file', name, blob, url: URL.createObjectURL(blob), note };
 }
 
 /** What the worker receives: the image bytes, never a URL it would have to fetch. */

@@ -1,0 +1,37 @@
+import { useState, type ReactNode } from 'react';
+import type { InputProps } from '../types';
+import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
+import { readImageFile, type ImageValue } from '../../ui/components/ImageInput/image-value';
+import { LiveCamera } from '../../ui/components/LiveCamera/LiveCamera';
+import './vision.css';
+
+interface Props<O> extends InputProps<ImageValue | undefined> {
+  draw(ctx: CanvasRenderingContext2D, output: O, width: number, height: number): void;
+  summary?(output: O): ReactNode;
+}
+
+/** An image task's input with a second source: the live camera. */
+export function ImageOrCamera<O>({ value, onChange, error, disabled, draw, summary }: Props<O>) {
+  const [source, setSource] = useState<'image' | 'camera'>('image');
+  const keepFrame = async (blob: Blob) => {
+    onChange(await readImageFile(new File([blob], 'camera-frame.png', { type: 'image/png' })));
+    setSource('image');
+  };
+  return (
+    <>
+      <div className="source-tabs" role="group" aria-label="Input source">
+        <button type="button" aria-pressed={source === 'image'} onClick={() => setSource('image')} data-testid="source-image">
+          Image
+        </button>
+        <button type="button" aria-pressed={source === 'camera'} onClick={() => setSource('camera')} data-testid="source-camera">
+          Camera
+        </button>
+      </div>
+      {source === 'image' ? (
+        <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />
+      ) : (
+        <LiveCamera draw={draw} summary={summary} onSnapshot={(blob) => void keepFrame(blob)} />
+      )}
+    </>
+  );
+}
