@@ -58,7 +58,7 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
       return transfer;
     });
     await page.getByTestId('image-dropzone').dispatchEvent('drop', { dataTransfer });
-    await expect(page.getByTestId('image-error')).toContainText('“notes.txt” (text/plain) is not an image');
+    await expect(page.getByTestId('image-error')).toContainText('“notes.txt” is a text/plain file, not an image');
     // The previous image is kept, and running still works.
     await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /coffee\.png/);
     await runAndWait(page);

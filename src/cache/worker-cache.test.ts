@@ -59,4 +59,30 @@ describe('ModelCache', () => {
     await store.put(`${B}config.json`, new Response('{}'));
     expect(await store.cachedFiles(A)).toEqual(['config.json', 'onnx/model_quantized.onnx']);
   });
+  it('keeps a model cached when a partial (206) answer or another non-quota error cannot be stored', async () => {
+    const { cache, entries } = fakeCache(1000);
+    const store = new ModelCache(async () => ({
+      ...cache,
+      async put(key: string, response: Response) {
+        if (key.endsWith('broken.json')) throw new TypeError('Cache.put: network error');
+        return cache.put(key, response);
+      },
+    }));
+    await store.put(`${A}config.json`, new Response('{}'));
+    await store.put(`${A}onnx/model.onnx`, new Response('partial', { status: 206 }));
+    await store.put(`${A}broken.json`, new Response('{}'));
+    expect([...entries.keys()]).toEqual([`${A}config.json`]);
+    expect(store.takeFailure(A)).toBeUndefined();
+  });
+  it('after a quota failure is reported, later writes of that model wait for its next load', async () => {
+    const { cache, entries } = fakeCache(20);
+    const store = new ModelCache(async () => cache);
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(500)));
+    expect(store.takeFailure(A)?.message).toContain('quota exceeded');
+    await store.put(`${A}config.json`, new Response('{}'));
+    expect(entries.size).toBe(0);
+    store.allow(A);
+    await store.put(`${A}config.json`, new Response('{}'));
+    expect([...entries.keys()]).toEqual([`${A}config.json`]);
+  });
 });

@@ -27,6 +27,8 @@ function describe(error: unknown): string {
  */
 export class ModelCache {
   private failures = new Map<string, CacheFailure>();
+  /** Model versions whose caching failed in this session: later writes (e.g. a re-check's config.json) are skipped too, until the next load. */
+  private blocked = new Set<string>();
   private opener: () => Promise<CacheLike>;
   private opened?: Promise<CacheLike>;
 
@@ -54,11 +56,15 @@ export class ModelCache {
     // Files from a local folder are read from disk each time; copying them into the cache would only use space.
     if (key.startsWith(LOCAL_HOST)) return;
     const prefix = parseCacheUrl(key)?.prefix ?? key;
-    if (this.failures.has(prefix)) return;
+    if (this.failures.has(prefix) || this.blocked.has(prefix)) return;
+    // Only whole files are kept: a Range probe's 206 (or any other partial answer) cannot be cached, and
+    // must not count as a failed write that would purge the files already cached for this model.
+    if (response.status !== 200) return;
     const cache = await this.open();
     try {
       await cache.put(key, response);
     } catch (error) {
+      if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') return;
       this.failures.set(prefix, { prefix, message: describe(error) });
       await this.removePrefix(cache, prefix);
     }
@@ -72,7 +78,13 @@ export class ModelCache {
   takeFailure(prefix: string): CacheFailure | undefined {
     const failure = this.failures.get(prefix);
     this.failures.delete(prefix);
+    if (failure) this.blocked.add(prefix);
     return failure;
+  }
+
+  /** A new load of this model version may try to cache it again. */
+  allow(prefix: string): void {
+    this.blocked.delete(prefix);
   }
 
   /** The files of a model version that are in the cache. */

@@ -118,6 +118,7 @@ async function createPipeline(
 }
 
 async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
+  modelCache.allow(cachePrefix(spec.host, spec.model, spec.revision));
   const warmed = prewarm(caps);
   const report = await inspect(spec);
   await warmed;
