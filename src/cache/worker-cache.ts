@@ -29,6 +29,7 @@ export class ModelCache {
   private failures = new Map<string, CacheFailure>();
   /** Model versions whose caching failed in this session: later writes (e.g. a re-check's config.json) are skipped too, until the next load. */
   private blocked = new Set<string>();
+  private pending = new Map<string, Set<Promise<void>>>();
   private opener: () => Promise<CacheLike>;
   private opened?: Promise<CacheLike>;
 
@@ -60,6 +61,23 @@ export class ModelCache {
     // Only whole files are kept: a Range probe's 206 (or any other partial answer) cannot be cached, and
     // must not count as a failed write that would purge the files already cached for this model.
     if (response.status !== 200) return;
+    const write = this.write(prefix, key, response);
+    const pending = this.pending.get(prefix) ?? new Set<Promise<void>>();
+    pending.add(write);
+    this.pending.set(prefix, pending);
+    try {
+      await write;
+    } finally {
+      pending.delete(write);
+    }
+  }
+
+  /** Waits for the cache writes of a model version still in flight (a load is not done until its files are kept). */
+  async settle(prefix: string): Promise<void> {
+    while (this.pending.get(prefix)?.size) await Promise.allSettled([...this.pending.get(prefix)!]);
+  }
+
+  private async write(prefix: string, key: string, response: Response): Promise<void> {
     const cache = await this.open();
     try {
       await cache.put(key, response);

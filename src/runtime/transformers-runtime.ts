@@ -150,6 +150,7 @@ async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: Progress
 /** After a failed cache write, removes what was written of this model and says what happened. */
 async function cacheProblem(spec: LoadSpec): Promise<string | undefined> {
   const prefix = cachePrefix(spec.host, spec.model, spec.revision);
+  await modelCache.settle(prefix);
   const failure = modelCache.takeFailure(prefix);
   if (!failure) return undefined;
   await modelCache.purge(prefix).catch(() => undefined);
