@@ -12,9 +12,15 @@ export async function openTask(page: Page, task: string, model: string): Promise
   await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
 }
 
+/**
+ * Presses Run and waits for that run to end. The previous run's "done" stays on the page until the new run
+ * starts (the model may load first), so the wait is for a new run number, or for a load error (no run starts then).
+ */
 export async function runAndWait(page: Page): Promise<void> {
+  const output = page.getByTestId('output');
+  const before = await output.getAttribute('data-run-seq');
   await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
+  await expect(page.locator(`[data-testid=output][data-status=done]:not([data-run-seq="${before}"]), [data-testid=output][data-status=error]:not([data-run-seq="${before}"]), [data-testid=load-error]`).first()).toBeVisible({ timeout: 90_000 });
 }
 
 export async function expectRunDone(page: Page): Promise<void> {

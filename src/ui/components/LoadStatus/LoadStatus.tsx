@@ -1,5 +1,6 @@
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
+import { currentSpec } from '../../../store/actions';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
@@ -51,7 +52,8 @@ function Ready() {
   const wanted = useApp((s) => (s.modelByTask[s.task] ?? '').trim());
   if (!info || !spec) return null;
   const otherTask = spec.task !== task ? findTask(spec.task)?.meta.label : undefined;
-  const stale = spec.task !== task || spec.model !== wanted;
+  // Compare what would be loaded now (a local folder `local:x` loads as `local/x`) with what is loaded.
+  const stale = spec.task !== task || spec.model !== currentSpec().model;
   return (
     <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
       <span className="dot ok" aria-hidden="true" />
