@@ -55,6 +55,7 @@ function Ready() {
   // Compare what would be loaded now (a local folder `local:x` loads as `local/x`) with what is loaded.
   const stale = spec.task !== task || spec.model !== currentSpec().model;
   return (
+    <>
     <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
       <span className="dot ok" aria-hidden="true" />
       <strong>Ready</strong> <span className="mono">{spec.model}</span>
@@ -77,19 +78,20 @@ function Ready() {
           Running on {info.device === 'webgpu' ? 'WebGPU' : 'WASM'}: {info.fallbackReason}.
         </p>
       )}
-      {stale && (
-        <p className="field-note" data-testid="load-stale">
-          {otherTask ? `This model was loaded for ${otherTask}. ` : ''}
-          {wanted ? (
-            <>
-              <span className="mono">{wanted}</span> loads when you press Load or Run.
-            </>
-          ) : (
-            'Choose a model for this task.'
-          )}
-        </p>
-      )}
     </div>
+    {stale && (
+      <p className="field-note" data-testid="load-stale">
+        {otherTask ? `This model was loaded for ${otherTask}. ` : ''}
+        {wanted ? (
+          <>
+            <span className="mono">{wanted}</span> loads when you press Load or Run.
+          </>
+        ) : (
+          'Choose a model for this task.'
+        )}
+      </p>
+    )}
+    </>
   );
 }
 
