@@ -18,11 +18,25 @@ import { registerLocalFolder, withLocalFiles } from './local-files';
 import { estimateMemory } from './model-checks';
 import { withDrainedProbes } from './drain-fetch';
 import { inspectModel } from './inspect';
+import { HostGate } from './host-gate';
 
 let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
 const modelCache = new ModelCache();
 let hooked = false;
+
+/**
+ * Transformers.js reads the model host from one global (`env.remoteHost`) each time it builds a URL, so work on
+ * two hosts at once would fetch from the wrong one. Work on the same host runs together; another host waits.
+ */
+const hostGate = new HostGate();
+
+function withHost<T>(host: string, work: () => Promise<T>): Promise<T> {
+  return hostGate.run(host, () => {
+    useHost(host);
+    return work();
+  });
+}
 
 function useHost(host: string): void {
   env.allowLocalModels = false;
@@ -62,13 +76,16 @@ function prewarm(caps: Capabilities): Promise<void> {
   return warming;
 }
 
-async function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport> {
-  useHost(spec.host);
-  return inspectModel(spec, modelCache);
+function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport> {
+  return withHost(spec.host, () => inspectModel(spec, modelCache));
 }
 
-async function plan(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
-  const report = await inspect(spec);
+function plan(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
+  return withHost(spec.host, () => planOnHost(spec, caps));
+}
+
+async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
+  const report = await inspectModel(spec, modelCache);
   const { device } = chooseDevice(spec.device, caps);
   const dtype = resolveDtype(spec.dtype, report.available, { device, shaderF16: caps.webgpu.shaderF16, configDtype: report.configDtype });
   try {
@@ -117,10 +134,14 @@ async function createPipeline(
   return { pipe, bytes: tracker.totalBytes() };
 }
 
-async function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
+function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
+  return withHost(spec.host, () => loadOnHost(spec, caps, onProgress));
+}
+
+async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
   modelCache.allow(cachePrefix(spec.host, spec.model, spec.revision));
   const warmed = prewarm(caps);
-  const report = await inspect(spec);
+  const report = await inspectModel(spec, modelCache);
   await warmed;
   const first = chooseDevice(spec.device, caps);
   const fromCache = await isCached(spec).catch(() => false);
