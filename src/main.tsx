@@ -13,7 +13,9 @@ import { listenForSharedLinks } from './share/intake';
 const hostParam = new URLSearchParams(location.search).get('host');
 if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
 
-connectEngine(createEngine());
+// `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
+const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
+connectEngine(createEngine(), { maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
 listenForSharedLinks();
 registerServiceWorker();
 

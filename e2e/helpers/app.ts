@@ -4,8 +4,8 @@ export const MIRROR = `http://127.0.0.1:${process.env.MIRROR_PORT ?? 8089}/`;
 export const SAMPLES_DIR = new URL('../../public/samples/', import.meta.url).pathname;
 
 /** Opens the app pointed at the local model mirror, on a task, with a model id typed in. */
-export async function openTask(page: Page, task: string, model: string): Promise<void> {
-  await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
+export async function openTask(page: Page, task: string, model: string, query = ''): Promise<void> {
+  await page.goto(`./?host=${encodeURIComponent(MIRROR)}${query}`);
   await page.getByTestId(`task-${task}`).click();
   const input = page.getByTestId('model-input');
   await input.fill(model);

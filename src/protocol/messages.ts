@@ -85,7 +85,7 @@ export interface RunStats {
 }
 
 export type Request =
-  | { id: number; type: 'probe' }
+  | { id: number; type: 'probe'; /** At most this many WASM threads (`?threads=` in the page URL). */ maxThreads?: number }
   | { id: number; type: 'load'; spec: LoadSpec }
   | {
       id: number;

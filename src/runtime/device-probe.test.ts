@@ -34,5 +34,7 @@ describe('wasmThreads', () => {
   it('uses the cores, capped at 4, when isolated', () => {
     expect(wasmThreads(true, 2)).toBe(2);
     expect(wasmThreads(true, 16)).toBe(4);
+    expect(wasmThreads(true, 16, 1)).toBe(1);
+    expect(wasmThreads(true, 2, 3)).toBe(2);
   });
 });

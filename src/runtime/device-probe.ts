@@ -10,18 +10,18 @@ interface GpuLike {
 }
 
 /** How many WASM threads onnxruntime will use: threads need SharedArrayBuffer, i.e. cross-origin isolation. */
-export function wasmThreads(isolated: boolean, cores: number): number {
+export function wasmThreads(isolated: boolean, cores: number, maxThreads = 4): number {
   if (!isolated) return 1;
-  return Math.max(1, Math.min(4, cores));
+  return Math.max(1, Math.min(4, cores, Math.floor(maxThreads) || 4));
 }
 
-export async function probeCapabilities(): Promise<Capabilities> {
+export async function probeCapabilities(maxThreads?: number): Promise<Capabilities> {
   const isolated = Boolean(globalThis.crossOriginIsolated);
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   return {
     webgpu: await probeWebGpu(),
     crossOriginIsolated: isolated,
-    threads: wasmThreads(isolated, cores),
+    threads: wasmThreads(isolated, cores, maxThreads),
   };
 }
 

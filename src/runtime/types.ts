@@ -30,7 +30,7 @@ export interface LoadedPipeline {
 
 /** What the worker handler needs from the ML runtime; tests swap in a fake. */
 export interface Runtime {
-  probe(): Promise<Capabilities>;
+  probe(maxThreads?: number): Promise<Capabilities>;
   /** Starts the runtime's one-off initialisation in the background. */
   prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;

@@ -14,16 +14,18 @@ let inflightLoad: Promise<unknown> = Promise.resolve();
 let loadGeneration = 0;
 
 /** Connects the store to an engine (the real worker in the app, a fake in tests). */
-export function connectEngine(client: EngineClient): void {
+export function connectEngine(client: EngineClient, options: { maxThreads?: number } = {}): void {
   engine = client;
+  const probe = () => client.call({ type: 'probe', maxThreads: options.maxThreads });
   client.onRespawn(() => {
+    // A fresh worker is probed first, so it keeps the same thread limit.
+    void probe().catch(() => undefined);
     const { load } = useApp.getState();
     if (load.status === 'ready' || load.status === 'loading') {
       useApp.getState().modelDropped('The engine was restarted to stop a task, so the model was unloaded. Load it again to continue.');
     }
   });
-  client
-    .call({ type: 'probe' })
+  probe()
     .then((caps) => useApp.getState().setCaps(caps))
     .catch(() => undefined);
 }

@@ -36,8 +36,10 @@ class FakeRuntime implements Runtime {
   failNext?: Error;
   pipeline: Omit<LoadedPipeline, 'pipe'> = { device: 'webgpu', dtype: 'fp16', bytes: 3000, fromCache: true, fallbackReason: 'because' };
 
-  async probe() {
+  probeLimits: (number | undefined)[] = [];
+  async probe(maxThreads?: number) {
     this.probes++;
+    this.probeLimits.push(maxThreads);
     return CAPS;
   }
   async prewarm(caps: Capabilities) {
@@ -131,6 +133,13 @@ describe('worker handler', () => {
     expect(resultOf(2)).toEqual(CAPS);
     expect(runtime.probes).toBe(1);
     expect(runtime.prewarmed).toEqual([CAPS]);
+  });
+
+  it('passes the first probe\'s thread limit to the runtime; later limits cannot change started threads', async () => {
+    const { handler, runtime } = setup();
+    await handler.handle({ id: 1, type: 'probe', maxThreads: 1 });
+    await handler.handle({ id: 2, type: 'probe', maxThreads: 3 });
+    expect(runtime.probeLimits).toEqual([1]);
   });
 
   it('posts download progress with the request id, then warmup, then a LoadedInfo result', async () => {

@@ -30,8 +30,10 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     return next;
   };
 
+  // The first probe fixes the thread count: onnxruntime starts its threads once per worker.
+  let maxThreads: number | undefined;
   const capabilities = () =>
-    (caps ??= runtime.probe().then((found) => {
+    (caps ??= runtime.probe(maxThreads).then((found) => {
       void runtime.prewarm(found);
       return found;
     }));
@@ -99,6 +101,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   async function dispatch(request: Request): Promise<unknown> {
     switch (request.type) {
       case 'probe':
+        if (!caps) maxThreads = request.maxThreads;
         return capabilities();
       case 'load': {
         const next = loading.then(() => load(request.id, request.spec));

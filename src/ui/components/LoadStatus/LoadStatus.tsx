@@ -108,5 +108,5 @@ export function LoadStatus() {
     );
   }
   if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
-  return <p className="muted small load-status idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
+  return <p className="muted small load-status idle" data-testid="load-status" data-phase="idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
 }
