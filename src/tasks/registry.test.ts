@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TASKS, TASK_ORDER, defaultParams, findTask } from './registry';
+import { runnerFor } from './runners';
 
 describe('task registry', () => {
   it('has one module per listed task, in order, each with its Transformers.js task id', () => {
@@ -12,12 +13,13 @@ describe('task registry', () => {
       expect(['Text', 'Vision', 'Tools']).toContain(meta.group);
     }
   });
-  it('loads each task runner and view lazily', async () => {
-    for (const task of TASKS) {
-      const runner = await task.runner();
+  it('loads each task runner (worker side) lazily', async () => {
+    for (const id of TASK_ORDER) {
+      const runner = await runnerFor(id);
       expect(typeof runner.run).toBe('function');
       expect(typeof runner.warmup).toBe('function');
     }
+    await expect(runnerFor('nope')).rejects.toThrow('Unknown task "nope"');
   });
   it('finds tasks by id and builds default params', () => {
     expect(findTask('nope')).toBeUndefined();

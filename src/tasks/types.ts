@@ -129,8 +129,8 @@ export interface TaskView<I = unknown, O = unknown> {
   ownModelSource?: boolean;
 }
 
+/** A task as the UI sees it; the worker gets its runner from runners.ts. */
 export interface TaskModule {
   meta: TaskMeta;
-  runner(): Promise<TaskRunner>;
   view(): Promise<TaskView>;
 }

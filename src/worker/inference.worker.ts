@@ -1,4 +1,4 @@
-import { findTask } from '../tasks/registry';
+import { runnerFor } from '../tasks/runners';
 import { transformersRuntime } from '../runtime/transformers-runtime';
 import type { Request, WorkerEvent } from '../protocol/messages';
 import { createHandler } from './handler';
@@ -12,11 +12,7 @@ const scope = self as unknown as {
 const handler = createHandler(
   transformersRuntime,
   (event: WorkerEvent) => scope.postMessage(event),
-  async (task) => {
-    const module = findTask(task);
-    if (!module) throw new Error(`Unknown task "${task}"`);
-    return module.runner();
-  },
+  runnerFor,
 );
 
 scope.onmessage = (event: MessageEvent<Request>) => void handler.handle(event.data);

@@ -1,0 +1,15 @@
+import { TASK_ORDER } from './catalog';
+import type { TaskRunner } from './types';
+
+// Worker side of the task folders: only run.ts files, loaded when a task first runs.
+const runners = import.meta.glob<TaskRunner>('./*/run.ts', { import: 'default' });
+
+for (const id of TASK_ORDER) {
+  if (!runners[`./${id}/run.ts`]) throw new Error(`Task folder "${id}" needs run.ts`);
+}
+
+export async function runnerFor(task: string): Promise<TaskRunner> {
+  const load = (TASK_ORDER as readonly string[]).includes(task) ? runners[`./${task}/run.ts`] : undefined;
+  if (!load) throw new Error(`Unknown task "${task}"`);
+  return load();
+}
