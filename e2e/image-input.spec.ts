@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { expectRunDone, openTask } from './helpers/app';
+import { expectRunDone, openTask, runAndWait } from './helpers/app';
 
 // Generous waits: the model loads on the first run, and this machine's two cores are shared.
 test.describe.configure({ timeout: 360_000 });
-async function runAndWait(page: import('@playwright/test').Page) {
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 300_000 });
-}
-
 const MOBILENET = 'onnxmodelzoo/mobilenetv2-12-int8';
 
 test.describe('bad image input gets a clear message and leaves the app usable', () => {
@@ -22,7 +17,7 @@ test.describe('bad image input gets a clear message and leaves the app usable', 
     const preview = page.getByTestId('image-preview');
     await expect(preview).toHaveAttribute('src', /^blob:/);
     expect(await preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([2048, 1365]);
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('espresso');
   });
@@ -37,7 +32,7 @@ test.describe('bad image input gets a clear message and leaves the app usable', 
     await expect(page.getByTestId('image-error')).toHaveText(/“broken\.png” could not be decoded: the PNG data looks damaged or incomplete/);
     await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /samples\/chelsea\.png$/);
     // Still usable: the kept picture runs.
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     await expect(page.getByTestId('segmentation-stage')).toHaveAttribute('data-width', '451');
   });
@@ -50,7 +45,7 @@ test.describe('bad image input gets a clear message and leaves the app usable', 
     await expect(page.getByTestId('image-error')).toHaveText(/“photo\.png” contains text, not picture data/);
     // The default sample is still there and the task still runs.
     await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /samples\/coffee\.png$/);
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     // A good file afterwards clears the message.
     await page.getByTestId('image-file').setInputFiles('public/samples/chelsea.png');

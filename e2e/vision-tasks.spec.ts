@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone, openTask } from './helpers/app';
+import { expectRunDone, openTask, runAndWait } from './helpers/app';
 // @ts-expect-error -- a typed ESM script without a declaration file
 import { writeCaptionFixture } from '../scripts/make-caption-fixture.mjs';
 
 // Generous waits: the model loads on the first run, and this machine's two cores are shared.
 test.describe.configure({ timeout: 360_000 });
-async function runAndWait(page: Page, timeout = 300_000) {
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout });
-}
 
 async function chooseSample(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).click();
@@ -38,7 +34,7 @@ test.describe('vision tasks with views that fit them', () => {
     test.setTimeout(600_000);
     await openTask(page, 'background-removal', 'imgly/isnet-general-quint8');
     await chooseSample(page, 'Coffee');
-    await runAndWait(page, 540_000);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     const px = await canvasPixels(page, 'cutout-canvas');
     // coffee.png is 600×400: the cut-out keeps the picture's own size.
@@ -65,7 +61,7 @@ test.describe('vision tasks with views that fit them', () => {
   test('segmentation: one mask per label drawn over the picture, with toggles and opacity', async ({ page }) => {
     await openTask(page, 'image-segmentation', 'tiny-random/segformer-segmentation');
     await chooseSample(page, 'Cat');
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     const stage = page.getByTestId('segmentation-stage');
     // tiny-random/README.md: chelsea.png → background, tree, person, cat (random weights: shape only).
@@ -103,7 +99,7 @@ test.describe('vision tasks with views that fit them', () => {
     test.setTimeout(600_000);
     await openTask(page, 'image-segmentation', 'imgly/isnet-general-quint8');
     await chooseSample(page, 'Coffee');
-    await runAndWait(page, 540_000);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     await expect(page.getByTestId('segmentation-stage')).toHaveAttribute('data-mask-count', '1');
     await expect(page.getByTestId('segment-label')).toHaveAttribute('data-label', 'foreground');
@@ -115,7 +111,7 @@ test.describe('vision tasks with views that fit them', () => {
   test('depth: a colour-mapped depth image beside the input with a split slider and its range', async ({ page }) => {
     await openTask(page, 'depth-estimation', 'tiny-random/dpt-depth');
     await chooseSample(page, 'Astronaut');
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     const px = await canvasPixels(page, 'depth-canvas');
     expect([px.width, px.height]).toEqual([512, 512]);
@@ -146,7 +142,7 @@ test.describe('vision tasks with views that fit them', () => {
     await page.getByTestId('label-entry').fill('cat, dog, car');
     await page.getByTestId('label-entry').press('Enter');
     await expect(page.getByTestId('label-chip')).toHaveCount(3);
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     const rows = page.getByTestId('score-bars').locator('li');
     await expect(rows).toHaveCount(3);
@@ -170,7 +166,7 @@ test.describe('vision tasks with views that fit them', () => {
     await openTask(page, 'image-to-text', 'tiny-random/vit-gpt2-captioning');
     await chooseSample(page, 'Coffee');
     await page.getByTestId('param-max_new_tokens').fill('12');
-    await runAndWait(page);
+    await runAndWait(page, 300_000);
     await expectRunDone(page);
     const caption = await page.getByTestId('caption').textContent();
     // The fixture favours letters and space and never emits its end token: at most 12 byte tokens of

@@ -16,11 +16,11 @@ export async function openTask(page: Page, task: string, model: string, query = 
  * Presses Run and waits for that run to end. The previous run's "done" stays on the page until the new run
  * starts (the model may load first), so the wait is for a new run number, or for a load error (no run starts then).
  */
-export async function runAndWait(page: Page): Promise<void> {
+export async function runAndWait(page: Page, timeout = 90_000): Promise<void> {
   const output = page.getByTestId('output');
   const before = await output.getAttribute('data-run-seq');
   await page.getByTestId('run-button').click();
-  await expect(page.locator(`[data-testid=output][data-status=done]:not([data-run-seq="${before}"]), [data-testid=output][data-status=error]:not([data-run-seq="${before}"]), [data-testid=load-error]`).first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator(`[data-testid=output][data-status=done]:not([data-run-seq="${before}"]), [data-testid=output][data-status=error]:not([data-run-seq="${before}"]), [data-testid=load-error]`).first()).toBeVisible({ timeout });
 }
 
 export async function expectRunDone(page: Page): Promise<void> {
