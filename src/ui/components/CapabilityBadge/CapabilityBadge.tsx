@@ -12,7 +12,11 @@ export function CapabilityBadge() {
       <span className={`badge ${gpu.available && !gpu.fallbackAdapter ? 'ok' : ''}`} title={gpuTitle}>{gpuText}</span>
       <span
         className={`badge ${caps.crossOriginIsolated ? 'ok' : 'warn'}`}
-        title={caps.crossOriginIsolated ? 'Cross-origin isolated: multi-threaded WASM' : 'Not cross-origin isolated: WASM runs on one thread'}
+        title={
+          caps.crossOriginIsolated
+            ? `Cross-origin isolated: onnxruntime runs ${caps.threads} WASM thread${caps.threads === 1 ? '' : 's'} (?threads=N in the URL sets the cap)`
+            : 'Not cross-origin isolated: WASM runs on one thread'
+        }
         data-testid="threads-badge"
       >
         WASM {caps.threads} thread{caps.threads === 1 ? '' : 's'}
