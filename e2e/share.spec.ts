@@ -15,6 +15,13 @@ function guard(page: Page): void {
   });
 }
 
+/** The link in the Share dialog, once it is made (it is compressed asynchronously after the dialog opens). */
+async function shareLink(page: Page): Promise<string> {
+  const input = page.getByTestId('share-link');
+  await expect(input).toHaveValue(/#s=1\./);
+  return input.inputValue();
+}
+
 async function expectNotPwned(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -37,7 +44,7 @@ test.describe('share links', () => {
     expect(completion.length).toBeGreaterThan(20);
 
     await page.getByTestId('share-button').click();
-    const link = await page.getByTestId('share-link').inputValue();
+    const link = await shareLink(page);
     expect(link).toMatch(/#s=1\.[\w-]+$/);
     const contents = page.getByTestId('share-contents');
     await expect(contents).toContainText('Text generation');
@@ -106,7 +113,7 @@ test.describe('share links', () => {
     // Sharing it again puts the sample's name in the link, not its pixels.
     await page.getByTestId('share-button').click();
     await expect(page.getByTestId('share-contents')).toContainText('bundled sample image coffee.png');
-    expect((await page.getByTestId('share-link').inputValue()).length).toBeLessThan(400);
+    expect((await shareLink(page)).length).toBeLessThan(400);
   });
 
   test('a large catalog model, or one of unknown size, asks before downloading', async ({ page }) => {
@@ -168,7 +175,7 @@ test.describe('share links', () => {
     await openTask(page, 'text-classification', 'fixtures/potion-base-4M-sentiment-anchors');
     await page.getByTestId('text-input').fill('Kept as typed');
     await page.getByTestId('share-button').click();
-    const link = await page.getByTestId('share-link').inputValue();
+    const link = await shareLink(page);
     await page.getByTestId('share-close').click();
     const [base, value] = link.split('#s=');
     const middle = Math.floor(value.length / 2);

@@ -80,7 +80,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         <h2 id={`${id}-title`}>Share this demo</h2>
         <p className="muted small">Anyone with the link opens the same task, model and input, and presses Run themselves. The link holds no pixels and never reaches a server: it all sits after the #.</p>
         <div className="share-link-row">
-          <input ref={inputRef} readOnly value={link} aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
+          <input ref={inputRef} readOnly value={link} placeholder="Making the link…" aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
           <button type="button" className="primary" onClick={() => void copy()} disabled={!link} data-testid="share-copy">
             {copied === 'yes' ? 'Copied' : 'Copy'}
           </button>
