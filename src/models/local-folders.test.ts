@@ -24,6 +24,16 @@ describe('local model folders', () => {
     expect(folderProblems(folder, 'text-classification')).toEqual(['tokenizer.json is missing: text-classification needs it.']);
     expect(folderProblems(folder, 'image-classification')[0]).toContain('preprocessor_config.json');
   });
+  it('asks a captioning or CLIP folder for its tokenizer and its image processor, as the model check does', () => {
+    const folder = folderFromPaths([
+      { path: 'm/config.json', file: file() },
+      { path: 'm/onnx/model.onnx', file: file() },
+      { path: 'm/tokenizer.json', file: file() },
+      { path: 'm/tokenizer_config.json', file: file() },
+    ])!;
+    expect(folderProblems(folder, 'image-to-text')).toEqual(['preprocessor_config.json is missing: image-to-text needs it.']);
+    expect(folderProblems(folder, 'zero-shot-image-classification')).toHaveLength(1);
+  });
   it('flags a folder that is not a model folder', () => {
     const folder = folderFromPaths([{ path: 'stuff/readme.txt', file: file() }])!;
     const problems = folderProblems(folder, 'text-classification');

@@ -1,5 +1,6 @@
 import type { LocalFile } from '../protocol/messages';
 import { sanitizeFolderName } from './local-ref';
+import { requiredFiles } from './required-files';
 
 // Model folders picked from disk during this visit. Only File handles are kept: nothing is read until
 // the model loads, nothing is uploaded, and nothing survives a reload (the browser forbids that).
@@ -38,18 +39,13 @@ export function folderFromPaths(entries: readonly { path: string; file: File }[]
   return { name: sanitizeFolderName(name), files, bytes: files.reduce((sum, f) => sum + f.file.size, 0) };
 }
 
-const TEXT_FILES = ['tokenizer.json', 'tokenizer_config.json'];
-const VISION_FILES = ['preprocessor_config.json'];
-const VISION_PIPELINES = new Set(['image-classification', 'object-detection', 'image-segmentation', 'depth-estimation', 'background-removal']);
-
 /** What a folder lacks for a pipeline, as messages that name the missing files. */
 export function folderProblems(folder: LocalFolder, pipeline: string): string[] {
   const paths = new Set(folder.files.map((f) => f.path));
   const problems: string[] = [];
   if (!paths.has('config.json')) problems.push('config.json is missing: the folder must be a model folder in the Hub layout (config.json at its top).');
   if (![...paths].some((p) => /^onnx\/[^/]+\.onnx$/.test(p))) problems.push('onnx/ has no .onnx file: the weights must be ONNX files in an onnx/ folder (e.g. onnx/model.onnx).');
-  const needed = VISION_PIPELINES.has(pipeline) ? VISION_FILES : TEXT_FILES;
-  const missing = needed.filter((file) => !paths.has(file));
+  const missing = requiredFiles(pipeline).filter((file) => !paths.has(file));
   if (missing.length) problems.push(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: ${pipeline} needs ${missing.length > 1 ? 'them' : 'it'}.`);
   return problems;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dtypesFromFiles } from './inspect';
-import { estimateMemory, requiredFiles, supportsModelType } from './model-checks';
+import { estimateMemory, supportsModelType } from './model-checks';
+import { requiredFiles } from '../models/required-files';
 
 describe('model checks', () => {
   it('reads the precisions from cached ONNX file names', () => {
