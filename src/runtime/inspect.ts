@@ -4,8 +4,9 @@ import { DTYPES, type Dtype, type LoadSpec } from '../protocol/messages';
 import { cachePrefix } from '../cache/cache-url';
 import type { ModelCache } from '../cache/worker-cache';
 import { LOCAL_HOST, localRef } from '../models/local-ref';
-import { classifyLoadError } from './load-errors';
-import { requiredFiles, supportsModelType } from './model-checks';
+import { classifyLoadError, isNetworkFailure } from './load-errors';
+import { supportsModelType } from './model-checks';
+import { requiredFiles } from '../models/required-files';
 import type { ModelReport } from './types';
 
 type InspectSpec = Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string };
@@ -32,9 +33,14 @@ export function dtypesFromFiles(files: readonly string[]): Dtype[] {
   return DTYPES.filter((dtype) => found.has(dtype));
 }
 
-function isNetworkFailure(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /Failed to fetch|NetworkError|Load failed|network/i.test(message);
+/** What a model's config.json says of it: its type, its architectures and its preferred precision. */
+function readConfig(parsed: Record<string, unknown>): { modelType?: string; architectures: string[]; configDtype?: unknown } {
+  const jsConfig = parsed['transformers.js_config'] as { dtype?: unknown } | undefined;
+  return {
+    modelType: typeof parsed.model_type === 'string' ? parsed.model_type : undefined,
+    architectures: Array.isArray(parsed.architectures) ? parsed.architectures.map(String) : [],
+    configDtype: jsConfig?.dtype,
+  };
 }
 
 function label(spec: InspectSpec): string {
@@ -69,14 +75,12 @@ async function inspectOnline(spec: InspectSpec): Promise<ModelReport> {
   const config = await ModelRegistry.get_file_metadata(spec.model, 'config.json', { revision: spec.revision });
   if (!config.exists) throw classifyLoadError(new Error('config.json: 404'), { ...where, stage: 'config' });
   const parsed = (await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) as unknown as Record<string, unknown>;
-  const modelType = typeof parsed.model_type === 'string' ? parsed.model_type : undefined;
-  const architectures = Array.isArray(parsed.architectures) ? parsed.architectures.map(String) : [];
+  const { modelType, architectures, configDtype } = readConfig(parsed);
   checkSupported(spec, modelType, architectures);
   const available = (await ModelRegistry.get_available_dtypes(spec.model, { revision: spec.revision })) as Dtype[];
   if (available.length === 0) throw classifyLoadError(new Error('no onnx files'), { ...where, stage: 'weights' });
   await checkRequiredFiles(spec);
-  const jsConfig = parsed['transformers.js_config'] as { dtype?: unknown } | undefined;
-  return { available, configDtype: jsConfig?.dtype, modelType, architectures };
+  return { available, configDtype, modelType, architectures };
 }
 
 /** Offline: what the browser cache holds of this model is all there is to go on. */
@@ -91,10 +95,7 @@ async function inspectCached(spec: InspectSpec, cache: ModelCache): Promise<Mode
       'Connect to the network (or to your mirror) to download it once; after that it loads offline.',
     );
   }
-  const parsed = (await config.json()) as Record<string, unknown>;
-  const jsConfig = parsed['transformers.js_config'] as { dtype?: unknown } | undefined;
-  const modelType = typeof parsed.model_type === 'string' ? parsed.model_type : undefined;
-  return { available, configDtype: jsConfig?.dtype, modelType, architectures: Array.isArray(parsed.architectures) ? parsed.architectures.map(String) : [] };
+  return { available, ...readConfig((await config.json()) as Record<string, unknown>) };
 }
 
 /**

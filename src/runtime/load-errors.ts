@@ -13,6 +13,12 @@ interface LoadContext {
   stage: 'config' | 'weights' | 'inspect' | 'load';
 }
 
+/** Whether a raw failure is the network's (a fetch that never got an answer), in any browser's wording. */
+export function isNetworkFailure(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Failed to fetch|NetworkError|Load failed|network/i.test(message);
+}
+
 /** Maps the runtime's raw failures to named errors that tell the user what to do. */
 export function classifyLoadError(error: unknown, ctx: LoadContext): PlaygroundError {
   if (error instanceof PlaygroundError) return error;
@@ -30,7 +36,7 @@ export function classifyLoadError(error: unknown, ctx: LoadContext): PlaygroundE
       'Look for an ONNX export of this model (often published by onnx-community or Xenova).',
     );
   }
-  if (/Failed to fetch|NetworkError|Load failed|network/i.test(message)) {
+  if (isNetworkFailure(error)) {
     return new NetworkError(
       `Could not reach the model host ${hostName}.`,
       'Check your connection, or point Settings → Model host at a mirror you can reach.',

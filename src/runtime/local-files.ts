@@ -10,10 +10,6 @@ export function registerLocalFolder(name: string, files: LocalFile[]): number {
   return files.length;
 }
 
-export function hasLocalFolder(name: string): boolean {
-  return folders.has(name);
-}
-
 function hubError(status: number, code: string, message: string): Response {
   return new Response(JSON.stringify({ error: message }), {
     status,

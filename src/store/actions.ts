@@ -144,13 +144,13 @@ export function cancelLoad(): void {
 
 /** Asks the host which precisions the chosen model ships, for the dtype picker. */
 export async function checkDtypes(): Promise<void> {
-  const { model, host, revision, task, pipeline } = currentSpec();
-
+  const spec = currentSpec();
+  const { model, host, revision, task, pipeline } = spec;
   const key = `${host}|${model}|${revision}`;
   if (!model || useApp.getState().dtypes?.key === key) return;
   useApp.getState().setDtypes({ key, status: 'checking', available: [] });
   try {
-    await syncLocalFolder(currentSpec());
+    await syncLocalFolder(spec);
     const report = await requireEngine().call({ type: 'dtypes', spec: { model, host, revision, task, pipeline } });
     if (useApp.getState().dtypes?.key === key) useApp.getState().setDtypes({ key, status: 'ready', ...report });
   } catch (error) {
