@@ -39,10 +39,6 @@ function metaFor(id: string): TaskMeta {
 /** What both threads know of every task, in picker order. */
 export const TASK_METAS: readonly TaskMeta[] = TASK_ORDER.map(metaFor);
 
-export function findMeta(id: string): TaskMeta | undefined {
-  return TASK_METAS.find((meta) => meta.id === id);
-}
-
 export function defaultParams(meta: TaskMeta): Record<string, number | boolean> {
   return Object.fromEntries(meta.params.map((param) => [param.key, param.default]));
 }

@@ -1,19 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
-import { exportName } from '../shared/draw';
+import { exportName, putRgba } from '../shared/draw';
 import type { CutoutOutput } from './run';
 import '../shared/vision.css';
 
-function drawCutout(canvas: HTMLCanvasElement, output: CutoutOutput) {
-  canvas.width = output.width;
-  canvas.height = output.height;
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(output.rgba), output.width, output.height), 0, 0);
-}
+const drawCutout = (canvas: HTMLCanvasElement, output: CutoutOutput) => putRgba(canvas, output.rgba, output.width, output.height);
 
 function Cutout({ output, input }: { output: CutoutOutput; input: ImageValue | undefined }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -47,7 +42,6 @@ function Cutout({ output, input }: { output: CutoutOutput; input: ImageValue | u
 
 const view: TaskView<ImageValue | undefined, CutoutOutput> = {
   ...imageInputView,
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
   Output: ({ output, input }) => (output ? <Cutout output={output} input={input} /> : null),
 };
 export default view as TaskView;

@@ -4,16 +4,15 @@ import type { Params, TaskRunner } from '../types';
 import type { ChatReply, Conversation } from './conversation';
 import { cacheFor, forget, remember } from './kv-cache';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
+import { contextLimitOf } from '../shared/context-limit';
 
 type Tokenizer = StreamTokenizer & {
   chat_template: unknown;
   apply_chat_template(messages: { role: string; content: string }[], options: Record<string, unknown>): { input_ids: Tensor; attention_mask: Tensor };
   (text: string): { input_ids: Tensor; attention_mask: Tensor };
   decode(ids: number[], options: { skip_special_tokens: boolean }): string;
-  model_max_length?: number;
 };
 interface Model {
-  config: { max_position_embeddings?: number };
   generate(options: Record<string, unknown>): Promise<{ sequences: Tensor; past_key_values: Parameters<typeof remember>[2] }>;
 }
 interface ChatPipe {
@@ -58,7 +57,7 @@ const runner: TaskRunner = {
     if (conversation.messages.at(-1)?.role !== 'user') throw new InvalidInputError('There is no question to answer.', 'Type a message first.');
     const { inputs, mode } = encode(chat, conversation);
     const ids = toIds(inputs.input_ids);
-    const contextLimit = chat.model.config.max_position_embeddings ?? chat.tokenizer.model_max_length;
+    const contextLimit = contextLimitOf(chat);
     if (contextLimit && ids.length >= contextLimit) {
       throw new InvalidInputError(
         `The conversation is ${ids.length} tokens, over this model’s context of ${contextLimit}.`,

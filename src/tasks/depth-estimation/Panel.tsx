@@ -1,19 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { applyColormap, colormapGradient } from '../shared/colormap';
-import { exportName } from '../shared/draw';
+import { exportName, putRgba } from '../shared/draw';
 import type { DepthOutput } from './run';
 import '../shared/vision.css';
 
-function drawDepth(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, output: DepthOutput) {
-  canvas.width = output.width;
-  canvas.height = output.height;
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), output.width, output.height), 0, 0);
-}
+const drawDepth = (canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, output: DepthOutput) => putRgba(canvas, rgba, output.width, output.height);
 
 const formatDepth = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
 
@@ -64,7 +59,6 @@ function DepthView({ output, input }: { output: DepthOutput; input: ImageValue |
 
 const view: TaskView<ImageValue | undefined, DepthOutput> = {
   ...imageInputView,
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
   Output: ({ output, input }) => (output ? <DepthView output={output} input={input} /> : null),
 };
 export default view as TaskView;

@@ -1,20 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { OutputProps, TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
-import { canvasWithImage, colorFor, exportName } from '../shared/draw';
+import { canvasWithImage, colorFor, exportName, putRgba } from '../shared/draw';
 import { labelAt, paintSegments } from './overlay';
 import type { SegmentationOutput } from './run';
 import '../shared/vision.css';
-
-function putLayer(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number) {
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
-}
 
 function SegmentationResult({ input, output, params, onParamsChange }: OutputProps<ImageValue | undefined, SegmentationOutput> & { output: SegmentationOutput }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -25,7 +18,7 @@ function SegmentationResult({ input, output, params, onParamsChange }: OutputPro
   useEffect(() => setHidden(new Set()), [output]);
   const layer = useMemo(() => paintSegments(segments, hidden, opacity, width * height), [segments, hidden, opacity, width, height]);
   useEffect(() => {
-    if (canvasRef.current) putLayer(canvasRef.current, layer, width, height);
+    if (canvasRef.current) putRgba(canvasRef.current, layer, width, height);
   }, [layer, width, height]);
 
   const toggle = (label: string) => {
@@ -43,7 +36,7 @@ function SegmentationResult({ input, output, params, onParamsChange }: OutputPro
   const exportPng = async () => {
     const { canvas, ctx } = await canvasWithImage(input!.url);
     const overlay = document.createElement('canvas');
-    putLayer(overlay, layer, width, height);
+    putRgba(overlay, layer, width, height);
     ctx.drawImage(overlay, 0, 0, canvas.width, canvas.height);
     return canvas;
   };
@@ -86,7 +79,6 @@ function SegmentationResult({ input, output, params, onParamsChange }: OutputPro
 
 const view: TaskView<ImageValue | undefined, SegmentationOutput> = {
   ...imageInputView,
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
   Output: (props) => (props.output ? <SegmentationResult {...props} output={props.output} /> : null),
 };
 export default view as TaskView;

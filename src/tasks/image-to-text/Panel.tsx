@@ -1,5 +1,4 @@
 import type { TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { imageInputView } from '../shared/image-view';
 import type { CaptionOutput } from './run';
@@ -7,7 +6,6 @@ import '../shared/vision.css';
 
 const view: TaskView<ImageValue | undefined, CaptionOutput> = {
   ...imageInputView,
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
   Output: ({ output, input }) =>
     output ? (
       <div className="classification">

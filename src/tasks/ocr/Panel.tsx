@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
 import { sampleImage, type ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatMs, formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
@@ -43,7 +42,6 @@ const view: TaskView<ImageValue | undefined, OcrOutput> = {
   ...imageInputView,
   // A picture with text, so Run shows OCR at work before the user picks their own.
   defaultInput: sampleImage('cafe-menu.png'),
-  Input: ({ value, onChange, error, disabled }) => <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />,
   Output: ({ input, output, params, onParamsChange }) => {
     if (!output || !input) return null;
     const min = Number(params.minConfidence ?? 0.5);

@@ -1,17 +1,9 @@
 // Pixel work for OCR in the worker: decode, resize on an OffscreenCanvas, and pack CHW float tensors.
-import { InvalidInputError } from '../../protocol/errors';
+import { decodeImageBlob } from '../shared/worker-input';
 import type { Rect } from './db-boxes';
 
-export async function decodeImage(blob: unknown): Promise<ImageBitmap> {
-  if (!(blob instanceof Blob)) throw new InvalidInputError('No image was given.', 'Pick, drop or paste an image.');
-  try {
-    return await createImageBitmap(blob);
-  } catch {
-    throw new InvalidInputError(
-      `This file could not be decoded as an image${blob.type ? ` (type ${blob.type})` : ''}.`,
-      'Use a PNG, JPEG, WebP or GIF image.',
-    );
-  }
+export function decodeImage(blob: unknown): Promise<ImageBitmap> {
+  return decodeImageBlob(blob, (image) => createImageBitmap(image));
 }
 
 /** RGBA pixels of a region of the source, drawn (bilinear) into width × height. */

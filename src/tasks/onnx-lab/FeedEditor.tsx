@@ -1,5 +1,5 @@
 import type { ValueInfo } from './onnx-reader';
-import { formatShape } from './ModelInfo';
+import { formatShape } from './onnx-reader';
 import type { FeedConfig } from './lab-value';
 
 interface Props {

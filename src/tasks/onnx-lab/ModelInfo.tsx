@@ -1,8 +1,7 @@
 import { useApp } from '../../store';
 import { formatBytes } from '../../ui/format';
-import type { Dim, OnnxInfo, ValueInfo } from './onnx-reader';
+import { formatShape, type OnnxInfo, type ValueInfo } from './onnx-reader';
 
-export const formatShape = (shape?: Dim[]) => (shape ? `[${shape.map((d) => (d === null || d === -1 ? '?' : d)).join(', ')}]` : 'unknown');
 
 function IoTable({ title, values, testId }: { title: string; values: ValueInfo[]; testId: string }) {
   return (

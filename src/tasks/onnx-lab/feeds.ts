@@ -2,6 +2,7 @@
 // so a wrong shape or type is reported by input name before onnxruntime sees it.
 import { InvalidInputError } from '../../protocol/errors';
 import type { FeedPayload } from './lab-types';
+import { formatShape } from './onnx-reader';
 
 export interface DeclaredInput {
   name: string;
@@ -16,25 +17,24 @@ export interface TensorSpec {
   dims: number[];
 }
 
-const fmt = (shape: readonly (number | string | null)[]) => `[${shape.map((d) => (d === null || d === -1 ? '?' : d)).join(', ')}]`;
 
 export function checkShape(input: DeclaredInput, dims: readonly number[]): void {
   if (!dims.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new InvalidInputError(`Input "${input.name}": the shape ${fmt(dims)} must be whole numbers.`);
+    throw new InvalidInputError(`Input "${input.name}": the shape ${formatShape(dims)} must be whole numbers.`);
   }
   const declared = input.shape;
   if (!declared || declared.length === 0 && dims.length === 0) return;
-  const expected = fmt(declared);
+  const expected = formatShape(declared);
   if (declared.length !== dims.length) {
     throw new InvalidInputError(
-      `Input "${input.name}" expects shape ${expected} (${declared.length} dimensions) but was given ${fmt(dims)} (${dims.length}).`,
+      `Input "${input.name}" expects shape ${expected} (${declared.length} dimensions) but was given ${formatShape(dims)} (${dims.length}).`,
       'Edit the shape to match the model.',
     );
   }
   const bad = declared.findIndex((d, i) => typeof d === 'number' && d >= 0 && d !== dims[i]);
   if (bad >= 0) {
     throw new InvalidInputError(
-      `Input "${input.name}" expects shape ${expected} but was given ${fmt(dims)}: dimension ${bad} must be ${declared[bad]}, not ${dims[bad]}.`,
+      `Input "${input.name}" expects shape ${expected} but was given ${formatShape(dims)}: dimension ${bad} must be ${declared[bad]}, not ${dims[bad]}.`,
       'Edit the shape to match the model; only symbolic dimensions (names) may vary.',
     );
   }
@@ -81,14 +81,14 @@ export function buildTensor(input: DeclaredInput, feed: FeedPayload | undefined)
   const type = input.type ?? 'float32';
   checkShape(input, feed.dims);
   const size = feed.dims.reduce((a, b) => a * b, 1);
-  if (size > 256 * 1024 * 1024) throw new InvalidInputError(`Input "${input.name}": ${fmt(feed.dims)} is ${size} values, too many to build here.`);
+  if (size > 256 * 1024 * 1024) throw new InvalidInputError(`Input "${input.name}": ${formatShape(feed.dims)} is ${size} values, too many to build here.`);
   let values: ArrayLike<number>;
   if (feed.source === 'random') values = Array.from({ length: size }, () => randomValue(type));
   else {
     values = feed.values ?? [];
     if (values.length !== size) {
       throw new InvalidInputError(
-        `Input "${input.name}": shape ${fmt(feed.dims)} needs ${size} values but ${values.length} were given.`,
+        `Input "${input.name}": shape ${formatShape(feed.dims)} needs ${size} values but ${values.length} were given.`,
         'Make the values and the shape agree.',
       );
     }

@@ -11,6 +11,9 @@ export class OnnxParseError extends Error {
 
 export type Dim = number | string | null;
 
+/** A shape as text, `?` for a size that is not fixed: `[1, 3, ?, ?]`. */
+export const formatShape = (shape?: readonly Dim[]) => (shape ? `[${shape.map((d) => (d === null || d === -1 ? '?' : d)).join(', ')}]` : 'unknown');
+
 export interface ValueInfo {
   name: string;
   /** onnxruntime's type name ('float32', 'int64', …), or a description for non-tensors. */

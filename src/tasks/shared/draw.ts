@@ -55,6 +55,13 @@ export function drawLabelBanner(ctx: CanvasRenderingContext2D, items: { label: s
   });
 }
 
+/** Sizes a canvas to width × height and fills it with RGBA pixels. */
+export function putRgba(canvas: HTMLCanvasElement, rgba: ArrayLike<number>, width: number, height: number): void {
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+}
+
 export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();

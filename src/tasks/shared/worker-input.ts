@@ -14,11 +14,15 @@ export interface ImageInput {
 }
 
 /** Decodes the image the UI sent; a file that is not an image gets a clear message. */
-export async function requireImage(value: unknown): Promise<RawImage> {
-  const blob = (value as ImageInput | undefined)?.image;
+export function requireImage(value: unknown): Promise<RawImage> {
+  return decodeImageBlob((value as ImageInput | undefined)?.image, (blob) => RawImage.fromBlob(blob));
+}
+
+/** Decodes an image blob with `decode`; no blob, or one that is not an image, gets a clear message. */
+export async function decodeImageBlob<T>(blob: unknown, decode: (blob: Blob) => Promise<T>): Promise<T> {
   if (!(blob instanceof Blob)) throw new InvalidInputError('No image was given.', 'Pick, drop or paste an image.');
   try {
-    return await RawImage.fromBlob(blob);
+    return await decode(blob);
   } catch {
     throw new InvalidInputError(
       `This file could not be decoded as an image${blob.type ? ` (type ${blob.type})` : ''}.`,
