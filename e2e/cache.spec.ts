@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { FIRST_CHECK, expectRunDone, openTask, runAndWait } from './helpers/app';
 
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 const NLI = 'fixtures/potion-base-4M-zeroshot-nli';
 
-// The engine initialises onnxruntime's threaded WASM as the app opens and cannot answer until then:
-// on a busy 2-core machine that takes up to a couple of minutes.
-const FIRST_CHECK = { timeout: 150_000 };
 test.describe.configure({ timeout: 400_000 });
 
 async function load(page: Page, model: string): Promise<void> {

@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
-import { openTask } from './helpers/app';
+import { chromiumWith, openTask } from './helpers/app';
 
 // A fake camera exists, but the permission prompt is answered "Block".
-test.use({
-  launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--deny-permission-prompts'] },
-});
+test.use(chromiumWith('--use-fake-device-for-media-stream', '--deny-permission-prompts'));
 
 test('a denied camera permission says so and how to fix it; pictures still work', async ({ page }) => {
   await openTask(page, 'object-detection', 'Megvii-BaseDetection/yolox-nano');

@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
-import { openTask } from './helpers/app';
+import { chromiumWith, openTask } from './helpers/app';
 
 // Chromium's fake camera (an animated test pattern) with the permission prompt auto-accepted
 // (../shared/PLATFORM.md, trap 6).
-test.use({
-  launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] },
-});
+test.use(chromiumWith('--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'));
 
 async function framesDone(page: import('@playwright/test').Page) {
   return Number(await page.getByTestId('camera-frames').getAttribute('data-frames'));

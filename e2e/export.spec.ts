@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
 
 // Every task's finished result can be copied or downloaded as JSON (issue 5).
 test.describe('result export', () => {
@@ -11,7 +11,7 @@ test.describe('result export', () => {
     await page.getByTestId('text-input').fill('I love this movie');
     await runAndWait(page);
     await expectRunDone(page);
-    const shownTop = await page.getByTestId('score-bars').locator('li').first().locator('.score-label').textContent();
+    const shownTop = await topLabel(page).textContent();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
     expect(download.suggestedFilename()).toMatch(/^text-classification_fixtures-potion-base-4M-sentiment-anchors_[\dT-]+\.json$/);
@@ -41,7 +41,7 @@ test.describe('result export', () => {
     expect(doc.input.blob.bytes).toBeGreaterThan(1000);
     expect(text).not.toContain('blob:');
     expect(doc.output.length).toBeGreaterThan(0);
-    const shownTop = await page.getByTestId('score-bars').locator('li').first().locator('.score-label').textContent();
+    const shownTop = await topLabel(page).textContent();
     expect(doc.output[0].label).toBe(shownTop);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
 
 // Generous waits: the model loads on the first run, and this machine's two cores are shared.
 test.describe.configure({ timeout: 360_000 });
@@ -19,7 +19,7 @@ test.describe('bad image input gets a clear message and leaves the app usable', 
     expect(await preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([2048, 1365]);
     await runAndWait(page, 300_000);
     await expectRunDone(page);
-    await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('espresso');
+    await expect(topLabel(page)).toHaveText('espresso');
   });
 
   test('a corrupt picture is refused next to the input and the previous one is kept', async ({ page }) => {

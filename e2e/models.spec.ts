@@ -1,25 +1,16 @@
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { expect, test } from '@playwright/test';
+import { FIRST_CHECK, chromiumWith, expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
 
 const MODELS_DIR = process.env.MODELS_DIR ?? new URL('../../shared/models/', import.meta.url).pathname;
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 
 // measureUserAgentSpecificMemory normally waits for a garbage collection (up to ~20 s); this flag makes it measure at once.
-test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'] } });
+test.use(chromiumWith('--enable-blink-features=ForceEagerMeasureMemory'));
 
-// The engine initialises onnxruntime's threaded WASM as the app opens, and the worker cannot answer
-// until that is done: on a busy 2-core machine that takes up to a couple of minutes. First checks wait for it.
-const FIRST_CHECK = { timeout: 150_000 };
 test.describe.configure({ timeout: 300_000 });
-
-async function topLabel(page: Page): Promise<string> {
-  return (await page.getByTestId('score-bars').locator('li').first().locator('.score-label').textContent()) ?? '';
-}
 
 test('search the mirror for the task, pick a result, see what will download, run it', async ({ page }) => {
   await openTask(page, 'text-classification', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');
@@ -50,7 +41,7 @@ test('search the mirror for the task, pick a result, see what will download, run
   await page.getByTestId('text-input').fill('I love this movie');
   await runAndWait(page);
   await expectRunDone(page);
-  expect(await topLabel(page)).toBe('POSITIVE');
+  await expect(topLabel(page)).toHaveText('POSITIVE');
   // Loaded once, it is now cached: the plan says so.
   await page.getByTestId('dtype-select').selectOption('q8');
   await expect(page.getByTestId('plan-download')).toHaveText('In the browser cache (4.5 MB): loads without downloading');
@@ -92,7 +83,7 @@ test('an unsupported architecture is refused before any download, and the app st
   await page.getByTestId('text-input').fill('This was terrible');
   await runAndWait(page);
   await expectRunDone(page);
-  expect(await topLabel(page)).toBe('NEGATIVE');
+  await expect(topLabel(page)).toHaveText('NEGATIVE');
 });
 
 test('a repo with no ONNX files is flagged before loading', async ({ page }) => {
@@ -126,7 +117,7 @@ test('a model folder from disk runs with nothing uploaded, even offline', async 
   await page.getByTestId('text-input').fill('I love this movie');
   await runAndWait(page);
   await expectRunDone(page);
-  expect(await topLabel(page)).toBe('POSITIVE');
+  await expect(topLabel(page)).toHaveText('POSITIVE');
   await expect(page.getByTestId('load-status')).toContainText('local/potion-base-4M-sentiment-anchors');
   expect(requests).toEqual([]);
   await context.setOffline(false);

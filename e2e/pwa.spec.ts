@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 // @ts-expect-error -- a typed ESM script without a declaration file
 import { startStaticServer } from '../scripts/static-server.mjs';
-import { MIRROR, expectRunDone } from './helpers/app';
+import { expectRunDone, MIRROR, runAndWait, topLabel } from './helpers/app';
 
 // The production build, made with BASE_PATH=/playground/, served under that sub-path by a plain
 // static server that sends NO COOP/COEP (like GitHub Pages): the service worker must isolate the page.
@@ -47,13 +47,10 @@ async function runSentiment(page: Page, text: string): Promise<string> {
   await page.getByTestId('task-text-classification').click();
   await page.getByTestId('model-input').fill(MODEL);
   await page.getByTestId('text-input').fill(text);
-  // A restored result is already "done": wait for this run's own sequence number.
-  const seq = Number(await page.getByTestId('output').getAttribute('data-run-seq'));
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('output')).toHaveAttribute('data-run-seq', String(seq + 1));
-  await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 100_000 });
+  // A restored result is already "done": runAndWait waits for this run's own sequence number.
+  await runAndWait(page, 100_000);
   await expectRunDone(page);
-  return page.getByTestId('score-bars').locator('li').first().locator('.score-label').innerText();
+  return topLabel(page).innerText();
 }
 
 test('the build under a sub-path, on a host without COOP/COEP: the service worker turns threads on', async ({ page }) => {
@@ -96,7 +93,7 @@ test('loaded once, then offline: the app reloads, the last result is back, and a
   await expect(page.getByTestId('task-text-classification')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('text-input')).toHaveValue('I love this movie');
   // The last result is restored with the rest of the visit.
-  await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('POSITIVE');
+  await expect(topLabel(page)).toHaveText('POSITIVE');
   expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
   expect(await runSentiment(page, 'This was terrible')).toBe('NEGATIVE');
   await expect(page.getByTestId('load-time')).toContainText('from cache');

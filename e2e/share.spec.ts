@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MIRROR, expectRunDone, openTask, runAndWait, setRange } from './helpers/app';
+import { expectRunDone, MIRROR, openTask, runAndWait, setRange, topLabel } from './helpers/app';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -132,7 +132,7 @@ test.describe('share links', () => {
     await page.getByTestId('share-confirm-run').click();
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(page);
-    await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('POSITIVE');
+    await expect(topLabel(page)).toHaveText('POSITIVE');
   });
 
   test('hostile links: script in every field, huge values, unknown fields are dropped with a notice', async ({ page }) => {
@@ -211,6 +211,6 @@ test.describe('share links', () => {
     await page.getByTestId('text-input').fill('I love this movie');
     await runAndWait(page);
     await expectRunDone(page);
-    await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('POSITIVE');
+    await expect(topLabel(page)).toHaveText('POSITIVE');
   });
 });

@@ -13,15 +13,6 @@ const CORPUS = [
   'The orchestra performed a symphony last night.',
 ];
 
-/** Runs again and waits for this run (not the previous one) to finish. */
-async function runAgain(page: Page): Promise<void> {
-  const output = page.getByTestId('output');
-  const seq = Number(await output.getAttribute('data-run-seq'));
-  await page.getByTestId('run-button').click();
-  await expect(output).toHaveAttribute('data-run-seq', String(seq + 1));
-  await expect(output).toHaveAttribute('data-status', /done|error/, { timeout: 90_000 });
-}
-
 /** Loads the model first: under a busy CPU a load can take a minute, more than runAndWait allows for. */
 async function loadModel(page: Page): Promise<void> {
   await page.getByTestId('load-button').click();
@@ -64,7 +55,7 @@ test.describe('semantic search and recommendation on potion-base-4M', () => {
     await shot(page, 'semantic-search');
 
     await page.getByTestId('query-input').fill('Prices on Wall Street dropped.');
-    await runAgain(page);
+    await runAndWait(page);
     await expectRunDone(page);
     await expect(hits.first()).toContainText('The stock market fell sharply today.');
     await expect(page.getByTestId('embed-report')).toHaveAttribute('data-embedded', '0');
@@ -103,7 +94,7 @@ test.describe('semantic search and recommendation on potion-base-4M', () => {
 
     // Changing the likes reuses the catalog embeddings.
     await page.getByTestId('like-rocky').click();
-    await runAgain(page);
+    await runAndWait(page);
     await expectRunDone(page);
     await expect(page.getByTestId('embed-report')).toHaveAttribute('data-embedded', '0');
   });

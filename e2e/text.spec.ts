@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait, setRange } from './helpers/app';
+import { expectRunDone, openTask, runAndWait, setRange, topLabel } from './helpers/app';
 
 test.describe('text tasks on real models', () => {
   test('sentiment: POSITIVE for a happy review, NEGATIVE for a bad one', async ({ page }) => {
@@ -7,15 +7,15 @@ test.describe('text tasks on real models', () => {
     await page.getByTestId('text-input').fill('I love this movie');
     await runAndWait(page);
     await expectRunDone(page);
-    const topLabel = page.getByTestId('score-bars').locator('li').first().locator('.score-label');
-    await expect(topLabel).toHaveText('POSITIVE');
+    const top = topLabel(page);
+    await expect(top).toHaveText('POSITIVE');
     await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
     await expect(page.getByTestId('load-time')).toContainText(/loaded in [\d.]+ (ms|s)/);
 
     await page.getByTestId('text-input').fill('This was terrible');
     await runAndWait(page);
     await expectRunDone(page);
-    await expect(topLabel).toHaveText('NEGATIVE');
+    await expect(top).toHaveText('NEGATIVE');
     await expect(page.getByTestId('latency')).toContainText(/[\d.]+ (ms|s)/);
   });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
 
 async function chooseSample(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).click();
@@ -48,7 +48,7 @@ test.describe('vision tasks on real models', () => {
     await expect(page.getByTestId('image-preview')).toHaveAttribute('src', /^blob:/);
     await runAndWait(page);
     await expectRunDone(page);
-    await expect(page.getByTestId('score-bars').locator('li').first().locator('.score-label')).toHaveText('Egyptian Mau');
+    await expect(topLabel(page)).toHaveText('Egyptian Mau');
   });
 
   test('detection: a cup on the coffee photo, drawn where the model put it', async ({ page }) => {

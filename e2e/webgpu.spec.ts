@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { chromiumWith, expectRunDone, openTask, runAndWait } from './helpers/app';
 
 // SwiftShader's software WebGPU: correct, slow, fine for a tiny model (../shared/PLATFORM.md, trap 5).
-test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
+test.use(chromiumWith('--enable-unsafe-webgpu'));
 
 test('WebGPU gives the same answer as WASM', async ({ page }) => {
   test.setTimeout(240_000);

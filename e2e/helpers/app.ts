@@ -1,6 +1,13 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+// @ts-expect-error -- a typed ESM script without a declaration file
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
 
 export const MIRROR = `http://127.0.0.1:${process.env.MIRROR_PORT ?? 8089}/`;
+/**
+ * For a page's first model check or load: the engine initialises onnxruntime's threaded WASM as the app opens and
+ * cannot answer until then, which on a busy 2-core machine can take a couple of minutes.
+ */
+export const FIRST_CHECK = { timeout: 150_000 };
 export const SAMPLES_DIR = new URL('../../public/samples/', import.meta.url).pathname;
 
 /** Opens the app pointed at the local model mirror, on a task, with a model id typed in. */
@@ -32,4 +39,14 @@ export async function expectRunDone(page: Page): Promise<void> {
 export async function setRange(page: Page, testId: string, value: number): Promise<void> {
   await page.getByTestId(testId).fill(String(value));
   await expect(page.getByTestId(testId)).toHaveValue(String(value));
+}
+
+/** Launch options for a spec that needs Chromium flags beyond the project's own (for `test.use`). */
+export function chromiumWith(...args: string[]) {
+  return { launchOptions: { executablePath: findChromium() as string, args: [...(CHROMIUM_ARGS as string[]), ...args] } };
+}
+
+/** The label of the highest score in a score-bars result. */
+export function topLabel(page: Page): Locator {
+  return page.getByTestId('score-bars').locator('li').first().locator('.score-label');
 }
