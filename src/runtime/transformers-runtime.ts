@@ -157,11 +157,14 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
   try {
     return await attempt(first.device, first.reason);
   } catch (error) {
-    await cacheProblem(spec);
+    // A cache failure during the first attempt blocks this model's writes until its next load: the retry
+    // caches nothing, so the warning found now is the one to show.
+    const cacheWarning = await cacheProblem(spec);
     if (first.device !== 'webgpu') throw classifyLoadError(error, { model: spec.model, host: spec.host, stage: 'load' });
     const reason = `WebGPU could not run this model (${(error as Error).message}); using WASM`;
     try {
-      return await attempt('wasm', reason);
+      const loaded = await attempt('wasm', reason);
+      return { ...loaded, cacheWarning: loaded.cacheWarning ?? cacheWarning };
     } catch (wasmError) {
       throw classifyLoadError(wasmError, { model: spec.model, host: spec.host, stage: 'load' });
     }
