@@ -28,6 +28,16 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The real path of a regular file, or undefined (missing, a folder, a dangling link). */
+function realFile(/** @type {string} */ file) {
+  try {
+    const real = fs.realpathSync(file);
+    return fs.statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * @param {{ dir: string, base?: string, port?: number, host?: string, isolation?: boolean }} options
  * @returns {Promise<{ server: http.Server, url: string, close(): Promise<void> }>}
@@ -35,8 +45,24 @@ const TYPES = {
 export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1', isolation = false }) {
   const root = path.resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const realRoot = fs.realpathSync(root);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Any request may be malformed or race a deleted file; the server answers it and stays up.
+    try {
+      serve(req, res);
+    } catch (error) {
+      console.warn(`static-server: ${req.method} ${JSON.stringify(req.url)} failed: ${/** @type {Error} */ (error).message}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end();
+    }
+  });
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  function serve(req, res) {
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -57,14 +83,16 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       return;
     }
     const file = path.resolve(root, relative.endsWith('/') ? `${relative}index.html` : relative);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const real = file.startsWith(root + path.sep) ? realFile(file) : undefined;
+    // A symlink inside the folder that points outside it is not served either.
+    if (!real || !real.startsWith(realRoot + path.sep)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
     /** @type {Record<string, string | number>} */
     const headers = {
       'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream',
-      'Content-Length': fs.statSync(file).size,
+      'Content-Length': fs.statSync(real).size,
       // The service worker script must be re-checked on every visit so updates are found.
       'Cache-Control': path.basename(file) === 'sw.js' ? 'no-cache' : 'max-age=0, must-revalidate',
     };
@@ -74,8 +102,8 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
-  });
+    else fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+  }
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = /** @type {import('node:net').AddressInfo} */ (server.address());
