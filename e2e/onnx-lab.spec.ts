@@ -114,6 +114,11 @@ test('bad models: truncated, not ONNX, an unknown operator, a 404 URL — each n
   await page.getByTestId('lab-url').fill(`${MIRROR}no-such/model/resolve/main/model.onnx`);
   await page.getByTestId('lab-fetch').click();
   await expect(page.getByTestId('lab-model-error')).toContainText('HTTP 404');
+  for (const [url, scheme] of [['javascript:alert(1)', 'javascript:'], ['file:///etc/passwd', 'file:']]) {
+    await page.getByTestId('lab-url').fill(url);
+    await page.getByTestId('lab-fetch').click();
+    await expect(page.getByTestId('lab-model-error')).toContainText(`Only http:// and https:// URLs can be fetched (this one is ${scheme})`);
+  }
 
   const unknownOp = singleNodeModel({ op: 'FrobnicateTensor', inputs: [{ name: 'x', dims: [2, 'n'] }], outputs: [{ name: 'y', dims: [2, 'n'] }], opset: 17 });
   await page.getByTestId('lab-file').setInputFiles({ name: 'frob.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(unknownOp) });

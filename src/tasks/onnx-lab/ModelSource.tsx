@@ -22,6 +22,10 @@ async function fetchModel(url: string): Promise<LabModel> {
   } catch {
     throw new Error(`“${url}” is not a URL.`);
   }
+  // fetch() refuses every other scheme with a bare TypeError; say what is accepted instead.
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`Only http:// and https:// URLs can be fetched (this one is ${parsed.protocol}). For a file on this computer, drop it here or click to choose it.`);
+  }
   let response: Response;
   try {
     response = await fetch(parsed);
