@@ -80,6 +80,8 @@ describe('share link codec', () => {
     const good = await encodeShare({ t: 'text-classification', m: 'a/b', i: 'hello there, a sentence long enough to compress' });
     const cases: [string, RegExp][] = [
       ['9.abc', /version 9/],
+      ['99999.abc', /format version 99999,/],
+      [`${'7'.repeat(40)}.abc`, /format version 777777777777…,/],
       ['abc', /no version/],
       [`1.${good.slice(2, 10)}`, /damaged|cut short|readable/],
       [good.slice(0, good.length - 6), /damaged|cut short|readable/],

@@ -129,11 +129,12 @@ export function encodeShareV0(payload: SharePayload): string {
 /** Reads a share value (`<version>.<payload>`); throws ShareLinkError with a readable reason. */
 export async function decodeShare(value: string): Promise<{ version: number; payload: SharePayload }> {
   if (value.length > MAX_FRAGMENT_CHARS) throw new ShareLinkError(`The link is too long (${value.length} characters) to be a shared demo.`);
-  const match = /^(\d{1,4})\.(.*)$/s.exec(value);
+  const match = /^(\d+)\.(.*)$/s.exec(value);
   if (!match) throw new ShareLinkError('The link has no version, so it was not made by this app.');
-  const decoder = DECODERS[match[1]];
+  const decoder = Object.hasOwn(DECODERS, match[1]) ? DECODERS[match[1]] : undefined;
   if (!decoder) {
-    throw new ShareLinkError(`The link uses format version ${match[1]}, which this version of the app does not know. Reload to update the app, then try again.`);
+    const shown = match[1].length > 12 ? `${match[1].slice(0, 12)}…` : match[1];
+    throw new ShareLinkError(`The link uses format version ${shown}, which this version of the app does not know. Reload to update the app, then try again.`);
   }
   return { version: Number(match[1]), payload: await decoder(match[2]) };
 }

@@ -81,10 +81,11 @@ function conform(value: unknown, template: unknown, path: string, dropped: strin
     if (!isPlainObject(value)) return fail('expected a group of fields');
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (!(key in template)) dropped.push(`${path}.${key.slice(0, 40)}: unknown field`);
+      // Own keys only: `"__proto__" in {}` and `"constructor" in {}` are true through the prototype.
+      if (!Object.hasOwn(template, key)) dropped.push(`${path}.${key.slice(0, 40)}: unknown field`);
     }
     for (const [key, sub] of Object.entries(template)) {
-      const conformed = key in value ? conform(value[key], sub, `${path}.${key}`, dropped, depth + 1) : undefined;
+      const conformed = Object.hasOwn(value, key) ? conform(value[key], sub, `${path}.${key}`, dropped, depth + 1) : undefined;
       out[key] = conformed === undefined ? sub : conformed;
     }
     return out;

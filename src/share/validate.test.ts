@@ -107,4 +107,12 @@ describe('validateShare', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(state?.input as object)).toEqual(['context', 'question']);
   });
+
+  it('lists prototype-named fields in a linked input instead of dropping them unseen', () => {
+    const payload = JSON.parse('{"t":"question-answering","i":{"__proto__":"x","constructor":"y","context":"c","question":"q"}}');
+    const { state, dropped } = check(payload, qaTemplate);
+    expect(dropped).toEqual(['input.__proto__: unknown field', 'input.constructor: unknown field']);
+    expect(state?.input).toEqual({ context: 'c', question: 'q' });
+    expect(Object.getPrototypeOf(state?.input)).toBe(Object.prototype);
+  });
 });
