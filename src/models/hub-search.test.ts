@@ -28,4 +28,19 @@ describe('hub search', () => {
   it('formats counts compactly', () => {
     expect([compactCount(999), compactCount(1234), compactCount(56_000), compactCount(2_500_000)]).toEqual(['999', '1.2k', '56k', '2.5M']);
   });
+
+  it('an abort during the body read stays an abort, not "not a model list"', async () => {
+    const controller = new AbortController();
+    // A body that is cut off by the abort mid-read, as fetch does when the signal fires after the headers.
+    const body = new ReadableStream<Uint8Array>({
+      start(stream) {
+        stream.enqueue(new TextEncoder().encode('[{"id":"a/b"'));
+        controller.signal.addEventListener('abort', () => stream.error(new DOMException('The operation was aborted.', 'AbortError')));
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
+    const search = searchModels('http://127.0.0.1:1/', { search: 'b' }, controller.signal);
+    controller.abort();
+    await expect(search).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

@@ -55,7 +55,11 @@ export async function searchModels(host: string, query: SearchQuery, signal?: Ab
     throw new SearchError(`Could not reach ${new URL(host).host} to search. You can still type a full model id, or use the catalog.`);
   }
   if (!response.ok) throw new SearchError(`${new URL(host).host} does not answer model searches (HTTP ${response.status}). Type a full model id instead.`);
-  const body = (await response.json().catch(() => undefined)) as unknown;
+  const body = (await response.json().catch((error: unknown) => {
+    // A search aborted by the next keystroke may stop during the body read: that is an abort, not a bad answer.
+    if (signal?.aborted || (error as Error)?.name === 'AbortError') throw error;
+    return undefined;
+  })) as unknown;
   if (!Array.isArray(body)) throw new SearchError(`${new URL(host).host} answered the search with something that is not a model list.`);
   return body.map(toModel).filter((m): m is HubModel => Boolean(m));
 }
