@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone, MIRROR, openTask, runAndWait, setRange, topLabel } from './helpers/app';
+import { expectRunDone, FIRST_CHECK, MIRROR, openTask, runAndWait, setRange, topLabel } from './helpers/app';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -61,7 +61,7 @@ test.describe('share links', () => {
     // The same browser has the model cached: the link offers Run at once, no question asked.
     const again = await page.context().newPage();
     await again.goto(link);
-    await expect(again.getByTestId('share-run')).toHaveText('Run (model is cached)');
+    await expect(again.getByTestId('share-run')).toHaveText('Run (model is cached)', FIRST_CHECK);
     await again.close();
 
     // A fresh context: nothing cached, nothing remembered.
@@ -86,7 +86,7 @@ test.describe('share links', () => {
     await expect(other.getByTestId('output')).toHaveAttribute('data-status', 'idle');
 
     // Not cached here, but small (1.2 MB in the catalog): Run starts at once.
-    await expect(other.getByTestId('share-run')).toHaveText('Run (downloads ~1.2 MB)');
+    await expect(other.getByTestId('share-run')).toHaveText('Run (downloads ~1.2 MB)', FIRST_CHECK);
     await other.getByTestId('share-run').click();
     await expect(other.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(other);
@@ -102,7 +102,7 @@ test.describe('share links', () => {
     await expect(notice).toContainText('Object detection with Megvii-BaseDetection/yolox-nano');
     await expect(page.getByTestId('image-preview')).toHaveAttribute('alt', 'coffee.png');
     // In the catalog at 3.7 MB: small enough to run without a question.
-    await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~3.7 MB)');
+    await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~3.7 MB)', FIRST_CHECK);
     await page.getByTestId('share-run').click();
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(page);
@@ -116,20 +116,19 @@ test.describe('share links', () => {
     expect((await shareLink(page)).length).toBeLessThan(400);
   });
 
-  test('a large catalog model, or one of unknown size, asks before downloading', async ({ page }) => {
+  test('a large catalog model asks before downloading; an uncatalogued one waits for the model check', async ({ page }) => {
     await page.goto(v0Link({ task: 'chat', model: 'HuggingFaceTB/SmolLM2-360M-Instruct' }));
-    await page.getByTestId('share-run').click();
+    await page.getByTestId('share-run').click(FIRST_CHECK);
     await expect(page.getByTestId('share-confirm')).toContainText('This downloads about 368 MB from huggingface.co');
     await page.getByRole('button', { name: 'Not now' }).click();
     await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~368 MB)');
     await expect(page.locator('.load-status.idle')).toBeVisible();
 
     await page.goto(v0Link({ task: 'text-classification', model: 'fixtures/potion-base-4M-sentiment-anchors', host: MIRROR, input: 'I love this movie' }));
-    await expect(page.getByTestId('share-run')).toHaveText('Run (downloads the model, size unknown)');
-    await page.getByTestId('share-run').click();
-    await expect(page.getByTestId('share-confirm')).toContainText('This downloads a model of unknown size from 127.0.0.1');
+    // Not in the catalog: the offer waits for the model check, then says the real size (small: no question).
+    await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~4.5 MB)', FIRST_CHECK);
     await page.screenshot({ path: test.info().outputPath('share-consent.png') });
-    await page.getByTestId('share-confirm-run').click();
+    await page.getByTestId('share-run').click();
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
     await expectRunDone(page);
     await expect(topLabel(page)).toHaveText('POSITIVE');

@@ -123,16 +123,29 @@ const MODEL_TYPE_TASKS = {
 export function inferPipelineTag(config, files) {
   if (typeof config.pipeline_tag === 'string' && config.pipeline_tag) return config.pipeline_tag;
   const architecture = Array.isArray(config.architectures) ? String(config.architectures[0] ?? '') : '';
+  if (architecture.endsWith('ForSequenceClassification') && isNliConfig(config)) return 'zero-shot-classification';
   for (const [suffix, task] of ARCHITECTURE_TASKS) {
     if (architecture.endsWith(suffix)) return task;
   }
   if (architecture.endsWith('ForConditionalGeneration') && config.model_type === 't5') {
     return 'text2text-generation';
   }
+  if (architecture === 'VisionEncoderDecoderModel' || config.model_type === 'vision-encoder-decoder') return 'image-to-text';
   const byType = MODEL_TYPE_TASKS[String(config.model_type)];
   if (byType) return byType;
   if (files.includes('tokenizer.json')) return 'feature-extraction';
   return null;
+}
+
+/**
+ * An NLI head (labels include entailment and contradiction) is what the zero-shot pipeline runs, so the
+ * Hub tags such models zero-shot-classification rather than text-classification.
+ * @param {Record<string, any>} config
+ */
+function isNliConfig(config) {
+  const labels = Object.keys(config.label2id ?? {}).concat(Object.values(config.id2label ?? {}).map(String));
+  const lower = new Set(labels.map((label) => label.toLowerCase()));
+  return lower.has('entailment') && lower.has('contradiction');
 }
 
 /**
@@ -206,12 +219,14 @@ export async function getModel(roots, org, name, downloads = new Map()) {
   const files = await listFiles(repoDir);
   const id = `${org}/${name}`;
   const pipelineTag = inferPipelineTag(config, files);
+  // As on the Hub, only a repo with ONNX weights is a Transformers.js model (a search for them skips the rest).
+  const onnx = files.some((file) => file.endsWith('.onnx'));
   return {
     id,
     modelId: id,
     pipeline_tag: pipelineTag,
-    library_name: 'transformers.js',
-    tags: ['transformers.js', 'onnx', ...(pipelineTag ? [pipelineTag] : [])],
+    library_name: onnx ? 'transformers.js' : 'transformers',
+    tags: [...(onnx ? ['transformers.js', 'onnx'] : ['transformers']), ...(pipelineTag ? [pipelineTag] : [])],
     downloads: downloads.get(id) ?? 0,
     likes: 0,
     lastModified: configStat.mtime.toISOString(),
@@ -264,23 +279,52 @@ async function repoIdsIn(dir) {
   return ids;
 }
 
+/**
+ * What a directory entry is, following a symlink: `Dirent.isDirectory()` is false for a link to a folder
+ * (a models folder made of links, or the Hub cache's snapshot links, must still be listed).
+ * @param {string} dir @param {import('node:fs').Dirent} entry
+ * @returns {Promise<'dir' | 'file' | null>}
+ */
+async function kindOf(dir, entry) {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return null;
+  const stat = await statOrNull(path.join(dir, entry.name));
+  return stat?.isDirectory() ? 'dir' : stat?.isFile() ? 'file' : null;
+}
+
 /** @param {string} dir */
 async function listSubdirs(dir) {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+  const names = [];
+  for (const entry of entries) {
+    if (!entry.name.startsWith('.') && (await kindOf(dir, entry)) === 'dir') names.push(entry.name);
+  }
+  return names;
 }
 
 /**
- * All files under `root`, relative, with forward slashes, sorted.
+ * All files under `root`, relative, with forward slashes, sorted; symlinks are followed (not into a
+ * folder already on the way down, so a link loop ends).
  * @param {string} root
  * @returns {Promise<string[]>}
  */
 async function listFiles(root) {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
-    .sort(compareStrings);
+  /** @type {string[]} */
+  const files = [];
+  /** @param {string} dir @param {string} prefix @param {Set<string>} seen real paths on the way down */
+  const walk = async (dir, prefix, seen) => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const kind = await kindOf(dir, entry);
+      const rel = prefix + entry.name;
+      if (kind === 'file') files.push(rel);
+      if (kind !== 'dir') continue;
+      const real = await fs.realpath(path.join(dir, entry.name)).catch(() => '');
+      if (real && !seen.has(real)) await walk(path.join(dir, entry.name), `${rel}/`, new Set(seen).add(real));
+    }
+  };
+  await walk(root, '', new Set([await fs.realpath(root).catch(() => root)]));
+  return files.sort(compareStrings);
 }
 
 /**

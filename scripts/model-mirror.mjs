@@ -10,6 +10,9 @@
  * Extra folders (e.g. e2e fixtures) are overlaid on the main one: a repo
  * `org/name` is served from the first of main, extra1, extra2... where
  * `<folder>/<org>/<name>` is a directory; `/api/models` lists them all.
+ * The command line also overlays e2e/fixtures/models (git-ignored), where it
+ * first writes the fixtures the repo generates rather than stores (the
+ * captioning model, see make-caption-fixture.mjs). Symlinked folders count.
  *
  * Routes (GET and HEAD; OPTIONS answers CORS preflight):
  *   /<org>/<name>/resolve/<revision>/<path...>   a file (Range, ETag, 304)
@@ -26,6 +29,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, REVISION_RE } from './mirror-catalog.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +60,28 @@ const CORS_HEADERS = {
 
 export function defaultDir() {
   return path.resolve(process.env.MODELS_DIR || path.join(REPO_ROOT, '..', 'shared', 'models'));
+}
+
+/** The git-ignored folder of fixtures this repo generates instead of storing (no weights are committed). */
+export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
+
+/**
+ * Writes the generated fixtures that are missing (today the captioning model, ~100 kB) so the mirror
+ * offers every task with no manual step; returns the folder to overlay.
+ * @param {string} [dir]
+ */
+export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
+  if (!fs.existsSync(path.join(dir, CAPTION_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeCaptionFixture(dir);
+  return dir;
+}
+
+/**
+ * `extraDirs` with the generated fixtures folder appended (once), its fixtures written when missing.
+ * @param {string[]} extraDirs
+ */
+export function withGeneratedFixtures(extraDirs) {
+  const generated = path.resolve(ensureGeneratedFixtures());
+  return extraDirs.some((extra) => path.resolve(extra) === generated) ? extraDirs : [...extraDirs, generated];
 }
 
 /** MIRROR_EXTRA_DIRS split on `path.delimiter`, empty entries dropped. */
@@ -338,7 +364,7 @@ function parseArgs(argv) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) return console.log(USAGE);
-  const mirror = await startMirror(options);
+  const mirror = await startMirror({ ...options, extraDirs: withGeneratedFixtures(options.extraDirs ?? defaultExtraDirs()) });
   console.log(`model-mirror: serving ${mirror.dir} at ${mirror.url}`);
   const stop = () => mirror.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { inferPipelineTag, parseLimit } from './mirror-catalog.mjs';
-import { parseRange, startMirror } from './model-mirror.mjs';
+import { FIXTURE_ID as CAPTION_ID } from './make-caption-fixture.mjs';
+import { getModel, inferPipelineTag, listModels, parseLimit } from './mirror-catalog.mjs';
+import { defaultDir, ensureGeneratedFixtures, parseRange, startMirror } from './model-mirror.mjs';
 
 const SCRIPT = fileURLToPath(new URL('./model-mirror.mjs', import.meta.url));
 const ONNX = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
@@ -27,9 +28,13 @@ const FIXTURE = {
   'acme/tiny-llama/config.json': { architectures: ['LlamaForCausalLM'], model_type: 'llama' },
   'other/embedder/config.json': { architectures: ['BertModel'], model_type: 'bert' },
   'other/embedder/tokenizer.json': {},
+  'other/embedder/onnx/model.onnx': 'w',
   'other/explicit/config.json': { pipeline_tag: 'summarization', architectures: ['BertForMaskedLM'] },
+  'other/explicit/onnx/model.onnx': 'w',
   'other/t5-small/config.json': { architectures: ['T5ForConditionalGeneration'], model_type: 't5' },
+  'other/t5-small/onnx/encoder_model.onnx': 'w',
   'other/bare/config.json': {},
+  'other/bare/onnx/model.onnx': 'w',
   'noconfig/weights/weights.bin': 'w',
   'secret.txt': 'top secret',
 };
@@ -328,6 +333,10 @@ describe('/api/models', () => {
     assert.equal(byId['other/t5-small'].pipeline_tag, 'text2text-generation');
     assert.equal(byId['other/bare'].pipeline_tag, null);
     assert.deepEqual(byId['other/bare'].tags, ['transformers.js', 'onnx']);
+    // No ONNX file: not a Transformers.js model, so a search for those (the app's) leaves it out.
+    assert.equal(byId['acme/tiny-llama'].library_name, 'transformers');
+    assert.deepEqual(byId['acme/tiny-llama'].tags, ['transformers', 'text-generation']);
+    assert.deepEqual(await ids('?pipeline_tag=text-generation&library=transformers.js'), []);
   });
 
   test('Hub query parameters: pipeline_tag, library, sort by downloads and direction', async () => {
@@ -366,6 +375,10 @@ describe('/api/models', () => {
       [{ architectures: ['ISNetDIS'], model_type: 'isnet' }, 'background-removal'],
       [{ architectures: ['CLIPModel'], model_type: 'clip' }, 'zero-shot-image-classification'],
       [{ architectures: ['BartForConditionalGeneration'], model_type: 'bart' }, null],
+      [{ architectures: ['BertForSequenceClassification'], label2id: { entailment: 0, neutral: 1, contradiction: 2 } }, 'zero-shot-classification'],
+      [{ architectures: ['BertForSequenceClassification'], id2label: { 0: 'CONTRADICTION', 1: 'ENTAILMENT' } }, 'zero-shot-classification'],
+      [{ architectures: ['BertForSequenceClassification'], id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' } }, 'text-classification'],
+      [{ architectures: ['VisionEncoderDecoderModel'], model_type: 'vision-encoder-decoder' }, 'image-to-text'],
     ];
     for (const [config, expected] of cases) assert.equal(inferPipelineTag(config, []), expected);
   });
@@ -454,6 +467,74 @@ describe('extra dirs', () => {
       assert.match(error.message, /MIRROR_EXTRA_DIRS/);
       return true;
     });
+  });
+});
+
+describe('symlinks', () => {
+  test('a symlinked org, model folder or file is listed and served', async () => {
+    const linked = path.join(tmp, 'linked');
+    fs.mkdirSync(path.join(linked, 'real-org'), { recursive: true });
+    // A model folder that is a link (e.g. into the Hub cache), an org folder that is a link, and files that are links.
+    fs.symlinkSync(path.join(dir, 'acme', 'tiny-bert'), path.join(linked, 'real-org', 'linked-bert'), 'dir');
+    fs.symlinkSync(path.join(dir, 'other'), path.join(linked, 'linked-org'), 'dir');
+    writeTree(path.join(tmp, 'blobs'), { 'config.json': { architectures: ['BertForMaskedLM'] }, 'model.onnx': 'w' });
+    fs.mkdirSync(path.join(linked, 'real-org', 'file-links', 'onnx'), { recursive: true });
+    fs.symlinkSync(path.join(tmp, 'blobs', 'config.json'), path.join(linked, 'real-org', 'file-links', 'config.json'));
+    fs.symlinkSync(path.join(tmp, 'blobs', 'model.onnx'), path.join(linked, 'real-org', 'file-links', 'onnx', 'model.onnx'));
+    const ids = (await listModels([linked], { limit: 100 })).map((m) => m.id);
+    assert.deepEqual(ids, ['linked-org/bare', 'linked-org/embedder', 'linked-org/explicit', 'linked-org/t5-small', 'real-org/file-links', 'real-org/linked-bert']);
+    const fileLinks = await getModel([linked], 'real-org', 'file-links');
+    assert.equal(fileLinks?.pipeline_tag, 'fill-mask');
+    assert.deepEqual(fileLinks?.siblings.map((s) => s.rfilename), ['config.json', 'onnx/model.onnx']);
+    assert.equal(fileLinks?.library_name, 'transformers.js');
+    const served = await startMirror({ dir: linked, extraDirs: [], port: 0, log: false });
+    try {
+      const res = await fetch(new URL('real-org/linked-bert/resolve/main/onnx/model.onnx', served.url));
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX);
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe('generated fixtures and real tags', () => {
+  test('the captioning fixture is written when missing and tagged image-to-text', async () => {
+    const generated = path.join(tmp, 'generated');
+    assert.equal(ensureGeneratedFixtures(generated), generated);
+    const [org, name] = CAPTION_ID.split('/');
+    const model = await getModel([generated], org, name);
+    assert.equal(model?.pipeline_tag, 'image-to-text');
+    assert.equal(model?.library_name, 'transformers.js');
+    // Present: left as it is.
+    const config = path.join(generated, CAPTION_ID, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ architectures: ['VisionEncoderDecoderModel'], marker: 1 }));
+    ensureGeneratedFixtures(generated);
+    assert.equal(JSON.parse(fs.readFileSync(config, 'utf8')).marker, 1);
+  });
+
+  test('every model in the shared models folder gets its real pipeline tag', async () => {
+    /** @type {Record<string, string>} */
+    const expected = {
+      'Megvii-BaseDetection/yolox-nano': 'object-detection',
+      'fixtures/potion-base-4M-sentiment-anchors': 'text-classification',
+      'fixtures/potion-base-4M-zeroshot-nli': 'zero-shot-classification',
+      'imgly/isnet-general-quint8': 'background-removal',
+      'karpathy/tinyllamas-stories260K': 'text-generation',
+      'minishlab/potion-base-4M': 'feature-extraction',
+      'onnxmodelzoo/mobilenetv2-12-int8': 'image-classification',
+      'tiny-random/bert-fill-mask': 'fill-mask',
+      'tiny-random/bert-nli': 'zero-shot-classification',
+      'tiny-random/bert-question-answering': 'question-answering',
+      'tiny-random/bert-token-classification': 'token-classification',
+      'tiny-random/clip-zero-shot-image-classification': 'zero-shot-image-classification',
+      'tiny-random/dpt-depth': 'depth-estimation',
+      'tiny-random/segformer-segmentation': 'image-segmentation',
+      'tiny-random/t5-text2text': 'text2text-generation',
+      'tiny-random/vit-image-classification': 'image-classification',
+    };
+    const models = await listModels([defaultDir()], { limit: 500 });
+    assert.deepEqual(Object.fromEntries(models.map((m) => [m.id, m.pipeline_tag])), expected);
+    assert.ok(models.every((m) => m.library_name === 'transformers.js'));
   });
 });
 

@@ -3,7 +3,7 @@
 // (MODELS_DIR, or ../shared/models), with the link that points the app at it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { defaultDir, startMirror } from './model-mirror.mjs';
+import { defaultDir, defaultExtraDirs, startMirror, withGeneratedFixtures } from './model-mirror.mjs';
 
 const APP_PORT = Number(process.env.PORT ?? 5173);
 const MIRROR_PORT = Number(process.env.MIRROR_PORT ?? 8089);
@@ -15,7 +15,8 @@ async function maybeStartMirror() {
     return undefined;
   }
   try {
-    return await startMirror({ dir, port: MIRROR_PORT, host: '127.0.0.1' });
+    // The generated fixtures (e.g. the captioning model) are written on first start and overlaid.
+    return await startMirror({ dir, extraDirs: withGeneratedFixtures(defaultExtraDirs()), port: MIRROR_PORT, host: '127.0.0.1' });
   } catch (error) {
     console.warn(`Local model mirror not started: ${/** @type {Error} */ (error).message}`);
     return undefined;

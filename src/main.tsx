@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngine } from './client/engine-client';
 import { connectEngine } from './store/actions';
+import { watchHostDefaults } from './store/host-defaults';
 import { useApp } from './store';
 import { normalizeHost } from './store/settings-slice';
 import './styles.css';
@@ -12,6 +13,8 @@ import { listenForSharedLinks } from './share/intake';
 // `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
 const hostParam = new URLSearchParams(location.search).get('host');
 if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
+// Each untouched task opens on a model this host has (asked now for the open task, later for the others).
+watchHostDefaults();
 
 // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
 const threadsParam = Number(new URLSearchParams(location.search).get('threads'));

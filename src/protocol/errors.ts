@@ -45,6 +45,10 @@ export class InferenceError extends PlaygroundError {
 export class IncompleteModelError extends PlaygroundError {
   override name = 'IncompleteModelError';
 }
+/** No model is chosen and the model host has none for the task. */
+export class NoModelError extends PlaygroundError {
+  override name = 'NoModelError';
+}
 
 const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
   ModelNotFoundError,
@@ -58,6 +62,7 @@ const CLASSES: Record<string, new (message: string, hint?: string) => Playground
   NotLoadedError,
   InferenceError,
   IncompleteModelError,
+  NoModelError,
 };
 
 export function toWire(error: unknown): WireError {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { runTask } from '../store/actions';
+import { useApp } from '../store';
+import { currentSpec, planKey, runTask } from '../store/actions';
 import { HUB_HOST } from '../store/settings-slice';
 import { findTask } from '../tasks/registry';
-import { costLabel, downloadCost, formatMB, type DownloadCost } from './consent';
+import { costFromReport, costLabel, downloadCost, formatMB, type DownloadCost } from './consent';
 import { useShareNotice } from './share-notice';
 import type { SharedState } from './validate';
 
@@ -22,16 +23,35 @@ function DroppedList({ dropped }: { dropped: string[] }) {
   );
 }
 
-function RunOffer({ state, onDone }: { state: SharedState; onDone(): void }) {
-  const [cost, setCost] = useState<DownloadCost>();
-  const [confirming, setConfirming] = useState(false);
+/**
+ * The download cost of running the link: the model check's real size once it is done (the model bar
+ * starts it), the catalog's for a task with its own loader, or when the check failed.
+ */
+function useRunCost(): DownloadCost | undefined {
+  const report = useApp((s) => s.plan);
+  useApp((s) => s.modelByTask[s.task] + s.host + s.revision + s.device + (s.dtypeByTask[s.task] ?? ''));
+  const spec = currentSpec();
+  const ownLoader = Boolean(findTask(spec.task)?.meta.ownLoader);
+  const [fallback, setFallback] = useState<{ key: string; cost: DownloadCost }>();
+  const key = planKey(spec);
+  const fromReport = ownLoader ? 'catalog' : spec.model ? costFromReport(report, key) : undefined;
+  const useCatalog = fromReport === 'catalog';
   useEffect(() => {
+    if (!useCatalog) return;
     let live = true;
-    void downloadCost(state).then((c) => live && setCost(c));
+    void downloadCost(spec).then((cost) => live && setFallback({ key, cost }));
     return () => {
       live = false;
     };
-  }, [state]);
+    // The key names the spec: it is what the effect depends on.
+  }, [key, useCatalog]);
+  if (useCatalog) return fallback?.key === key ? fallback.cost : undefined;
+  return fromReport;
+}
+
+function RunOffer({ state, onDone }: { state: SharedState; onDone(): void }) {
+  const cost = useRunCost();
+  const [confirming, setConfirming] = useState(false);
   const run = () => {
     onDone();
     void runTask();
@@ -81,7 +101,7 @@ export function SharedNotice() {
   return (
     <div className="banner share" role="status" data-testid="share-notice" data-kind="restored" data-version={notice.version}>
       <div className="banner-body">
-        <strong>Opened a shared demo:</strong> {label} with <code>{state.model}</code>
+        <strong>Opened a shared demo:</strong> {label} with {state.model ? <code>{state.model}</code> : 'its default model'}
         {state.host !== HUB_HOST && <> from {new URL(state.host).host}</>}. Nothing runs until you press Run.
         <DroppedList dropped={dropped} />
       </div>

@@ -1,6 +1,8 @@
 // A shared link never starts a large download by itself: the Run it offers says how much it
 // fetches, and asks first when that is more than a few MB and the model is not cached yet.
 import { MODEL_CACHE_NAME, cachePrefix } from '../cache/cache-url';
+import type { ModelPlan } from '../protocol/messages';
+import type { PlanReport } from '../store/models-slice';
 import { findTask } from '../tasks/registry';
 
 /** Models at or under this size (MB) run from a link without a question. */
@@ -34,8 +36,23 @@ export async function downloadCost(spec: { task: string; model: string; host: st
   return { cached, sizeMB, ask: !cached && (sizeMB === undefined || sizeMB > SMALL_MB) };
 }
 
+/** What the model check found: the real bytes still to download (0 when all is cached). */
+export function costFromPlan(plan: ModelPlan): DownloadCost {
+  const sizeMB = plan.downloadBytes / 1e6;
+  return { cached: plan.downloadBytes === 0, sizeMB, ask: sizeMB > SMALL_MB };
+}
+
+/**
+ * The cost of running a link, from the model check when it is done; undefined while it runs (the offer
+ * waits rather than saying "size unknown"). A failed check falls back to the catalog (or unknown: ask).
+ */
+export function costFromReport(report: PlanReport | undefined, key: string): DownloadCost | 'catalog' | undefined {
+  if (report?.key !== key || report.status === 'checking') return undefined;
+  return report.status === 'ready' && report.plan ? costFromPlan(report.plan) : 'catalog';
+}
+
 export function costLabel(cost: DownloadCost | undefined): string {
-  if (!cost) return 'Run';
+  if (!cost) return 'Run (checking the download size…)';
   if (cost.cached) return 'Run (model is cached)';
   return cost.sizeMB === undefined ? 'Run (downloads the model, size unknown)' : `Run (downloads ~${formatMB(cost.sizeMB)})`;
 }

@@ -57,7 +57,9 @@ export function applyShared(shared: SharedState): void {
     host: shared.host,
     revision: shared.revision,
     device: shared.device,
-    modelByTask: { ...s.modelByTask, [shared.task]: shared.model },
+    // A link that names no model leaves the task on the default for its host (found by host-defaults).
+    ...(shared.model && { modelByTask: { ...s.modelByTask, [shared.task]: shared.model } }),
+    pickedByTask: { ...s.pickedByTask, [shared.task]: Boolean(shared.model) },
     dtypeByTask: { ...s.dtypeByTask, [shared.task]: shared.dtype },
     paramsByTask: { ...s.paramsByTask, [shared.task]: shared.params },
     inputByTask,

@@ -31,6 +31,13 @@ describe('validateShare', () => {
     expect(state?.params.do_sample).toBe(false);
   });
 
+  it('a link without a model leaves the task on the default for its host (empty model)', () => {
+    const { state, dropped } = check({ t: 'fill-mask', h: 'http://127.0.0.1:8089/' });
+    expect(dropped).toEqual([]);
+    expect(state?.model).toBe('');
+    expect(state?.host).toBe('http://127.0.0.1:8089/');
+  });
+
   it('refuses the whole link when the task is unknown or hostile', () => {
     for (const t of ['no-such-task', XSS, 42, undefined, '__proto__']) {
       const result = check({ t, m: 'a/b' });

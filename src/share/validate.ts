@@ -14,6 +14,7 @@ const DEVICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm'];
 /** A link's state after checking: safe to put in the store as is. */
 export interface SharedState {
   task: string;
+  /** '' when the link names none: the task's default on the link's host. */
   model: string;
   host: string;
   revision: string;
@@ -91,7 +92,7 @@ export function validateShare(
     if (!FIELDS.includes(key)) dropped.push(`“${key.slice(0, 40)}”: not a field of a share link`);
   }
   const text = (max: number, ok: (v: string) => string | undefined) => (v: unknown) => (typeof v === 'string' && v.length <= max ? ok(v) : undefined);
-  const model = field(payload.m, meta.models[0].id, current.model, text(200, (v) => (modelIdProblem(v) ? undefined : v.trim())), 'model: not a valid model id', dropped);
+  const model = field(payload.m, '', current.model, text(200, (v) => (modelIdProblem(v) ? undefined : v.trim())), 'model: not a valid model id', dropped);
   const host = field(payload.h, HUB_HOST, current.host, text(500, normalizeHost), 'model host: not an http(s) address', dropped);
   const revision = field(payload.r, 'main', current.revision, text(100, (v) => (REVISION.test(v) ? v : undefined)), 'revision: not a branch, tag or commit', dropped);
   const device = field(payload.d, 'auto', current.device, (v) => DEVICES.find((d) => d === v), 'device: not auto, webgpu or wasm', dropped);

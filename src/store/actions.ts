@@ -1,10 +1,12 @@
 import type { EngineClient } from '../client/engine-client';
-import { InvalidInputError, toWire } from '../protocol/errors';
+import { InvalidInputError, NoModelError, toWire } from '../protocol/errors';
+import { noModelMessage } from '../models/default-model';
 import type { LoadSpec, RunStats } from '../protocol/messages';
 import { recordModelUse } from '../cache/model-cache';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
 import { getLocalFolder } from '../models/local-folders';
 import { findTask } from '../tasks/registry';
+import { defaultSettled } from './host-defaults';
 import { useApp } from './index';
 
 let engine: EngineClient | undefined;
@@ -99,7 +101,16 @@ async function needsConfirmation(spec: LoadSpec, confirmed: boolean): Promise<bo
 }
 
 export async function loadModel(options: { confirmed?: boolean } = {}): Promise<boolean> {
+  // An untouched task on a mirror may still be asking the host which model to open on.
+  await defaultSettled();
   const spec = currentSpec();
+  const meta = findTask(spec.task)?.meta;
+  if (!spec.model && meta) {
+    const { message, hint } = noModelMessage(meta, spec.host);
+    useApp.getState().loadStarted(spec);
+    useApp.getState().loadFailed(toWire(new NoModelError(message, hint)));
+    return false;
+  }
   const generation = ++loadGeneration;
   const current = () => generation === loadGeneration;
   // A load cannot be interrupted inside the worker: stop the previous one (the client may restart

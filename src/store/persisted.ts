@@ -33,11 +33,17 @@ export function persistable(state: AppState) {
     confirmAboveMB: state.confirmAboveMB,
     task: state.task,
     modelByTask: state.modelByTask,
+    pickedByTask: state.pickedByTask,
     dtypeByTask: state.dtypeByTask,
     paramsByTask: state.paramsByTask,
     inputByTask,
     ...(lastRun && { lastRun }),
   };
+}
+
+/** A visit saved before defaults followed the host kept every model: the ones not the curated default were chosen. */
+function pickedBefore(modelByTask: Record<string, string>): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(modelByTask).filter(([task, model]) => findTask(task) && findTask(task)?.meta.models[0].id !== model).map(([task]) => [task, true]));
 }
 
 /**
@@ -55,6 +61,7 @@ export function mergePersisted(saved: unknown, current: AppState): AppState {
     ...s,
     task: s.task && findTask(s.task) ? s.task : current.task,
     modelByTask: { ...current.modelByTask, ...s.modelByTask },
+    pickedByTask: s.pickedByTask ?? pickedBefore(s.modelByTask ?? {}),
     paramsByTask: mergedParams,
     inputByTask: { ...current.inputByTask, ...s.inputByTask },
     run: lastRun?.task && findTask(lastRun.task) && lastRun.status === 'done' ? { ...lastRun, seq: current.run?.seq ?? 0 } : current.run,

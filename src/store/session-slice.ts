@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { HostDefault } from '../models/default-model';
 import type { DtypeChoice } from '../protocol/messages';
 import { TASKS, defaultParams, findTask } from '../tasks/registry';
 import type { Params } from '../tasks/types';
@@ -6,14 +7,19 @@ import type { AppState } from './index';
 
 export interface SessionSlice {
   task: string;
-  /** Chosen model id per task. */
+  /** The model id per task: the one chosen, else the default for the current host ('' while none is known). */
   modelByTask: Record<string, string>;
+  /** Tasks whose model the user or a share link chose; the others follow the host's default. */
+  pickedByTask: Record<string, boolean>;
+  /** What each host has for each task, keyed by hostDefaultKey (not persisted: hosts change). */
+  hostDefaults: Record<string, HostDefault>;
   dtypeByTask: Record<string, DtypeChoice>;
   paramsByTask: Record<string, Params>;
   /** What the user typed or chose per task; kept when switching tasks. */
   inputByTask: Record<string, unknown>;
   setTask(task: string): void;
   setModel(model: string): void;
+  setHostDefault(key: string, found: HostDefault): void;
   setDtype(dtype: DtypeChoice): void;
   setParams(params: Params): void;
   setInput(input: unknown): void;
@@ -25,6 +31,8 @@ const firstTask = TASKS[0].meta.id;
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
   task: firstTask,
   modelByTask: Object.fromEntries(TASKS.map((t) => [t.meta.id, t.meta.models[0].id])),
+  pickedByTask: {},
+  hostDefaults: {},
   dtypeByTask: {},
   paramsByTask: Object.fromEntries(TASKS.map((t) => [t.meta.id, defaultParams(t.meta)])),
   inputByTask: {},
@@ -32,9 +40,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     if (findTask(task)) set({ task });
   },
   setModel: (model) => {
-    const { task, modelByTask, dtypeByTask } = get();
-    set({ modelByTask: { ...modelByTask, [task]: model }, dtypeByTask: { ...dtypeByTask, [task]: 'auto' } });
+    const { task, modelByTask, dtypeByTask, pickedByTask } = get();
+    set({
+      modelByTask: { ...modelByTask, [task]: model },
+      dtypeByTask: { ...dtypeByTask, [task]: 'auto' },
+      pickedByTask: { ...pickedByTask, [task]: true },
+    });
   },
+  setHostDefault: (key, found) => set({ hostDefaults: { ...get().hostDefaults, [key]: found } }),
   setDtype: (dtype) => set({ dtypeByTask: { ...get().dtypeByTask, [get().task]: dtype } }),
   setParams: (params) => set({ paramsByTask: { ...get().paramsByTask, [get().task]: params } }),
   setInput: (input) => get().setInputFor(get().task, input),

@@ -314,7 +314,7 @@ describe('persistence', () => {
     };
     const out = persistable(s);
     expect(out.inputByTask).toEqual({ c: 'ok' });
-    expect(Object.keys(out).sort()).toEqual(['confirmAboveMB', 'device', 'dtypeByTask', 'host', 'inputByTask', 'modelByTask', 'paramsByTask', 'revision', 'task']);
+    expect(Object.keys(out).sort()).toEqual(['confirmAboveMB', 'device', 'dtypeByTask', 'host', 'inputByTask', 'modelByTask', 'paramsByTask', 'pickedByTask', 'revision', 'task']);
     expect(out).not.toHaveProperty('load');
     expect(out).not.toHaveProperty('run');
     expect(out).not.toHaveProperty('caps');

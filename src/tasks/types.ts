@@ -40,8 +40,13 @@ export interface TaskMeta {
   label: string;
   group: TaskGroup;
   summary: string;
-  /** The first entry is the curated default. */
+  /** The first entry is the curated default (on the Hub; elsewhere the first one the host has). */
   models: CatalogEntry[];
+  /**
+   * Hub pipeline tags whose models this task can run, best first, for finding a model on a host that has
+   * none of the curated ones (default: the pipeline). E.g. translation also runs text2text-generation models.
+   */
+  hostTags?: string[];
   params: ParamSpec[];
   /** Loads with onnxruntime-web in its own runner (bundled or dropped models): no Hub plan, browser or cache check. */
   ownLoader?: boolean;

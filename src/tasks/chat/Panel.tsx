@@ -106,7 +106,8 @@ function ContextMeter({ messages }: { messages: ChatMessage[] }) {
 }
 
 const view: TaskView<Conversation, ChatReply> = {
-  defaultInput: emptyConversation,
+  // A first message is ready to send, like the sample text of the other tasks: Run works before typing.
+  defaultInput: { ...emptyConversation, draft: SAMPLE_MESSAGES[0] },
   runLabel: 'Send',
   alwaysShowOutput: true,
   beforeRun: sendDraft,

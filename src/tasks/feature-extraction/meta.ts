@@ -5,6 +5,7 @@ export const meta: TaskMeta = {
   label: 'Sentence similarity',
   group: 'Text',
   summary: 'Embeds sentences as vectors: a similarity matrix between them, and nearest neighbours of a query.',
+  hostTags: ['feature-extraction', 'sentence-similarity'],
   models: [
     { id: 'Xenova/all-MiniLM-L6-v2', note: 'Fast general-purpose English sentence embeddings (384-d)', sizeMB: 23 },
     { id: 'minishlab/potion-base-4M', note: 'Tiny static Model2Vec embeddings (128-d), very fast', sizeMB: 4 },

@@ -6,6 +6,7 @@ export const meta: TaskMeta = {
   label: 'Semantic search',
   group: 'Text',
   summary: 'Ranks your documents by meaning against a query; the corpus is embedded once and reused for new queries.',
+  hostTags: ['sentence-similarity', 'feature-extraction'],
   models: [
     { id: 'Xenova/all-MiniLM-L6-v2', note: 'Fast general-purpose English sentence embeddings (384-d)', sizeMB: 23 },
     { id: 'minishlab/potion-base-4M', note: 'Tiny static Model2Vec embeddings (128-d), very fast', sizeMB: 4 },

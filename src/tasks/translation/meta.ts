@@ -6,6 +6,7 @@ export const meta: TaskMeta = {
   label: 'Translation',
   group: 'Text',
   summary: 'Translates text, streamed as it is generated; many-to-many models get source and target language pickers.',
+  hostTags: ['translation', 'text2text-generation'],
   models: [
     { id: 'Xenova/opus-mt-en-de', note: 'Marian opus-mt: English → German only (one direction per model)', sizeMB: 78 },
     { id: 'Xenova/nllb-200-distilled-600M', note: 'NLLB-200: 200 languages, any direction', sizeMB: 600 },

@@ -8,6 +8,7 @@ import { isLocalRef, localRefName } from '../../../models/local-ref';
 import { getLocalFolder } from '../../../models/local-folders';
 import { ModelBrowser } from '../ModelBrowser/ModelBrowser';
 import { ModelPlan } from '../ModelPlan/ModelPlan';
+import { HostDefaultNotice, ModelSuggestions } from './ModelSuggestions';
 import type { DeviceChoice, DtypeChoice } from '../../../protocol/messages';
 
 const pick = (s: AppState) => ({
@@ -117,23 +118,8 @@ export function ModelBar() {
       )}
       {!meta?.ownLoader && <ModelPlan />}
       {browsing && <ModelBrowser onClose={() => setBrowsing(false)} />}
-      {meta && (
-        <div className="suggestions" aria-label="Suggested models">
-          <span className="muted small">Suggested:</span>
-          {meta.models.map((entry) => (
-            <button
-              key={entry.id}
-              type="button"
-              className={`chip${entry.id === s.model ? ' active' : ''}`}
-              title={entry.note}
-              onClick={() => s.setModel(entry.id)}
-            >
-              {entry.id}
-              {entry.sizeMB !== undefined && <span className="muted"> · {entry.sizeMB} MB</span>}
-            </button>
-          ))}
-        </div>
-      )}
+      {meta && !meta.ownLoader && <HostDefaultNotice meta={meta} />}
+      {meta && <ModelSuggestions meta={meta} model={s.model} onPick={s.setModel} />}
     </section>
   );
 }
