@@ -1,7 +1,11 @@
 import type { TaskView } from '../types';
 import { seq2seqTextView } from '../shared/Seq2SeqView';
 
+// The first sample is short enough for small test models (the mirror's tiny T5 reads 128 tokens), so the task
+// runs at a click on any host; the longer ones show what a real summarizer does.
 const SAMPLES = [
+  'A study that followed two thousand adults for a year found that people who walk thirty minutes a day sleep better ' +
+    'and feel less stressed, most of all when they walk outdoors.',
   'The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey building, and the tallest structure in Paris. ' +
     'Its base is square, measuring 125 metres (410 ft) on each side. During its construction, the Eiffel Tower surpassed the ' +
     'Washington Monument to become the tallest man-made structure in the world, a title it held for 41 years until the Chrysler ' +
