@@ -3,11 +3,16 @@
 // rendered to sanitized HTML on its own so a streaming reply only re-renders its last block.
 import MarkdownIt from 'markdown-it';
 import type { Env, Token } from 'markdown-it';
-import katexPlugin from '@vscode/markdown-it-katex';
+import katexModule from '@vscode/markdown-it-katex';
 import 'katex/dist/katex.min.css';
 import './markdown.css';
 import { highlightCode, knownLanguage } from './highlight';
 import { SAFE_HREF, sanitize, sanitizeElements } from './sanitize';
+
+// The plugin is CommonJS with `exports.default`: Node hands a default import the function, the production
+// bundle hands it the exports object, so take whichever is the function.
+const katexPlugin: typeof katexModule =
+  typeof katexModule === 'function' ? katexModule : (katexModule as unknown as { default: typeof katexModule }).default;
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = (url) => SAFE_HREF.test(url.trim());
