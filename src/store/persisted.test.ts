@@ -28,6 +28,14 @@ describe('mergePersisted', () => {
   });
 });
 
+describe('saved inputs', () => {
+  it('keeps a chat conversation whose messages have properties set to undefined', () => {
+    const chat = { system: '', draft: '', messages: [{ role: 'assistant', content: 'Hi', stopped: undefined, stats: { ttftMs: undefined, newTokens: 2 } }] };
+    const saved = persistable({ ...current, dtypeByTask: {}, run: { status: 'idle', seq: 0 }, inputByTask: { chat } } as unknown as AppState);
+    expect(JSON.parse(JSON.stringify(saved)).inputByTask.chat.messages[0]).toEqual({ role: 'assistant', content: 'Hi', stats: { newTokens: 2 } });
+  });
+});
+
 describe('last result', () => {
   const done = { status: 'done', seq: 3, task: 'text-classification', input: 'I love it', output: [{ label: 'POSITIVE', score: 0.99 }], stats: { latencyMs: 12 } };
   const state = (run: unknown) => ({ ...current, dtypeByTask: {}, run }) as unknown as AppState;

@@ -7,7 +7,8 @@ function jsonSafe(value: unknown): boolean {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
   if (Array.isArray(value)) return value.every(jsonSafe);
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.values(value as object).every(jsonSafe);
+    // A property set to undefined (`stopped: undefined` on a chat reply) is simply left out of the JSON.
+    return Object.values(value as object).every((v) => v === undefined || jsonSafe(v));
   }
   return false;
 }

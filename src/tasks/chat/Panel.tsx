@@ -146,7 +146,7 @@ const view: TaskView<Conversation, ChatReply> = {
           {running && (
             <li className="bubble assistant pending" data-testid="message-pending">
               <div className="bubble-head"><strong>Model</strong></div>
-              {partial ? <Markdown source={partial as string} /> : <p className="muted">Thinking…</p>}
+              {partial ? <Markdown source={partial as string} streaming /> : <p className="muted">Thinking…</p>}
               <span className="caret" aria-hidden="true" />
             </li>
           )}

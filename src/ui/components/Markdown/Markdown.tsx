@@ -1,49 +1,86 @@
-import { Fragment, type ReactNode } from 'react';
-import { parseMarkdown, type Block, type Inline } from './markdown';
+import { memo, useMemo, useSyncExternalStore, type MouseEvent } from 'react';
+import type { RenderedBlock } from './markdown-engine';
 
-function renderInline(nodes: Inline[]): ReactNode {
-  return nodes.map((node, i) => {
-    switch (node.kind) {
-      case 'text':
-        return <Fragment key={i}>{node.text}</Fragment>;
-      case 'strong':
-        return <strong key={i}>{renderInline(node.children)}</strong>;
-      case 'em':
-        return <em key={i}>{renderInline(node.children)}</em>;
-      case 'code':
-        return <code key={i}>{node.text}</code>;
-      case 'link':
-        return (
-          <a key={i} href={node.href} target="_blank" rel="noopener noreferrer nofollow">
-            {renderInline(node.children)}
-          </a>
-        );
-    }
-  });
+type Engine = typeof import('./markdown-engine');
+type EngineState = { engine?: Engine; error?: Error };
+
+// The pipeline (markdown-it, highlight.js, KaTeX and its CSS and fonts, DOMPurify) is its own chunk, fetched
+// when this module first loads, i.e. with the chat; until it arrives the reply shows as plain text.
+let state: EngineState = {};
+const listeners = new Set<() => void>();
+void import('./markdown-engine').then(
+  (engine) => (state = { engine }),
+  (error: unknown) => (state = { error: error instanceof Error ? error : new Error(String(error)) }),
+).finally(() => listeners.forEach((listener) => listener()));
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-function renderBlock(block: Block, i: number): ReactNode {
-  switch (block.kind) {
-    case 'paragraph':
-      return <p key={i}>{renderInline(block.children)}</p>;
-    case 'heading':
-      return <p key={i} className={`md-h${Math.min(block.level, 3)}`}>{renderInline(block.children)}</p>;
-    case 'quote':
-      return <blockquote key={i}>{renderInline(block.children)}</blockquote>;
-    case 'code':
-      return (
-        <pre key={i} data-lang={block.lang || undefined}>
-          <code>{block.text}</code>
-        </pre>
-      );
-    case 'list': {
-      const Tag = block.ordered ? 'ol' : 'ul';
-      return <Tag key={i}>{block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>)}</Tag>;
-    }
+function useEngine(): EngineState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+/** One top-level block; unchanged blocks keep their DOM (and any selection) while a reply streams in. */
+const Block = memo(function Block({ html }: { html: string }) {
+  // Sanitized by the engine: markdown-it with html:false, then DOMPurify (see sanitize.ts).
+  return <div className="md-block" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+function flash(button: Element, text: string) {
+  button.textContent = text;
+  button.setAttribute('aria-label', text === 'Copied' ? 'Copied' : 'Copy code');
+  window.setTimeout(() => {
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy code');
+  }, 1500);
+}
+
+/** The code blocks' Copy buttons are plain HTML from the engine: one delegated handler serves them all. */
+function copyCode(event: MouseEvent<HTMLDivElement>) {
+  const button = (event.target as Element).closest('button.code-copy');
+  const code = button?.closest('.code-block')?.querySelector('pre code')?.textContent;
+  if (!button || code === undefined || code === null) return;
+  if (!navigator.clipboard) return flash(button, 'Copy failed');
+  navigator.clipboard.writeText(code).then(
+    () => flash(button, 'Copied'),
+    () => flash(button, 'Copy failed'),
+  );
+}
+
+function Blocks({ blocks, streaming }: { blocks: RenderedBlock[]; streaming: boolean }) {
+  return (
+    <div className={`markdown md-rich${streaming ? ' md-streaming' : ''}`} onClick={copyCode}>
+      {blocks.map((block, i) => <Block key={i} html={block.html} />)}
+    </div>
+  );
+}
+
+function FinishedMarkdown({ engine, source }: { engine: Engine; source: string }) {
+  const blocks = useMemo(() => engine.renderBlocks(source), [engine, source]);
+  return <Blocks blocks={blocks} streaming={false} />;
+}
+
+function StreamingMarkdown({ engine, source }: { engine: Engine; source: string }) {
+  const renderer = useMemo(() => new engine.StreamingRenderer(), [engine]);
+  const blocks = useMemo(() => renderer.update(source), [renderer, source]);
+  return <Blocks blocks={blocks} streaming />;
+}
+
+/**
+ * Model output as Markdown: GFM tables, nested lists, highlighted code with a Copy button, KaTeX math.
+ * Raw HTML in the text is shown as text and never runs. `streaming` renders a growing reply block by block.
+ */
+export function Markdown({ source, streaming = false }: { source: string; streaming?: boolean }) {
+  const { engine, error } = useEngine();
+  if (engine) {
+    return streaming ? <StreamingMarkdown engine={engine} source={source} /> : <FinishedMarkdown engine={engine} source={source} />;
   }
-}
-
-/** Renders model output as Markdown built from React elements only: no HTML from the model is ever parsed. */
-export function Markdown({ source }: { source: string }) {
-  return <div className="markdown">{parseMarkdown(source).map(renderBlock)}</div>;
+  return (
+    <div className="markdown">
+      <p className="md-plain" style={{ whiteSpace: 'pre-wrap' }}>{source}</p>
+      {error && <p className="field-error" role="alert">Formatting could not be loaded ({error.message}); the reply is shown as plain text.</p>}
+    </div>
+  );
 }
