@@ -8,10 +8,20 @@ import { normalizeHost } from './store/settings-slice';
 import './styles.css';
 import { registerServiceWorker } from './pwa/register';
 import { listenForSharedLinks } from './share/intake';
+import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
+import { findTask } from './tasks/registry';
 
 // `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
 const hostParam = new URLSearchParams(location.search).get('host');
 if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
+
+// `?task=<id>` opens that task; the parameter then follows the picker (a shared share link still wins).
+const taskParam = taskFromSearch(location.search, (id) => findTask(id) !== undefined);
+if (taskParam) useApp.getState().setTask(taskParam);
+useApp.subscribe((state, previous) => {
+  if (state.task === previous.task || !new URLSearchParams(location.search).has(TASK_PARAM)) return;
+  history.replaceState(history.state, '', `${location.pathname}${searchWithTask(location.search, state.task)}${location.hash}`);
+});
 
 // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
 const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
