@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngine } from './client/engine-client';
@@ -29,8 +29,12 @@ connectEngine(createEngine(), { maxThreads: threadsParam >= 1 ? Math.floor(threa
 listenForSharedLinks();
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// A transition renders in slices that yield to the browser every few ms, instead of one long start-up task.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
