@@ -181,13 +181,19 @@ export function formatTable(rows) {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
+const SW_STATES = {
+  none: 'no SW active',
+  active: 'SW active, not controlling after reload',
+  controls: 'SW controls page after reload',
+};
+
 /**
  * One line for the PWA column from Chromium's own installability verdict and the service worker state.
- * @param {{ installErrors: string[], swControls: boolean, manifestIcons: number }} facts
+ * @param {{ installErrors: string[], sw: keyof typeof SW_STATES, manifestIcons: number }} facts
  */
-export function pwaVerdict({ installErrors, swControls, manifestIcons }) {
+export function pwaVerdict({ installErrors, sw, manifestIcons }) {
   const parts = [installErrors.length === 0 ? 'installable' : `not installable (${installErrors.join(', ')})`];
-  parts.push(swControls ? 'SW controls page' : 'no SW control');
+  parts.push(SW_STATES[sw]);
   if (manifestIcons === 0) parts.push('no icons');
   return parts.join(', ');
 }

@@ -110,12 +110,13 @@ async function pwaFacts(url) {
       .waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'), undefined, { timeout: 120_000, polling: 500 })
       .then(() => true, () => false);
     if (active) await page.reload();
-    const swControls = active && (await page.evaluate(() => navigator.serviceWorker.controller !== null));
+    const controls = active && (await page.evaluate(() => navigator.serviceWorker.controller !== null));
+    const sw = /** @type {const} */ (controls ? 'controls' : active ? 'active' : 'none');
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     const manifest = await cdp.send('Page.getAppManifest', {});
     const icons = JSON.parse(manifest.data ?? '{}').icons ?? [];
-    return { installErrors: installabilityErrors.map((e) => e.errorId), swControls, manifestIcons: icons.length };
+    return { installErrors: installabilityErrors.map((e) => e.errorId), sw, manifestIcons: icons.length };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

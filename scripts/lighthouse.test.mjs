@@ -90,10 +90,11 @@ describe('median and summaries', () => {
 
 describe('pwaVerdict', () => {
   it('says installable and controlled, or why not', () => {
-    assert.equal(pwaVerdict({ installErrors: [], swControls: true, manifestIcons: 4 }), 'installable, SW controls page');
+    assert.equal(pwaVerdict({ installErrors: [], sw: 'controls', manifestIcons: 4 }), 'installable, SW controls page after reload');
+    assert.equal(pwaVerdict({ installErrors: [], sw: 'active', manifestIcons: 4 }), 'installable, SW active, not controlling after reload');
     assert.equal(
-      pwaVerdict({ installErrors: ['no-manifest'], swControls: false, manifestIcons: 0 }),
-      'not installable (no-manifest), no SW control, no icons',
+      pwaVerdict({ installErrors: ['no-manifest'], sw: 'none', manifestIcons: 0 }),
+      'not installable (no-manifest), no SW active, no icons',
     );
   });
 });
