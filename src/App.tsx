@@ -6,7 +6,7 @@ import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
 import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
 import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
-import { PwaNotices } from './pwa/PwaNotices';
+import { PwaNotices, PwaToasts } from './pwa/PwaNotices';
 import { ShareDialog } from './share/ShareDialog';
 import { SharedNotice } from './share/SharedNotice';
 
@@ -53,6 +53,7 @@ export function App() {
         <TaskPicker />
         <Workspace />
       </div>
+      <PwaToasts />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {modelsOpen && <ModelsDialog onClose={() => setModelsOpen(false)} />}
       {shareOpen && <ShareDialog onClose={() => setShareOpen(false)} />}

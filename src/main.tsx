@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngine } from './client/engine-client';
@@ -9,6 +9,8 @@ import { normalizeHost } from './store/settings-slice';
 import './styles.css';
 import { registerServiceWorker } from './pwa/register';
 import { listenForSharedLinks } from './share/intake';
+import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
+import { findTask } from './tasks/registry';
 
 // `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
 const hostParam = new URLSearchParams(location.search).get('host');
@@ -16,14 +18,26 @@ if (hostParam && normalizeHost(hostParam)) useApp.getState().setHost(hostParam);
 // Each untouched task opens on a model this host has (asked now for the open task, later for the others).
 watchHostDefaults();
 
+// `?task=<id>` opens that task; the parameter then follows the picker (a shared share link still wins).
+const taskParam = taskFromSearch(location.search, (id) => findTask(id) !== undefined);
+if (taskParam) useApp.getState().setTask(taskParam);
+useApp.subscribe((state, previous) => {
+  if (state.task === previous.task || !new URLSearchParams(location.search).has(TASK_PARAM)) return;
+  history.replaceState(history.state, '', `${location.pathname}${searchWithTask(location.search, state.task)}${location.hash}`);
+});
+
 // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
 const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
 connectEngine(createEngine(), { maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
 listenForSharedLinks();
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// A transition renders in slices that yield to the browser every few ms, instead of one long start-up task.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -85,7 +85,14 @@ export interface RunStats {
 }
 
 export type Request =
-  | { id: number; type: 'probe'; /** At most this many WASM threads (`?threads=` in the page URL). */ maxThreads?: number }
+  | {
+      id: number;
+      type: 'probe';
+      /** At most this many WASM threads (`?threads=` in the page URL). */
+      maxThreads?: number;
+      /** Also start onnxruntime's WASM (fetch, compile, threads) now; default true. The page asks for it once it is idle. */
+      prewarm?: boolean;
+    }
   | { id: number; type: 'load'; spec: LoadSpec }
   | {
       id: number;

@@ -1,12 +1,15 @@
 import { useApp } from '../store';
 import { usePwa } from './pwa-store';
 
-/** Offline-ready, update-available and threads-off notices, shown under the top bar. */
-export function PwaNotices() {
+/**
+ * Offline-ready and update-available arrive seconds after the page is drawn (when the service worker has
+ * cached the app): they float over the page's bottom edge instead of pushing the whole layout down.
+ */
+export function PwaToasts() {
   const { offlineReady, applyUpdate, dismissOfflineReady } = usePwa();
-  const caps = useApp((s) => s.caps);
+  if (!offlineReady && !applyUpdate) return null;
   return (
-    <>
+    <div className="toasts">
       {applyUpdate && (
         <div className="banner info" role="status" data-testid="update-notice">
           <span>
@@ -27,14 +30,20 @@ export function PwaNotices() {
           </button>
         </div>
       )}
-      {caps && !caps.crossOriginIsolated && (
-        <div className="banner warn" role="status" data-testid="threads-off">
-          <span>
-            <strong>WASM threads are off.</strong> This page is not cross-origin isolated, so models on WASM run on one thread
-            (slower). Serve it with COOP/COEP headers, or reload once the offline worker is installed.
-          </span>
-        </div>
-      )}
-    </>
+    </div>
+  );
+}
+
+/** The threads-off warning, under the top bar: it stays, and it matters to every run. */
+export function PwaNotices() {
+  const caps = useApp((s) => s.caps);
+  if (!caps || caps.crossOriginIsolated) return null;
+  return (
+    <div className="banner warn" role="status" data-testid="threads-off">
+      <span>
+        <strong>WASM threads are off.</strong> This page is not cross-origin isolated, so models on WASM run on one thread
+        (slower). Serve it with COOP/COEP headers, or reload once the offline worker is installed.
+      </span>
+    </div>
   );
 }

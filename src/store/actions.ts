@@ -8,6 +8,7 @@ import { getLocalFolder } from '../models/local-folders';
 import { findTask } from '../tasks/registry';
 import { defaultSettled } from './host-defaults';
 import { useApp } from './index';
+import { whenIdle } from '../client/when-idle';
 
 let engine: EngineClient | undefined;
 let runAbort: AbortController | undefined;
@@ -18,18 +19,20 @@ let loadGeneration = 0;
 /** Connects the store to an engine (the real worker in the app, a fake in tests). */
 export function connectEngine(client: EngineClient, options: { maxThreads?: number } = {}): void {
   engine = client;
-  const probe = () => client.call({ type: 'probe', maxThreads: options.maxThreads });
+  const probe = (prewarm: boolean) => client.call({ type: 'probe', maxThreads: options.maxThreads, prewarm });
   client.onRespawn(() => {
     // A fresh worker is probed first, so it keeps the same thread limit.
-    void probe().catch(() => undefined);
+    void probe(true).catch(() => undefined);
     const { load } = useApp.getState();
     if (load.status === 'ready' || load.status === 'loading') {
       useApp.getState().modelDropped('The engine was restarted to stop a task, so the model was unloaded. Load it again to continue.');
     }
   });
-  probe()
+  // Capabilities now (they fix the thread limit before any model check); the WASM compile once the page is idle.
+  probe(false)
     .then((caps) => useApp.getState().setCaps(caps))
     .catch(() => undefined);
+  whenIdle(() => void probe(true).catch(() => undefined));
 }
 
 function requireEngine(): EngineClient {

@@ -135,6 +135,18 @@ describe('worker handler', () => {
     expect(runtime.prewarmed).toEqual([CAPS]);
   });
 
+  it('leaves the WASM cold on a probe with prewarm: false and on model checks; a later probe warms it once', async () => {
+    const { handler, runtime, resultOf } = setup();
+    await handler.handle({ id: 1, type: 'probe', prewarm: false });
+    expect(resultOf(1)).toEqual(CAPS);
+    await handler.handle({ id: 2, type: 'dtypes', spec: { model: SPEC.model, host: SPEC.host, revision: SPEC.revision, task: SPEC.task } });
+    expect(runtime.prewarmed).toEqual([]);
+    await handler.handle({ id: 3, type: 'probe' });
+    await handler.handle({ id: 4, type: 'probe' });
+    expect(runtime.prewarmed).toEqual([CAPS]);
+    expect(runtime.probes).toBe(1);
+  });
+
   it('passes the first probe\'s thread limit to the runtime; later limits cannot change started threads', async () => {
     const { handler, runtime } = setup();
     await handler.handle({ id: 1, type: 'probe', maxThreads: 1 });

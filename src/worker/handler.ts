@@ -32,11 +32,15 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
 
   // The first probe fixes the thread count: onnxruntime starts its threads once per worker.
   let maxThreads: number | undefined;
-  const capabilities = () =>
-    (caps ??= runtime.probe(maxThreads).then((found) => {
-      void runtime.prewarm(found);
-      return found;
-    }));
+  const capabilities = () => (caps ??= runtime.probe(maxThreads));
+  // Compiling the WASM takes both cores of a small machine for a while: it starts when the page asks
+  // (a probe, once the page is idle) or when a model loads, not whenever capabilities are first read.
+  let prewarmed = false;
+  const prewarm = (found: Capabilities) => {
+    if (prewarmed) return;
+    prewarmed = true;
+    void runtime.prewarm(found);
+  };
 
   async function load(id: number, spec: LoadSpec): Promise<LoadedInfo> {
     if (current && sameSpec(current.spec, spec)) return current.info;
@@ -100,9 +104,12 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
 
   async function dispatch(request: Request): Promise<unknown> {
     switch (request.type) {
-      case 'probe':
+      case 'probe': {
         if (!caps) maxThreads = request.maxThreads;
-        return capabilities();
+        const found = await capabilities();
+        if (request.prewarm !== false) prewarm(found);
+        return found;
+      }
       case 'load': {
         const next = loading.then(() => load(request.id, request.spec));
         loading = next.catch(() => undefined);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { findTask } from '../../tasks/registry';
 import type { TaskView } from '../../tasks/types';
 
@@ -9,7 +9,8 @@ export function useTaskView(taskId: string): TaskView | undefined {
     let live = true;
     void findTask(taskId)
       ?.view()
-      .then((view) => live && setLoaded({ id: taskId, view }));
+      // A transition: the task's first render yields to the browser instead of blocking it.
+      .then((view) => live && startTransition(() => setLoaded({ id: taskId, view })));
     return () => {
       live = false;
     };

@@ -3,7 +3,15 @@ import { useApp } from '../../../store';
 /** What this browser offers: WebGPU, and how many WASM threads cross-origin isolation allows. */
 export function CapabilityBadge() {
   const caps = useApp((s) => s.caps);
-  if (!caps) return <span className="badge muted">probing…</span>;
+  // Two badges of about the final width while probing, so the top bar does not re-wrap (a layout shift) when they fill in.
+  if (!caps) {
+    return (
+      <span className="badges" aria-busy="true">
+        <span className="badge muted">WebGPU …</span>
+        <span className="badge muted">WASM … threads</span>
+      </span>
+    );
+  }
   const gpu = caps.webgpu;
   const gpuText = !gpu.available ? 'no WebGPU' : gpu.fallbackAdapter ? 'WebGPU (software)' : `WebGPU${gpu.shaderF16 ? ' · f16' : ''}`;
   const gpuTitle = gpu.available ? gpu.adapter : gpu.reason;
