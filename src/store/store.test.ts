@@ -333,7 +333,7 @@ describe('persistence', () => {
     state().runFinished([], { latencyMs: 1 });
 
     const saved = stored();
-    expect(saved?.version).toBe(1);
+    expect(saved?.version).toBe(2);
     expect(saved?.state).toMatchObject({
       host: 'http://localhost:9000/',
       task: 'object-detection',
