@@ -65,6 +65,17 @@ test.describe('phone layout (390 × 844)', () => {
     await expectNoSidewaysScroll(page, 'with a 200-character model id');
   });
 
+  test('translation: a long unbroken word in the text and the model input shown with the result still wraps', async ({ page }) => {
+    // The tiny T5 reads at most 128 tokens: 110 characters of one "word" fit, and are ~1,000 px wide unbroken.
+    await openOnPhone(page, 'translation', 'tiny-random/t5-text2text');
+    await page.getByTestId('param-max_new_tokens').fill('8');
+    await page.getByTestId('translate-input').fill('x'.repeat(110));
+    await runAndWait(page, 150_000);
+    await expectRunDone(page);
+    await expect(page.getByTestId('seq2seq-text')).not.toBeEmpty();
+    await expectNoSidewaysScroll(page, 'after translating a 110-character word');
+  });
+
   test('the task menu works from the keyboard: Enter opens it on the current task, Escape closes it', async ({ page }) => {
     await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
     const menu = page.getByTestId('task-menu-button');
