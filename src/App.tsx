@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
+import { OfflineBadge } from './ui/components/OfflineBadge/OfflineBadge';
 import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge';
 import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
 import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
@@ -34,15 +35,18 @@ export function App() {
         <div className="topbar-right">
           <CapabilityBadge />
           <HostLabel />
-          <button type="button" className="secondary" onClick={() => setShareOpen(true)} data-testid="share-button" title="A link that opens this demo">
-            Share
-          </button>
-          <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button" title="Models in this browser's cache">
-            Models
-          </button>
-          <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
-            Settings
-          </button>
+          <OfflineBadge />
+          <div className="topbar-actions">
+            <button type="button" className="secondary" onClick={() => setShareOpen(true)} data-testid="share-button" title="A link that opens this demo">
+              Share
+            </button>
+            <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button" title="Models in this browser's cache">
+              Models
+            </button>
+            <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
+              Settings
+            </button>
+          </div>
         </div>
       </header>
       <div className="notices">

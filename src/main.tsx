@@ -11,6 +11,14 @@ import { registerServiceWorker } from './pwa/register';
 import { listenForSharedLinks } from './share/intake';
 import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
 import { findTask } from './tasks/registry';
+import { followTheme } from './ui/theme';
+
+// Before the first render: the saved theme (the store rehydrates from localStorage synchronously) is on <html>
+// before React paints anything, so a dark-mode visit never flashes light.
+followTheme(
+  () => useApp.getState().theme,
+  (onChange) => useApp.subscribe((state, previous) => state.theme !== previous.theme && onChange()),
+);
 
 // `?host=` points the app at a mirror with the Hub's URL layout (and is remembered).
 const hostParam = new URLSearchParams(location.search).get('host');

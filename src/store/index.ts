@@ -4,7 +4,7 @@ import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunsSlice, type RunsSlice } from './runs-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
-import { mergePersisted, persistable } from './persisted';
+import { PERSIST_VERSION, mergePersisted, migratePersisted, persistable } from './persisted';
 
 export type AppState = SettingsSlice & SessionSlice & ModelsSlice & RunsSlice;
 
@@ -20,12 +20,11 @@ export const useApp = create<AppState>()(
     }),
     {
       name: STORE_KEY,
-      version: 1,
+      version: PERSIST_VERSION,
       storage: createJSONStorage(() => localStorage),
       partialize: persistable,
       merge: mergePersisted,
-      // Version 1 is the first; later versions migrate from it here.
-      migrate: (persisted) => persisted as AppState,
+      migrate: (persisted, version) => migratePersisted(persisted, version) as AppState,
     },
   ),
 );

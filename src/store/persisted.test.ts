@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVED_RESULT_CHARS, mergePersisted, persistable } from './persisted';
+import { MAX_SAVED_RESULT_CHARS, mergePersisted, migratePersisted, persistable } from './persisted';
 import type { AppState } from './index';
 
 const current = {
@@ -55,5 +55,17 @@ describe('last result', () => {
   it('ignores a saved result of a task that no longer exists', () => {
     const restored = mergePersisted({ lastRun: { ...done, task: 'gone' } }, state({ status: 'idle', seq: 0 }));
     expect(restored.run).toEqual({ status: 'idle', seq: 0 });
+  });
+});
+
+describe('theme choice', () => {
+  const withTheme = { ...current, theme: 'system' } as AppState;
+  it('a version-1 visit gains the system theme; later versions keep theirs', () => {
+    expect(migratePersisted({ task: 'chat' }, 1)).toEqual({ task: 'chat', theme: 'system' });
+    expect(migratePersisted({ theme: 'dark' }, 2)).toEqual({ theme: 'dark' });
+  });
+  it('restores a saved theme and ignores an unknown one', () => {
+    expect(mergePersisted({ theme: 'light' }, withTheme).theme).toBe('light');
+    expect(mergePersisted({ theme: 'sepia' }, withTheme).theme).toBe('system');
   });
 });

@@ -1,6 +1,10 @@
 import { findTask } from '../tasks/registry';
 import type { AppState } from './index';
 import type { RunState } from './runs-slice';
+import { isThemeChoice } from './settings-slice';
+
+/** Bump when the saved shape changes, and teach `migratePersisted` the step from the previous one. */
+export const PERSIST_VERSION = 2;
 
 /** Only plain JSON survives a reload: a picked file (a Blob) does not, a bundled sample does. */
 function jsonSafe(value: unknown): boolean {
@@ -32,6 +36,7 @@ export function persistable(state: AppState) {
     revision: state.revision,
     device: state.device,
     confirmAboveMB: state.confirmAboveMB,
+    theme: state.theme,
     task: state.task,
     modelByTask: state.modelByTask,
     pickedByTask: state.pickedByTask,
@@ -61,10 +66,21 @@ export function mergePersisted(saved: unknown, current: AppState): AppState {
     ...current,
     ...s,
     task: s.task && findTask(s.task) ? s.task : current.task,
+    theme: isThemeChoice(s.theme) ? s.theme : current.theme,
     modelByTask: { ...current.modelByTask, ...s.modelByTask },
     pickedByTask: s.pickedByTask ?? pickedBefore(s.modelByTask ?? {}),
     paramsByTask: mergedParams,
     inputByTask: { ...current.inputByTask, ...s.inputByTask },
     run: lastRun?.task && findTask(lastRun.task) && lastRun.status === 'done' ? { ...lastRun, seq: current.run?.seq ?? 0 } : current.run,
   };
+}
+
+/**
+ * Brings a visit saved by an older build up to PERSIST_VERSION, one step at a time.
+ * v1 -> v2: the theme choice was added; a v1 visit follows the system theme.
+ */
+export function migratePersisted(saved: unknown, version: number): unknown {
+  const state = { ...((saved ?? {}) as Record<string, unknown>) };
+  if (version < 2) state.theme = 'system';
+  return state;
 }

@@ -4,12 +4,19 @@ import type { AppState } from './index';
 
 export const HUB_HOST = 'https://huggingface.co/';
 
+/** 'system' follows the browser's prefers-color-scheme; the others pin a theme. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+export const isThemeChoice = (value: unknown): value is ThemeChoice => THEME_CHOICES.includes(value as ThemeChoice);
+
 export interface SettingsSlice {
   host: string;
   revision: string;
   device: DeviceChoice;
   /** Loads that would download more than this many MB ask first. */
   confirmAboveMB: number;
+  theme: ThemeChoice;
+  setTheme(theme: ThemeChoice): void;
   setHost(host: string): void;
   setConfirmAboveMB(mb: number): void;
   setRevision(revision: string): void;
@@ -35,6 +42,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   revision: 'main',
   device: 'auto',
   confirmAboveMB: 100,
+  theme: 'system',
+  setTheme: (theme) => set({ theme: isThemeChoice(theme) ? theme : 'system' }),
   setConfirmAboveMB: (mb) => set({ confirmAboveMB: Number.isFinite(mb) && mb >= 0 ? mb : 100 }),
   setHost: (host) => set({ host: normalizeHost(host) ?? HUB_HOST }),
   setRevision: (revision) => set({ revision: revision.trim() || 'main' }),

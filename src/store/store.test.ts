@@ -72,6 +72,19 @@ describe('store defaults', () => {
     expect(s.load).toEqual({ status: 'idle', loaded: 0, total: 0, files: {} });
     expect(s.run).toEqual({ status: 'idle', seq: 0 });
   });
+
+  it('keeps the theme choice across a reload, and a version-1 visit (before themes) follows the system', async () => {
+    memory.data.set(STORE_KEY, JSON.stringify({ version: 2, state: { ...persistable(initial), theme: 'dark' } }));
+    vi.resetModules();
+    expect((await import('./index')).useApp.getState().theme).toBe('dark');
+
+    const { theme: _dropped, ...v1 } = persistable({ ...initial, task: 'text-generation' });
+    memory.data.set(STORE_KEY, JSON.stringify({ version: 1, state: v1 }));
+    vi.resetModules();
+    const fresh = (await import('./index')).useApp.getState();
+    expect(fresh.theme).toBe('system');
+    expect(fresh.task).toBe('text-generation');
+  });
 });
 
 describe('session slice', () => {
@@ -314,7 +327,7 @@ describe('persistence', () => {
     };
     const out = persistable(s);
     expect(out.inputByTask).toEqual({ c: 'ok' });
-    expect(Object.keys(out).sort()).toEqual(['confirmAboveMB', 'device', 'dtypeByTask', 'host', 'inputByTask', 'modelByTask', 'paramsByTask', 'pickedByTask', 'revision', 'task']);
+    expect(Object.keys(out).sort()).toEqual(['confirmAboveMB', 'device', 'dtypeByTask', 'host', 'inputByTask', 'modelByTask', 'paramsByTask', 'pickedByTask', 'revision', 'task', 'theme']);
     expect(out).not.toHaveProperty('load');
     expect(out).not.toHaveProperty('run');
     expect(out).not.toHaveProperty('caps');
@@ -333,7 +346,7 @@ describe('persistence', () => {
     state().runFinished([], { latencyMs: 1 });
 
     const saved = stored();
-    expect(saved?.version).toBe(1);
+    expect(saved?.version).toBe(2);
     expect(saved?.state).toMatchObject({
       host: 'http://localhost:9000/',
       task: 'object-detection',

@@ -34,26 +34,28 @@ function heat(score: number): string {
 
 function Matrix({ output }: { output: SimilarityOutput }) {
   return (
-    <table className="matrix" data-testid="similarity-matrix">
-      <thead>
-        <tr>
-          <th />
-          {output.sentences.map((_, i) => (
-            <th key={i} scope="col">#{i + 1}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {output.matrix.map((row, i) => (
-          <tr key={i}>
-            <th scope="row" title={output.sentences[i]}>#{i + 1} {output.sentences[i]}</th>
-            {row.map((score, j) => (
-              <td key={j} style={{ background: heat(score), color: score > 0.6 ? '#fff' : undefined }}>{score.toFixed(2)}</td>
+    <div className="table-scroll">
+      <table className="matrix" data-testid="similarity-matrix">
+        <thead>
+          <tr>
+            <th />
+            {output.sentences.map((_, i) => (
+              <th key={i} scope="col">#{i + 1}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {output.matrix.map((row, i) => (
+            <tr key={i}>
+              <th scope="row" title={output.sentences[i]}>#{i + 1} {output.sentences[i]}</th>
+              {row.map((score, j) => (
+                <td key={j} style={{ background: heat(score), color: score > 0.6 ? '#fff' : undefined }}>{score.toFixed(2)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

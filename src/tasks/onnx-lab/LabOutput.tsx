@@ -20,21 +20,23 @@ function TensorCard({ t }: { t: TensorSummary }) {
       </dl>
       <p className="mono small lab-first" data-testid="lab-first">first: {t.first.map(num).join(', ')}{t.size > t.first.length ? ', …' : ''}</p>
       {t.topk && (
-        <table className="lab-table" data-testid="lab-topk">
-          <caption>Top {t.topk.length} (looks like class scores)</caption>
-          <thead><tr><th>index</th><th>score</th><th>probability</th></tr></thead>
-          <tbody>
-            {t.topk.map((k) => (
-              <tr key={k.index} data-index={k.index}>
-                <td className="mono">{k.index}</td>
-                <td className="mono">{num(k.value)}</td>
-                <td>
-                  <span className="lab-bar" style={{ width: `${Math.max(2, k.probability * 100)}%` }} /> {formatPercent(k.probability)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="lab-table" data-testid="lab-topk">
+            <caption>Top {t.topk.length} (looks like class scores)</caption>
+            <thead><tr><th>index</th><th>score</th><th>probability</th></tr></thead>
+            <tbody>
+              {t.topk.map((k) => (
+                <tr key={k.index} data-index={k.index}>
+                  <td className="mono">{k.index}</td>
+                  <td className="mono">{num(k.value)}</td>
+                  <td>
+                    <span className="lab-bar" style={{ width: `${Math.max(2, k.probability * 100)}%` }} /> {formatPercent(k.probability)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {t.heat && <HeatMapCanvas heat={t.heat} />}
     </article>
@@ -44,18 +46,20 @@ function TensorCard({ t }: { t: TensorSummary }) {
 export function LabOutput({ output }: { output: Output }) {
   if (output.action === 'providers') {
     return (
-      <table className="lab-table" data-testid="lab-providers">
-        <caption>Sessions for {output.modelName}</caption>
-        <thead><tr><th>provider</th><th>result</th></tr></thead>
-        <tbody>
-          {output.providers?.map((p) => (
-            <tr key={p.device} data-device={p.device} data-ok={p.ok}>
-              <td>{p.device === 'webgpu' ? 'WebGPU' : 'WASM'}</td>
-              <td>{p.ok ? `✓ session created in ${formatMs(p.ms)}` : <span className="warn">✗ {p.message}</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="lab-table" data-testid="lab-providers">
+          <caption>Sessions for {output.modelName}</caption>
+          <thead><tr><th>provider</th><th>result</th></tr></thead>
+          <tbody>
+            {output.providers?.map((p) => (
+              <tr key={p.device} data-device={p.device} data-ok={p.ok}>
+                <td>{p.device === 'webgpu' ? 'WebGPU' : 'WASM'}</td>
+                <td>{p.ok ? `✓ session created in ${formatMs(p.ms)}` : <span className="warn">✗ {p.message}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   return (

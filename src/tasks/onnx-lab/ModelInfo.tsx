@@ -5,32 +5,34 @@ import { formatShape, type OnnxInfo, type ValueInfo } from './onnx-reader';
 
 function IoTable({ title, values, testId }: { title: string; values: ValueInfo[]; testId: string }) {
   return (
-    <table className="lab-table" data-testid={testId}>
-      <caption>{title}</caption>
-      <thead>
-        <tr><th>name</th><th>type</th><th>shape</th></tr>
-      </thead>
-      <tbody>
-        {values.map((v) => (
-          <tr key={v.name} data-name={v.name} data-shape={formatShape(v.shape)}>
-            <td className="mono">{v.name}</td>
-            <td className="mono">{v.type}</td>
-            <td className="mono">
-              {v.shape ? (
-                <>
-                  [{v.shape.map((d, i) => (
-                    <span key={i}>
-                      {i > 0 && ', '}
-                      {typeof d === 'string' ? <em className="sym" title="symbolic dimension">{d}</em> : d ?? '?'}
-                    </span>
-                  ))}]
-                </>
-              ) : 'unknown'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="lab-table" data-testid={testId}>
+        <caption>{title}</caption>
+        <thead>
+          <tr><th>name</th><th>type</th><th>shape</th></tr>
+        </thead>
+        <tbody>
+          {values.map((v) => (
+            <tr key={v.name} data-name={v.name} data-shape={formatShape(v.shape)}>
+              <td className="mono">{v.name}</td>
+              <td className="mono">{v.type}</td>
+              <td className="mono">
+                {v.shape ? (
+                  <>
+                    [{v.shape.map((d, i) => (
+                      <span key={i}>
+                        {i > 0 && ', '}
+                        {typeof d === 'string' ? <em className="sym" title="symbolic dimension">{d}</em> : d ?? '?'}
+                      </span>
+                    ))}]
+                  </>
+                ) : 'unknown'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

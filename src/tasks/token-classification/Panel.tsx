@@ -69,27 +69,29 @@ function Mark({ entity }: { entity: Entity }) {
 
 function EntityTable({ entities }: { entities: Entity[] }) {
   return (
-    <table className="entity-table" data-testid="entity-table">
-      <thead>
-        <tr>
-          <th scope="col">Entity</th>
-          <th scope="col">Type</th>
-          <th scope="col">Score</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entities.map((entity, i) => (
-          <tr key={i} data-testid="entity-row" data-type={entity.type}>
-            <td className="entity-cell">{entity.text}</td>
-            <td>
-              <span className="swatch" style={{ background: colourOf(entity.type).solid }} />
-              {entity.type}
-            </td>
-            <td className="num">{formatPercent(entity.score)}</td>
+    <div className="table-scroll">
+      <table className="entity-table" data-testid="entity-table">
+        <thead>
+          <tr>
+            <th scope="col">Entity</th>
+            <th scope="col">Type</th>
+            <th scope="col">Score</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entities.map((entity, i) => (
+            <tr key={i} data-testid="entity-row" data-type={entity.type}>
+              <td className="entity-cell">{entity.text}</td>
+              <td>
+                <span className="swatch" style={{ background: colourOf(entity.type).solid }} />
+                {entity.type}
+              </td>
+              <td className="num">{formatPercent(entity.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

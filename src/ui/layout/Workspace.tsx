@@ -10,6 +10,7 @@ import { ModelBar } from '../components/ModelBar/ModelBar';
 import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
 import { RunBar, RunStats } from '../components/RunBar/RunBar';
 import { ResultExport } from '../components/ResultExport/ResultExport';
+import { WORKSPACE_ID } from './narrow';
 
 const pick = (s: AppState) => ({
   task: s.task,
@@ -35,7 +36,7 @@ export function Workspace() {
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
   useRunShortcut();
-  if (!view || !meta) return <main className="workspace" aria-busy="true" />;
+  if (!view || !meta) return <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true" />;
 
   const input = s.input ?? view.defaultInput;
   const runHere = s.run.task === s.task;
@@ -44,7 +45,7 @@ export function Workspace() {
   const Output = view.Output;
   const Input = view.Input;
   return (
-    <main className="workspace">
+    <main id={WORKSPACE_ID} tabIndex={-1} className="workspace">
       <header className="task-header">
         <h1>{meta.label}</h1>
         <p className="muted">{meta.summary}</p>

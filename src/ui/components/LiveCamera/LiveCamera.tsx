@@ -108,7 +108,7 @@ export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
     session.current = current;
     setStatus('starting');
     try {
-      current.stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+      current.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' }, width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
       if (current.stopped) return current.stream.getTracks().forEach((track) => track.stop());
       const video = videoRef.current!;
       video.srcObject = current.stream;

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useApp } from '../../../store';
-import { HUB_HOST, normalizeHost } from '../../../store/settings-slice';
+import { HUB_HOST, THEME_CHOICES, normalizeHost, type ThemeChoice } from '../../../store/settings-slice';
+
+const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System (follow the device)', light: 'Light', dark: 'Dark' };
 
 /** Model host and revision: the Hub by default, or any mirror with the Hub's URL layout. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -11,6 +13,9 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const setRevision = useApp((s) => s.setRevision);
   const confirmAboveMB = useApp((s) => s.confirmAboveMB);
   const setConfirmAboveMB = useApp((s) => s.setConfirmAboveMB);
+  const theme = useApp((s) => s.theme);
+  const setTheme = useApp((s) => s.setTheme);
+  const [draftTheme, setDraftTheme] = useState(theme);
   const [draftConfirm, setDraftConfirm] = useState(String(confirmAboveMB));
   const [draftHost, setDraftHost] = useState(host);
   const [draftRevision, setDraftRevision] = useState(revision);
@@ -23,6 +28,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     setHost(draftHost);
     setRevision(draftRevision);
     setConfirmAboveMB(Number(draftConfirm));
+    setTheme(draftTheme);
     onClose();
   };
 
@@ -49,6 +55,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <label htmlFor={`${id}-confirm`}>Ask before downloading more than (MB)</label>
           <input id={`${id}-confirm`} value={draftConfirm} onChange={(e) => setDraftConfirm(e.target.value)} inputMode="decimal" data-testid="confirm-threshold" />
           {confirmProblem && <p className="field-error" role="alert">{confirmProblem}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-theme`}>Theme</label>
+          <select id={`${id}-theme`} value={draftTheme} onChange={(e) => setDraftTheme(e.target.value as ThemeChoice)} data-testid="theme-select">
+            {THEME_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>{THEME_LABELS[choice]}</option>
+            ))}
+          </select>
         </div>
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>Cancel</button>
