@@ -9,6 +9,10 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expect(error).toHaveAttribute('data-error-name', 'ModelNotFoundError');
     await expect(error).toContainText('has no model "nobody/does-not-exist"');
     await expect(error).toContainText('Check the spelling');
+    // Said once, in the model bar next to the model field: not again in a banner below it.
+    await expect(page.getByRole('region', { name: 'Model', exact: true }).getByTestId('load-error')).toBeVisible();
+    await expect(page.getByText('has no model "nobody/does-not-exist"')).toHaveCount(1);
+    await expect(page.getByRole('alert')).toHaveCount(1);
     // What the user typed is still there, and fixing it works.
     await expect(page.getByTestId('model-input')).toHaveValue('nobody/does-not-exist');
     await page.getByTestId('text-input').fill('I love this movie');
@@ -25,6 +29,7 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     const error = page.getByTestId('load-error');
     await expect(error).toHaveAttribute('data-error-name', 'NoOnnxWeightsError');
     await expect(error).toContainText('has no ONNX weights');
+    await expect(page.getByText('has no ONNX weights')).toHaveCount(1);
     await expect(page.getByTestId('load-button')).toBeEnabled();
   });
 
