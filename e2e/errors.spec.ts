@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { FIRST_CHECK, expectRunDone, openTask, runAndWait } from './helpers/app';
 
 test.describe('bad input gets a clear message and the app stays usable', () => {
   test('a model id the host does not have, then a real one', async ({ page }) => {
@@ -70,4 +70,16 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expectRunDone(page);
     await expect(page.getByTestId('score-bars').locator('li').first()).toContainText('espresso');
   });
+});
+
+test('the precision menu keeps its width when the model check fails', async ({ page }) => {
+  await openTask(page, 'text-classification', 'fixtures/potion-base-4M-sentiment-anchors');
+  const dtype = page.getByTestId('dtype-select');
+  await expect(dtype.locator('option', { hasText: 'model default' })).toHaveCount(1, FIRST_CHECK);
+  const width = () => dtype.evaluate((el) => el.getBoundingClientRect().width);
+  const before = await width();
+  await page.getByTestId('model-input').fill('nobody/does-not-exist');
+  await expect(page.getByTestId('model-check-error')).toBeVisible(FIRST_CHECK);
+  await expect(dtype.locator('option')).toHaveCount(1);
+  expect(Math.abs((await width()) - before)).toBeLessThan(1);
 });
