@@ -13,6 +13,7 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expect(page.getByRole('region', { name: 'Model', exact: true }).getByTestId('load-error')).toBeVisible();
     await expect(page.getByText('has no model "nobody/does-not-exist"')).toHaveCount(1);
     await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.getByTestId('load-status')).toHaveText('Not loaded: the model bar above says why.');
     // What the user typed is still there, and fixing it works.
     await expect(page.getByTestId('model-input')).toHaveValue('nobody/does-not-exist');
     await page.getByTestId('text-input').fill('I love this movie');

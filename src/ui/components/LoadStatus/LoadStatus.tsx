@@ -110,6 +110,7 @@ export function LoadStatus() {
       </>
     );
   }
+  if (load.status === 'error') return <p className="muted small load-status idle" data-testid="load-status" data-phase="failed">Not loaded: the model bar above says why.</p>;
   if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
   return <p className="muted small load-status idle" data-testid="load-status" data-phase="idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
 }
