@@ -13,7 +13,12 @@ const isolationHeaders = {
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   plugins: [react(), serviceWorker()],
-  server: { headers: isolationHeaders },
+  server: {
+    headers: isolationHeaders,
+    // Vite ignores only the current outDir: a build into another folder (BUILD_DIR=dist-…, as the tests and
+    // parallel checkouts do) would otherwise reload every open dev page on each file it writes.
+    watch: { ignored: ['**/dist', '**/dist/**', '**/dist-*', '**/dist-*/**', '**/playwright-report/**', '**/bench-results/**'] },
+  },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
   // Pre-bundling these triggers a mid-session reload the first time the worker imports them.

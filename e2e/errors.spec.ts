@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { FIRST_CHECK, expectRunDone, openTask, runAndWait } from './helpers/app';
 
 test.describe('bad input gets a clear message and the app stays usable', () => {
   test('a model id the host does not have, then a real one', async ({ page }) => {
@@ -9,6 +9,11 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expect(error).toHaveAttribute('data-error-name', 'ModelNotFoundError');
     await expect(error).toContainText('has no model "nobody/does-not-exist"');
     await expect(error).toContainText('Check the spelling');
+    // Said once, in the model bar next to the model field: not again in a banner below it.
+    await expect(page.getByRole('region', { name: 'Model', exact: true }).getByTestId('load-error')).toBeVisible();
+    await expect(page.getByText('has no model "nobody/does-not-exist"')).toHaveCount(1);
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.getByTestId('load-status')).toHaveText('Not loaded: the model bar above says why.');
     // What the user typed is still there, and fixing it works.
     await expect(page.getByTestId('model-input')).toHaveValue('nobody/does-not-exist');
     await page.getByTestId('text-input').fill('I love this movie');
@@ -25,6 +30,7 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     const error = page.getByTestId('load-error');
     await expect(error).toHaveAttribute('data-error-name', 'NoOnnxWeightsError');
     await expect(error).toContainText('has no ONNX weights');
+    await expect(page.getByText('has no ONNX weights')).toHaveCount(1);
     await expect(page.getByTestId('load-button')).toBeEnabled();
   });
 
@@ -65,4 +71,16 @@ test.describe('bad input gets a clear message and the app stays usable', () => {
     await expectRunDone(page);
     await expect(page.getByTestId('score-bars').locator('li').first()).toContainText('espresso');
   });
+});
+
+test('the precision menu keeps its width when the model check fails', async ({ page }) => {
+  await openTask(page, 'text-classification', 'fixtures/potion-base-4M-sentiment-anchors');
+  const dtype = page.getByTestId('dtype-select');
+  await expect(dtype.locator('option', { hasText: 'model default' })).toHaveCount(1, FIRST_CHECK);
+  const width = () => dtype.evaluate((el) => el.getBoundingClientRect().width);
+  const before = await width();
+  await page.getByTestId('model-input').fill('nobody/does-not-exist');
+  await expect(page.getByTestId('model-check-error')).toBeVisible(FIRST_CHECK);
+  await expect(dtype.locator('option')).toHaveCount(1);
+  expect(Math.abs((await width()) - before)).toBeLessThan(1);
 });

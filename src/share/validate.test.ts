@@ -93,6 +93,8 @@ describe('validateShare', () => {
   it('restores images only by reference: a bundled sample or an http(s) URL', () => {
     const sample = check({ t: 'image-classification', i: { kind: 'sample', name: 'chelsea.png' } }, imageTemplate);
     expect(sample.state?.input).toMatchObject({ kind: 'sample', name: 'chelsea.png' });
+    const menu = check({ t: 'ocr', i: { kind: 'sample', name: 'cafe-menu.png' } }, imageTemplate);
+    expect(menu.state?.input).toMatchObject({ kind: 'sample', name: 'cafe-menu.png' });
     const url = check({ t: 'image-classification', i: { kind: 'url', url: 'https://example.com/cat%20photo.jpg' } }, imageTemplate);
     expect(url.state?.input).toEqual({ kind: 'url', name: 'cat photo.jpg', url: 'https://example.com/cat%20photo.jpg' });
     for (const i of [

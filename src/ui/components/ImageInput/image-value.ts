@@ -11,10 +11,15 @@ export type ImageValue =
       note?: string;
     };
 
+/**
+ * Every bundled picture any task starts with: a task's default sample must be here, or it cannot be picked
+ * again after another image (OCR's menu was missing) and a share link to it is dropped as unknown.
+ */
 export const SAMPLE_IMAGES: { name: string; label: string }[] = [
   { name: 'coffee.png', label: 'Coffee' },
   { name: 'astronaut.png', label: 'Astronaut' },
   { name: 'chelsea.png', label: 'Cat' },
+  { name: 'cafe-menu.png', label: 'Menu' },
 ];
 
 /** Longest side, in pixels, above which a picked image is downscaled before anything else sees it. */

@@ -1,9 +1,10 @@
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
-import { currentSpec } from '../../../store/actions';
+import { currentSpec, planKey } from '../../../store/actions';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
+import { loadErrorAboutModel } from '../ModelPlan/model-error';
 
 const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
 
@@ -97,9 +98,11 @@ function Ready() {
 
 export function LoadStatus() {
   const load = useApp((s) => s.load);
+  // Errors about the chosen model (not found, no ONNX weights, or what its check found too) are the model bar's.
+  const shownInModelBar = useApp((s) => !findTask(s.task)?.meta.ownLoader && Boolean(loadErrorAboutModel(s.load, s.plan, planKey(currentSpec()))));
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'ready') return <Ready />;
-  if (load.status === 'error' && load.error) {
+  if (load.status === 'error' && load.error && !shownInModelBar) {
     return (
       <>
         <ErrorNotice error={load.error} testId="load-error" />
@@ -107,6 +110,7 @@ export function LoadStatus() {
       </>
     );
   }
+  if (load.status === 'error') return <p className="muted small load-status idle" data-testid="load-status" data-phase="failed">Not loaded: the model bar above says why.</p>;
   if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
   return <p className="muted small load-status idle" data-testid="load-status" data-phase="idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
 }

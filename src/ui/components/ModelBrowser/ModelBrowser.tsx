@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
 import { rememberLocalFolder, type LocalFolder } from '../../../models/local-folders';
@@ -6,6 +6,7 @@ import { localRef } from '../../../models/local-ref';
 import { CatalogTab } from './CatalogTab';
 import { LocalFolderTab } from './LocalFolderTab';
 import { SearchTab } from './SearchTab';
+import { Dialog } from '../Dialog/Dialog';
 
 type Tab = 'catalog' | 'search' | 'local';
 const TABS: [Tab, string][] = [
@@ -16,7 +17,6 @@ const TABS: [Tab, string][] = [
 
 /** Pick a model for the current task: curated catalog, live Hub/mirror search, or a folder from disk. */
 export function ModelBrowser({ onClose }: { onClose(): void }) {
-  const id = useId();
   const task = useApp((s) => s.task);
   const host = useApp((s) => s.host);
   const current = useApp((s) => s.modelByTask[s.task] ?? '');
@@ -36,27 +36,19 @@ export function ModelBrowser({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()} data-testid="model-browser">
-        <div className="dialog-head">
-          <h2 id={`${id}-title`}>Models for {meta.label}</h2>
-          <button type="button" className="secondary small-button" onClick={onClose} aria-label="Close">
-            Close
+    <Dialog title={`Models for ${meta.label}`} onClose={onClose} closeButton className="wide" testId="model-browser">
+      <div className="tabs" role="tablist">
+        {TABS.map(([key, label]) => (
+          <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'tab active' : 'tab'} onClick={() => setTab(key)} data-testid={`browser-tab-${key}`}>
+            {label}
           </button>
-        </div>
-        <div className="tabs" role="tablist">
-          {TABS.map(([key, label]) => (
-            <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'tab active' : 'tab'} onClick={() => setTab(key)} data-testid={`browser-tab-${key}`}>
-              {label}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" className="tab-panel">
-          {tab === 'catalog' && <CatalogTab entries={meta.models} current={current} onPick={pick} />}
-          {tab === 'search' && <SearchTab host={host} pipeline={pipeline} current={current} onPick={pick} />}
-          {tab === 'local' && <LocalFolderTab pipeline={pipeline} onUse={useFolder} />}
-        </div>
+        ))}
       </div>
-    </div>
+      <div role="tabpanel" className="tab-panel">
+        {tab === 'catalog' && <CatalogTab entries={meta.models} current={current} onPick={pick} />}
+        {tab === 'search' && <SearchTab host={host} pipeline={pipeline} current={current} onPick={pick} />}
+        {tab === 'local' && <LocalFolderTab pipeline={pipeline} onUse={useFolder} />}
+      </div>
+    </Dialog>
   );
 }

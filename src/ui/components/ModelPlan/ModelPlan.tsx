@@ -1,9 +1,21 @@
 import { useApp } from '../../../store';
 import { loadModel, planKey, currentSpec } from '../../../store/actions';
 import { LOCAL_HOST } from '../../../models/local-ref';
-import type { ModelPlan as Plan } from '../../../protocol/messages';
+import type { ModelPlan as Plan, WireError } from '../../../protocol/messages';
 import { formatBytes } from '../../format';
 import { OnnxLabLink } from './OnnxLabLink';
+import { loadErrorAboutModel, modelBarError } from './model-error';
+
+/** What is wrong with the chosen model, found by the check or by a load: shown once, next to the model field. */
+function ModelError({ error, fromLoad }: { error: WireError; fromLoad: boolean }) {
+  return (
+    <div className="plan-error" role="alert" data-testid={fromLoad ? 'load-error' : 'model-check-error'} data-error-name={error.name}>
+      <span>{error.message}</span>
+      {error.hint && <span className="muted"> {error.hint}</span>}
+      {error.name === 'UnsupportedModelError' && <OnnxLabLink />}
+    </div>
+  );
+}
 
 function Summary({ plan, local }: { plan: Plan; local: boolean }) {
   const where = local
@@ -54,19 +66,15 @@ export function ModelPlan() {
   useApp((s) => s.modelByTask[s.task] + s.host + s.revision + s.device + (s.dtypeByTask[s.task] ?? ''));
   const spec = currentSpec();
   const key = planKey(spec);
-  if (!spec.model || report?.key !== key) return null;
+  const loadError = useApp((s) => loadErrorAboutModel(s.load, s.plan, key));
+  const problem = modelBarError(report, loadError, key);
+  if (!spec.model || (report?.key !== key && !problem)) return null;
   const local = spec.host === LOCAL_HOST;
   return (
-    <div className="model-plan" data-testid="model-plan" data-status={report.status}>
-      {report.status === 'checking' && <p className="muted small"><span className="spinner" /> Checking the model’s files…</p>}
-      {report.status === 'error' && report.error && (
-        <div className="plan-error" role="alert" data-testid="model-check-error" data-error-name={report.error.name}>
-          <span>{report.error.message}</span>
-          {report.error.hint && <span className="muted"> {report.error.hint}</span>}
-          {report.error.name === 'UnsupportedModelError' && <OnnxLabLink />}
-        </div>
-      )}
-      {report.status === 'ready' && report.plan && (
+    <div className="model-plan" data-testid="model-plan" data-status={report?.key === key ? report.status : 'error'}>
+      {report?.status === 'checking' && !problem && <p className="muted small"><span className="spinner" /> Checking the model’s files…</p>}
+      {problem && <ModelError {...problem} />}
+      {report?.key === key && report.status === 'ready' && report.plan && (
         <>
           <Summary plan={report.plan} local={local} />
           <details className="plan-files">

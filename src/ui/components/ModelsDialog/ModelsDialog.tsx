@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   deleteAllCachedModels,
   deleteCachedModel,
@@ -10,6 +10,7 @@ import {
 } from '../../../cache/model-cache';
 import { HUB_HOST } from '../../../store/settings-slice';
 import { formatBytes } from '../../format';
+import { Dialog } from '../Dialog/Dialog';
 
 function when(time: number | undefined): string {
   if (!time) return 'not recorded';
@@ -57,7 +58,6 @@ function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void 
 
 /** The cache manager: every cached model with its size and last use; delete one or all. */
 export function ModelsDialog({ onClose }: { onClose(): void }) {
-  const id = useId();
   const [models, setModels] = useState<CachedModel[] | undefined>();
   const [info, setInfo] = useState<StorageInfo>({});
   const [message, setMessage] = useState<string | undefined>();
@@ -95,65 +95,59 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
   const total = (models ?? []).reduce((sum, m) => sum + m.bytes, 0);
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()} data-testid="models-dialog">
-        <div className="dialog-head">
-          <h2 id={`${id}-title`}>Cached models</h2>
-          <button type="button" className="secondary small-button" onClick={onClose}>Close</button>
-        </div>
-        <StorageBar info={info} onPersist={() => void persist()} />
-        {message && <p className="notice" role="status" data-testid="models-message">{message}</p>}
-        {models === undefined && <p className="muted"><span className="spinner" /> Reading the cache…</p>}
-        {models?.length === 0 && <p className="muted" data-testid="cache-empty">No models are cached yet. A model is cached the first time it loads, and then loads offline.</p>}
-        {models && models.length > 0 && (
-          <>
-            <table className="cache-table" data-testid="cache-table">
-              <thead>
-                <tr>
-                  <th>Model</th>
-                  <th>Files</th>
-                  <th className="num">Size</th>
-                  <th>Last used</th>
-                  <th aria-label="Actions" />
+    <Dialog title="Cached models" onClose={onClose} closeButton className="wide" testId="models-dialog">
+      <StorageBar info={info} onPersist={() => void persist()} />
+      {message && <p className="notice" role="status" data-testid="models-message">{message}</p>}
+      {models === undefined && <p className="muted"><span className="spinner" /> Reading the cache…</p>}
+      {models?.length === 0 && <p className="muted" data-testid="cache-empty">No models are cached yet. A model is cached the first time it loads, and then loads offline.</p>}
+      {models && models.length > 0 && (
+        <>
+          <table className="cache-table" data-testid="cache-table">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th>Files</th>
+                <th className="num">Size</th>
+                <th>Last used</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {models.map((model) => (
+                <tr key={model.prefix} data-testid="cached-model" data-model={model.model}>
+                  <td>
+                    <strong className="mono">{model.model}</strong>
+                    <div className="muted small">
+                      {hostLabel(model.host)}
+                      {model.revision !== 'main' ? ` · revision ${model.revision}` : ''}
+                    </div>
+                  </td>
+                  <td title={model.files.map((f) => f.file).join('\n')}>{model.files.length}</td>
+                  <td className="num">{formatBytes(model.bytes)}</td>
+                  <td>{when(model.lastUsed)}</td>
+                  <td>
+                    <button type="button" className="secondary small-button" onClick={() => void remove(model)} aria-label={`Delete ${model.model}`}>
+                      Delete
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {models.map((model) => (
-                  <tr key={model.prefix} data-testid="cached-model" data-model={model.model}>
-                    <td>
-                      <strong className="mono">{model.model}</strong>
-                      <div className="muted small">
-                        {hostLabel(model.host)}
-                        {model.revision !== 'main' ? ` · revision ${model.revision}` : ''}
-                      </div>
-                    </td>
-                    <td title={model.files.map((f) => f.file).join('\n')}>{model.files.length}</td>
-                    <td className="num">{formatBytes(model.bytes)}</td>
-                    <td>{when(model.lastUsed)}</td>
-                    <td>
-                      <button type="button" className="secondary small-button" onClick={() => void remove(model)} aria-label={`Delete ${model.model}`}>
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="dialog-actions">
-              <span className="muted small grow-text">{models.length} model{models.length === 1 ? "" : "s"} · {formatBytes(total)} in all</span>
-              {confirmAll ? (
-                <>
-                  <span>Delete all {models.length}?</span>
-                  <button type="button" className="danger" onClick={() => void removeAll()} data-testid="delete-all-yes">Delete all</button>
-                  <button type="button" className="secondary" onClick={() => setConfirmAll(false)}>Keep them</button>
-                </>
-              ) : (
-                <button type="button" className="secondary" onClick={() => setConfirmAll(true)} data-testid="delete-all">Delete all…</button>
-              )}
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+              ))}
+            </tbody>
+          </table>
+          <div className="dialog-actions">
+            <span className="muted small grow-text">{models.length} model{models.length === 1 ? "" : "s"} · {formatBytes(total)} in all</span>
+            {confirmAll ? (
+              <>
+                <span>Delete all {models.length}?</span>
+                <button type="button" className="danger" onClick={() => void removeAll()} data-testid="delete-all-yes">Delete all</button>
+                <button type="button" className="secondary" onClick={() => setConfirmAll(false)}>Keep them</button>
+              </>
+            ) : (
+              <button type="button" className="secondary" onClick={() => setConfirmAll(true)} data-testid="delete-all">Delete all…</button>
+            )}
+          </div>
+        </>
+      )}
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useApp } from '../../../store';
 import { HUB_HOST, THEME_CHOICES, normalizeHost, type ThemeChoice } from '../../../store/settings-slice';
+import { Dialog } from '../Dialog/Dialog';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System (follow the device)', light: 'Light', dark: 'Dark' };
 
@@ -33,44 +34,41 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()}>
-        <h2 id={`${id}-title`}>Settings</h2>
-        <div className="field">
-          <label htmlFor={`${id}-host`}>Model host</label>
-          <input id={`${id}-host`} value={draftHost} onChange={(e) => setDraftHost(e.target.value)} spellCheck={false} data-testid="host-input" />
-          {hostProblem ? (
-            <p className="field-error" role="alert">{hostProblem}</p>
-          ) : (
-            <p className="field-note">Any server with the Hugging Face URL layout (…/org/model/resolve/revision/file).</p>
-          )}
-          <button type="button" className="link" onClick={() => setDraftHost(HUB_HOST)}>Use the Hugging Face Hub</button>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-rev`}>Revision</label>
-          <input id={`${id}-rev`} value={draftRevision} onChange={(e) => setDraftRevision(e.target.value)} spellCheck={false} />
-          {revisionProblem && <p className="field-error" role="alert">{revisionProblem}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-confirm`}>Ask before downloading more than (MB)</label>
-          <input id={`${id}-confirm`} value={draftConfirm} onChange={(e) => setDraftConfirm(e.target.value)} inputMode="decimal" data-testid="confirm-threshold" />
-          {confirmProblem && <p className="field-error" role="alert">{confirmProblem}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-theme`}>Theme</label>
-          <select id={`${id}-theme`} value={draftTheme} onChange={(e) => setDraftTheme(e.target.value as ThemeChoice)} data-testid="theme-select">
-            {THEME_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>{THEME_LABELS[choice]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" onClick={save} disabled={Boolean(hostProblem || revisionProblem || confirmProblem)} data-testid="settings-save">
-            Save
-          </button>
-        </div>
+    <Dialog title="Settings" onClose={onClose} testId="settings-dialog">
+      <div className="field">
+        <label htmlFor={`${id}-host`}>Model host</label>
+        <input id={`${id}-host`} value={draftHost} onChange={(e) => setDraftHost(e.target.value)} spellCheck={false} data-testid="host-input" />
+        {hostProblem ? (
+          <p className="field-error" role="alert">{hostProblem}</p>
+        ) : (
+          <p className="field-note">Any server with the Hugging Face URL layout (…/org/model/resolve/revision/file).</p>
+        )}
+        <button type="button" className="link" onClick={() => setDraftHost(HUB_HOST)}>Use the Hugging Face Hub</button>
       </div>
-    </div>
+      <div className="field">
+        <label htmlFor={`${id}-rev`}>Revision</label>
+        <input id={`${id}-rev`} value={draftRevision} onChange={(e) => setDraftRevision(e.target.value)} spellCheck={false} />
+        {revisionProblem && <p className="field-error" role="alert">{revisionProblem}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-confirm`}>Ask before downloading more than (MB)</label>
+        <input id={`${id}-confirm`} value={draftConfirm} onChange={(e) => setDraftConfirm(e.target.value)} inputMode="decimal" data-testid="confirm-threshold" />
+        {confirmProblem && <p className="field-error" role="alert">{confirmProblem}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-theme`}>Theme</label>
+        <select id={`${id}-theme`} value={draftTheme} onChange={(e) => setDraftTheme(e.target.value as ThemeChoice)} data-testid="theme-select">
+          {THEME_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>{THEME_LABELS[choice]}</option>
+          ))}
+        </select>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onClose}>Cancel</button>
+        <button type="button" className="primary" onClick={save} disabled={Boolean(hostProblem || revisionProblem || confirmProblem)} data-testid="settings-save">
+          Save
+        </button>
+      </div>
+    </Dialog>
   );
 }
