@@ -27,5 +27,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A few tests initialise onnxruntime-web's WASM (seconds on a busy 2-core machine); the limit only catches hangs.
+    testTimeout: 30_000,
   },
 });
