@@ -87,6 +87,9 @@ test.describe('chat', () => {
 
   test('sending nothing asks for a message', async ({ page }) => {
     await greedyChat(page);
+    // A new chat opens with a sample message ready to send; emptied, Run asks for one.
+    await expect(page.getByTestId('chat-input')).not.toHaveValue('');
+    await page.getByTestId('chat-input').fill('');
     await page.getByTestId('run-button').click();
     await expect(page.locator('.input-pane [role=alert]')).toContainText('Type a message first.');
   });

@@ -10,10 +10,19 @@ export const MIRROR = `http://127.0.0.1:${process.env.MIRROR_PORT ?? 8089}/`;
 export const FIRST_CHECK = { timeout: 150_000 };
 export const SAMPLES_DIR = new URL('../../public/samples/', import.meta.url).pathname;
 
+/** Picks a task in the task picker; on a narrow screen the picker is a menu, opened first. */
+export async function pickTask(page: Page, task: string): Promise<void> {
+  const menu = page.getByTestId('task-menu-button');
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await page.getByTestId(`task-${task}`).click();
+}
+
 /** Opens the app pointed at the local model mirror, on a task, with a model id typed in. */
 export async function openTask(page: Page, task: string, model: string, query = ''): Promise<void> {
   await page.goto(`./?host=${encodeURIComponent(MIRROR)}${query}`);
-  await page.getByTestId(`task-${task}`).click();
+  await pickTask(page, task);
   const input = page.getByTestId('model-input');
   await input.fill(model);
   await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
