@@ -7,11 +7,13 @@
  *   node scripts/static-server.mjs --dir dist --base /playground/ [--port 8080] [--isolation]
  *
  * --isolation sends COOP/COEP like `vite preview` does. Paths outside the base path are 404s.
+ * Every response carries the app's Content-Security-Policy (scripts/csp.mjs), as a careful host would send.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CSP_HEADER } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -95,6 +97,7 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       'Content-Length': fs.statSync(real).size,
       // The service worker script must be re-checked on every visit so updates are found.
       'Cache-Control': path.basename(file) === 'sw.js' ? 'no-cache' : 'max-age=0, must-revalidate',
+      'Content-Security-Policy': CSP_HEADER,
     };
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
