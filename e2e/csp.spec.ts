@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
+import { expectRunDone, openTask, runAndWait, setRange, topLabel } from './helpers/app';
 import { watchCsp } from './helpers/csp';
 
 // The built app runs under the Content-Security-Policy of scripts/csp.mjs, sent by `vite preview` as a header and
@@ -36,6 +36,32 @@ test.describe('Content-Security-Policy', () => {
     await expectRunDone(page);
     await expect(topLabel(page)).toHaveText('espresso');
 
+    expect(await csp.events()).toEqual([]);
+    expect(csp.console).toEqual([]);
+  });
+
+  test('a chat reply rendered as Markdown with code and math (KaTeX styles and fonts) reports no violation', async ({ page }) => {
+    test.setTimeout(300_000);
+    const csp = await watchCsp(page);
+    await openTask(page, 'chat', 'karpathy/tinyllamas-stories260K');
+    await page.getByTestId('param-do_sample').uncheck();
+    await setRange(page, 'param-max_new_tokens', 8);
+    await page.getByTestId('chat-input').fill('Once upon a time');
+    await page.getByTestId('chat-input').press('Enter');
+    await expect(page.getByTestId('message-assistant')).toHaveCount(1, { timeout: 240_000 });
+    // The tiny model writes no Markdown: put a Markdown answer in the app's saved conversation and reload.
+    await page.evaluate((text) => {
+      const saved = JSON.parse(localStorage.getItem('model-playground') ?? 'null');
+      const assistant = saved?.state?.inputByTask?.chat?.messages?.find((m: { role: string }) => m.role === 'assistant');
+      if (!assistant) throw new Error('the app did not save the conversation');
+      assistant.content = text;
+      localStorage.setItem('model-playground', JSON.stringify(saved));
+    }, '```python\nprint(1)\n```\n\n$$\n\\frac{n(n+1)}{2}\n$$');
+    await page.reload();
+    const reply = page.getByTestId('message-assistant').locator('.markdown.md-rich');
+    await expect(reply.locator('pre code.hljs .hljs-built_in')).toHaveText('print');
+    await expect(reply.locator('.katex-display .mfrac')).toHaveCount(1);
+    expect(await page.evaluate(() => document.fonts.ready.then((fonts) => [...fonts].filter((f) => f.status === 'error').length))).toBe(0);
     expect(await csp.events()).toEqual([]);
     expect(csp.console).toEqual([]);
   });
