@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectRunDone, openTask, runAndWait, setRange, topLabel } from './helpers/app';
-import { watchCsp } from './helpers/csp';
+import { injectInline, watchCsp } from './helpers/csp';
 
 // The built app runs under the Content-Security-Policy of scripts/csp.mjs, sent by `vite preview` as a header and
 // written into index.html as a <meta>. Real runs must report no violation; injected inline script must not run.
@@ -70,17 +70,7 @@ test.describe('Content-Security-Policy', () => {
     const csp = await watchCsp(page);
     await page.goto('./');
     await expect(page.getByTestId('task-text-classification')).toBeVisible();
-    const outcome = await page.evaluate(async () => {
-      const w = window as unknown as Record<string, unknown>;
-      const script = document.createElement('script');
-      script.textContent = 'window.__inlineRan = true';
-      document.body.append(script);
-      const holder = document.createElement('div');
-      holder.innerHTML = '<img src="data:," onerror="window.__handlerRan = true">';
-      document.body.append(holder);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return { inlineRan: w.__inlineRan === true, handlerRan: w.__handlerRan === true };
-    });
+    const outcome = await injectInline(page);
     expect(outcome).toEqual({ inlineRan: false, handlerRan: false });
     // (eval is not tried here: code run through DevTools, as page.evaluate is, is exempt from the policy.)
     // Each is reported twice: the header and the <meta> are two policies, both enforced.

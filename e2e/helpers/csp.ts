@@ -33,3 +33,18 @@ export async function watchCsp(page: Page): Promise<{ console: string[]; events:
   });
   return { console, events: () => page.evaluate(() => window.__cspViolations ?? []) };
 }
+
+/** Injects an inline script and an inline handler; returns whether either ran. */
+export async function injectInline(page: Page) {
+  return page.evaluate(async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    const holder = document.createElement('div');
+    holder.innerHTML = '<img src="data:," onerror="window.__handlerRan = true">';
+    document.body.append(holder);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return { inlineRan: w.__inlineRan === true, handlerRan: w.__handlerRan === true };
+  });
+}
