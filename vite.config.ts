@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
+import { contentSecurityPolicy } from './src/pwa/csp-plugin.ts';
+import { CSP_HEADER } from './scripts/csp.mjs';
 
 // Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer and run WASM
 // multi-threaded; without it, it silently runs on one thread (../shared/PLATFORM.md, trap 4).
@@ -10,16 +12,20 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// The built app runs under a Content-Security-Policy (scripts/csp.mjs). Not the dev server: Vite's dev
+// mode injects inline scripts for HMR and React refresh that the policy forbids.
+const previewHeaders = { ...isolationHeaders, 'Content-Security-Policy': CSP_HEADER };
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy()],
   server: {
     headers: isolationHeaders,
     // Vite ignores only the current outDir: a build into another folder (BUILD_DIR=dist-…, as the tests and
     // parallel checkouts do) would otherwise reload every open dev page on each file it writes.
     watch: { ignored: ['**/dist', '**/dist/**', '**/dist-*', '**/dist-*/**', '**/playwright-report/**', '**/bench-results/**'] },
   },
-  preview: { headers: isolationHeaders },
+  preview: { headers: previewHeaders },
   worker: { format: 'es' },
   // Pre-bundling these triggers a mid-session reload the first time the worker imports them.
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },

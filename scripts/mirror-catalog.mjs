@@ -213,10 +213,12 @@ function sortModels(models, query) {
 export async function getModel(roots, org, name, downloads = new Map()) {
   const repoDir = await findRepoDir(roots, org, name);
   if (!repoDir) return null;
-  const configStat = await statOrNull(path.join(repoDir, 'config.json'));
-  if (!configStat?.isFile()) return null;
-  const config = await readJsonObject(path.join(repoDir, 'config.json'));
-  const files = await listFiles(repoDir);
+  const boundaries = await realBoundaries(repoDir);
+  const configPath = await servablePath(path.join(repoDir, 'config.json'), boundaries);
+  const configStat = configPath ? await statOrNull(configPath) : null;
+  if (!configPath || !configStat?.isFile()) return null;
+  const config = await readJsonObject(configPath);
+  const files = await listFiles(repoDir, boundaries);
   const id = `${org}/${name}`;
   const pipelineTag = inferPipelineTag(config, files);
   // As on the Hub, only a repo with ONNX weights is a Transformers.js model (a search for them skips the rest).
@@ -248,6 +250,40 @@ export async function findRepoDir(roots, org, name) {
     if ((await statOrNull(repoDir))?.isDirectory()) return repoDir;
   }
   return null;
+}
+
+/**
+ * The real folders the files of a repo may live in. The models folder, the org folder and the model folder
+ * are the operator's layout: when one of them is a link (a models folder made of links, a model folder
+ * linked into the Hub cache), the folder it points to counts as inside. Anything deeper is the repo's own
+ * content, which may come from anywhere (a cloned Git repo can hold links): a link there that resolves
+ * outside these folders, e.g. `onnx/model.onnx -> /home/me/.ssh/id_rsa`, is neither listed nor served.
+ * A model folder linked to a Hub cache snapshot (`models--org--name/snapshots/<rev>`) also gets its
+ * `models--org--name` folder, whose `blobs/` the snapshot's files link to.
+ * @param {string} repoDir `<root>/<org>/<name>`, as findRepoDir returns it
+ * @returns {Promise<string[]>}
+ */
+export async function realBoundaries(repoDir) {
+  const orgDir = path.dirname(repoDir);
+  const real = (/** @type {string} */ dir) => fs.realpath(dir).catch(() => null);
+  const [rootReal, orgReal, repoReal] = await Promise.all([real(path.dirname(orgDir)), real(orgDir), real(repoDir)]);
+  const snapshot = /^(.*[\\/]models--[^\\/]+)[\\/]snapshots[\\/][^\\/]+$/.exec(repoReal ?? '');
+  return [rootReal, orgReal, repoReal, snapshot?.[1]].filter((dir) => typeof dir === 'string');
+}
+
+/**
+ * The real path of `file` when it resolves inside one of `boundaries` (see realBoundaries), else null
+ * (missing, a dangling link, or a link that leaves them).
+ * @param {string} file @param {string[]} boundaries
+ */
+export async function servablePath(file, boundaries) {
+  const real = await fs.realpath(file).catch(() => null);
+  return real && isInside(real, boundaries) ? real : null;
+}
+
+/** @param {string} real a resolved path @param {string[]} dirs resolved folders */
+export function isInside(real, dirs) {
+  return dirs.some((dir) => real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
 }
 
 /**
@@ -305,11 +341,12 @@ async function listSubdirs(dir) {
 
 /**
  * All files under `root`, relative, with forward slashes, sorted; symlinks are followed (not into a
- * folder already on the way down, so a link loop ends).
+ * folder already on the way down, so a link loop ends), but not out of `boundaries`.
  * @param {string} root
+ * @param {string[]} boundaries see realBoundaries
  * @returns {Promise<string[]>}
  */
-async function listFiles(root) {
+async function listFiles(root, boundaries) {
   /** @type {string[]} */
   const files = [];
   /** @param {string} dir @param {string} prefix @param {Set<string>} seen real paths on the way down */
@@ -317,9 +354,9 @@ async function listFiles(root) {
     for (const entry of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const kind = await kindOf(dir, entry);
       const rel = prefix + entry.name;
-      if (kind === 'file') files.push(rel);
+      const real = kind ? await servablePath(path.join(dir, entry.name), boundaries) : null;
+      if (kind === 'file' && real) files.push(rel);
       if (kind !== 'dir') continue;
-      const real = await fs.realpath(path.join(dir, entry.name)).catch(() => '');
       if (real && !seen.has(real)) await walk(path.join(dir, entry.name), `${rel}/`, new Set(seen).add(real));
     }
   };

@@ -14,6 +14,11 @@
  * first writes the fixtures the repo generates rather than stores (the
  * captioning model, see make-caption-fixture.mjs). Symlinked folders count.
  *
+ * Only files inside the folders are served. An org or model folder that is a link is the operator's
+ * layout and is followed anywhere (also a Hub cache snapshot, with its blobs); a link deeper inside a
+ * model (repo content, e.g. from a Git clone) that resolves outside all of them is a 404, logged to
+ * stderr. CORS: any origin may GET/HEAD, with the request headers the app sends (Range, conditionals).
+ *
  * Routes (GET and HEAD; OPTIONS answers CORS preflight):
  *   /<org>/<name>/resolve/<revision>/<path...>   a file (Range, ETag, 304)
  *   /api/models?search=&filter=&limit=             model search (see mirror-catalog.mjs)
@@ -30,18 +35,27 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
-import { apiResponse, findRepoDir, isSafeSegment, REVISION_RE } from './mirror-catalog.mjs';
+import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
   'usage: node scripts/model-mirror.mjs [--port N] [--host 127.0.0.1] [--dir PATH] [--extra-dir PATH]...';
 
-/** Sent on every response, errors and 304/416 included. */
+/**
+ * Sent on every response, errors and 304/416 included. Any origin may read (the app can be hosted
+ * anywhere, and nothing here is private or sent with credentials), and it may read the headers its
+ * download code uses: sizes, ranges, validators (the X-Linked-* pair as the Hub sends them) and the
+ * Hub's error code.
+ */
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges, ETag, X-Error-Code, X-Repo-Commit',
+  'Access-Control-Expose-Headers':
+    'Content-Length, Content-Range, Accept-Ranges, ETag, X-Linked-Etag, X-Linked-Size, X-Error-Code, X-Repo-Commit',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
+
+/** Request headers a preflight may ask for: what the app sends (Range) and conditional requests. */
+const ALLOWED_REQUEST_HEADERS = 'Range, If-Range, If-None-Match, If-Modified-Since, Accept, Content-Type';
 
 /**
  * @typedef {object} MirrorOptions
@@ -51,11 +65,12 @@ const CORS_HEADERS = {
  * @property {string} [host] default 127.0.0.1
  * @property {number} [throttleKbps] default MIRROR_THROTTLE_KBPS; 0 = no throttle
  * @property {boolean} [log] default MIRROR_LOG=1
+ * @property {(line: string) => void} [warn] where refusals are reported (default: stderr), logged or not
  */
 /**
  * `downloads` counts, per repo, full GETs of its config.json — what the Hub counts as a download —
  * so `/api/models?sort=downloads` orders by real use of this mirror.
- * @typedef {{ roots: string[], throttleKbps: number, log: boolean, downloads?: Map<string, number> }} HandlerOptions
+ * @typedef {{ roots: string[], throttleKbps: number, log: boolean, warn: (line: string) => void, downloads?: Map<string, number> }} HandlerOptions
  */
 
 export function defaultDir() {
@@ -121,6 +136,7 @@ export async function startMirror(options = {}) {
     roots: [dir, ...extraDirs],
     throttleKbps: options.throttleKbps ?? (Number(process.env.MIRROR_THROTTLE_KBPS) || 0),
     log: options.log ?? process.env.MIRROR_LOG === '1',
+    warn: options.warn ?? ((/** @type {string} */ line) => console.error(`model-mirror: ${line}`)),
     downloads: new Map(),
   };
   const server = http.createServer(createHandler(handlerOptions));
@@ -157,7 +173,7 @@ function createHandler(options) {
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {HandlerOptions} options */
 async function route(req, res, options) {
-  if (req.method === 'OPTIONS') return sendPreflight(req, res);
+  if (req.method === 'OPTIONS') return sendPreflight(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD, OPTIONS' });
   }
@@ -204,13 +220,16 @@ async function routeResolve(req, res, options, segments) {
   if (!REVISION_RE.test(revision)) return sendHubError(res, 'RevisionNotFound', 'Revision not found');
   const filePath = path.join(repoDir, ...fileParts);
   if (!filePath.startsWith(repoDir + path.sep)) return sendJson(res, 400, { error: 'Invalid path' });
-  const stat = await fs.promises.stat(filePath).catch(() => null);
-  if (!stat?.isFile()) return sendHubError(res, 'EntryNotFound', 'Entry not found');
+  // Served from its real path, and only when that stays inside the models folders (see realBoundaries).
+  const realPath = await servablePath(filePath, await realBoundaries(repoDir));
+  if (!realPath && fs.existsSync(filePath)) options.warn(`refused ${JSON.stringify(req.url)}: a link that leads outside the models folders`);
+  const stat = realPath ? await fs.promises.stat(realPath).catch(() => null) : null;
+  if (!realPath || !stat?.isFile()) return sendHubError(res, 'EntryNotFound', 'Entry not found');
   if (req.method === 'GET' && !req.headers.range && fileParts.join('/') === 'config.json' && options.downloads) {
     const id = `${org}/${name}`;
     options.downloads.set(id, (options.downloads.get(id) ?? 0) + 1);
   }
-  return serveFile(req, res, options, filePath, stat);
+  return serveFile(req, res, options, realPath, stat);
 }
 
 /**
@@ -303,12 +322,11 @@ function pipeThrottled(stream, res, bytesPerSecond) {
   stream.on('end', () => res.end());
 }
 
-/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-function sendPreflight(req, res) {
-  const requested = req.headers['access-control-request-headers'];
+/** @param {http.ServerResponse} res */
+function sendPreflight(res) {
   send(res, 204, {
     'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-    'Access-Control-Allow-Headers': requested ? `*, ${requested}` : '*',
+    'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
     'Access-Control-Max-Age': '600',
   });
 }

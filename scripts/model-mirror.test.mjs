@@ -269,8 +269,14 @@ describe('CORS and other routes', () => {
     assert.equal(res.status, 204);
     assert.equal(res.headers['access-control-allow-origin'], '*');
     assert.equal(res.headers['access-control-allow-methods'], 'GET, HEAD, OPTIONS');
-    assert.equal(res.headers['access-control-allow-headers'], '*, range, x-custom');
+    // Only the headers the app sends (Range) and conditional ones; a header it never sends is not allowed.
+    assert.equal(res.headers['access-control-allow-headers'], 'Range, If-Range, If-None-Match, If-Modified-Since, Accept, Content-Type');
     assert.equal(res.headers['access-control-max-age'], '600');
+    const file = await get('acme/tiny-bert/resolve/main/config.json');
+    const exposed = (file.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+    for (const name of ['Content-Length', 'Content-Range', 'ETag', 'X-Linked-Etag', 'X-Linked-Size', 'Accept-Ranges', 'X-Error-Code']) {
+      assert.ok(exposed.includes(name), `${name} is exposed`);
+    }
   });
 
   test('unknown paths and methods', async () => {
@@ -471,16 +477,17 @@ describe('extra dirs', () => {
 });
 
 describe('symlinks', () => {
-  test('a symlinked org, model folder or file is listed and served', async () => {
+  test('a symlinked org or model folder is listed and served, with links inside it', async () => {
     const linked = path.join(tmp, 'linked');
     fs.mkdirSync(path.join(linked, 'real-org'), { recursive: true });
-    // A model folder that is a link (e.g. into the Hub cache), an org folder that is a link, and files that are links.
+    // A model folder that is a link, and an org folder that is a link: the operator's layout, followed anywhere.
     fs.symlinkSync(path.join(dir, 'acme', 'tiny-bert'), path.join(linked, 'real-org', 'linked-bert'), 'dir');
     fs.symlinkSync(path.join(dir, 'other'), path.join(linked, 'linked-org'), 'dir');
-    writeTree(path.join(tmp, 'blobs'), { 'config.json': { architectures: ['BertForMaskedLM'] }, 'model.onnx': 'w' });
+    // Files that are links to elsewhere in the models folder.
+    writeTree(path.join(linked, 'blobs'), { 'config.json': { architectures: ['BertForMaskedLM'] }, 'model.onnx': 'w' });
     fs.mkdirSync(path.join(linked, 'real-org', 'file-links', 'onnx'), { recursive: true });
-    fs.symlinkSync(path.join(tmp, 'blobs', 'config.json'), path.join(linked, 'real-org', 'file-links', 'config.json'));
-    fs.symlinkSync(path.join(tmp, 'blobs', 'model.onnx'), path.join(linked, 'real-org', 'file-links', 'onnx', 'model.onnx'));
+    fs.symlinkSync(path.join(linked, 'blobs', 'config.json'), path.join(linked, 'real-org', 'file-links', 'config.json'));
+    fs.symlinkSync('../../../blobs/model.onnx', path.join(linked, 'real-org', 'file-links', 'onnx', 'model.onnx'));
     const ids = (await listModels([linked], { limit: 100 })).map((m) => m.id);
     assert.deepEqual(ids, ['linked-org/bare', 'linked-org/embedder', 'linked-org/explicit', 'linked-org/t5-small', 'real-org/file-links', 'real-org/linked-bert']);
     const fileLinks = await getModel([linked], 'real-org', 'file-links');
@@ -491,6 +498,56 @@ describe('symlinks', () => {
     try {
       const res = await fetch(new URL('real-org/linked-bert/resolve/main/onnx/model.onnx', served.url));
       assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX);
+      const viaLink = await fetch(new URL('real-org/file-links/resolve/main/onnx/model.onnx', served.url));
+      assert.equal(await viaLink.text(), 'w');
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a model folder linked to a Hub cache snapshot serves the blobs its files link to', async () => {
+    const cache = path.join(tmp, 'hub-cache', 'models--acme--cached');
+    writeTree(path.join(cache, 'blobs'), { aaa: { architectures: ['BertForMaskedLM'] }, bbb: ONNX });
+    fs.mkdirSync(path.join(cache, 'snapshots', 'abc123', 'onnx'), { recursive: true });
+    fs.symlinkSync('../../blobs/aaa', path.join(cache, 'snapshots', 'abc123', 'config.json'));
+    fs.symlinkSync('../../../blobs/bbb', path.join(cache, 'snapshots', 'abc123', 'onnx', 'model.onnx'));
+    const models = path.join(tmp, 'cache-linked');
+    fs.mkdirSync(path.join(models, 'acme'), { recursive: true });
+    fs.symlinkSync(path.join(cache, 'snapshots', 'abc123'), path.join(models, 'acme', 'cached'), 'dir');
+    assert.deepEqual((await getModel([models], 'acme', 'cached'))?.siblings.map((s) => s.rfilename), ['config.json', 'onnx/model.onnx']);
+    const served = await startMirror({ dir: models, extraDirs: [], port: 0, log: false });
+    try {
+      const res = await fetch(new URL('acme/cached/resolve/main/onnx/model.onnx', served.url));
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), ONNX);
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a link inside a model that leads outside the models folders is neither listed nor served, and is logged', async () => {
+    const models = path.join(tmp, 'leaky');
+    writeTree(models, { 'evil/repo/config.json': { architectures: ['BertForMaskedLM'] }, 'evil/repo/onnx/model.onnx': 'w' });
+    fs.symlinkSync(path.join(tmp, 'models', 'secret.txt'), path.join(models, 'evil', 'repo', 'leak.txt'));
+    fs.symlinkSync(path.join(tmp, 'models', 'acme'), path.join(models, 'evil', 'repo', 'outside-dir'), 'dir');
+    fs.mkdirSync(path.join(models, 'evil', 'linked-config'), { recursive: true });
+    fs.symlinkSync(path.join(tmp, 'models', 'acme', 'tiny-bert', 'config.json'), path.join(models, 'evil', 'linked-config', 'config.json'));
+    const model = await getModel([models], 'evil', 'repo');
+    assert.deepEqual(model?.siblings.map((s) => s.rfilename), ['config.json', 'onnx/model.onnx']);
+    assert.equal(await getModel([models], 'evil', 'linked-config'), null, 'a config.json that links out is not read');
+    /** @type {string[]} */
+    const warnings = [];
+    const served = await startMirror({ dir: models, extraDirs: [], port: 0, log: false, warn: (line) => warnings.push(line) });
+    try {
+      for (const file of ['leak.txt', 'outside-dir/tiny-bert/config.json']) {
+        const res = await fetch(new URL(`evil/repo/resolve/main/${file}`, served.url));
+        assert.equal(res.status, 404, file);
+        assert.equal(res.headers.get('x-error-code'), 'EntryNotFound');
+        assert.doesNotMatch(await res.text(), /top secret/);
+      }
+      assert.equal(warnings.length, 2);
+      assert.match(warnings[0], /refused "\/evil\/repo\/resolve\/main\/leak\.txt": a link that leads outside the models folders/);
+      const ok = await fetch(new URL('evil/repo/resolve/main/onnx/model.onnx', served.url));
+      assert.equal(await ok.text(), 'w');
     } finally {
       await served.close();
     }

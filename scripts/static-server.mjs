@@ -7,11 +7,14 @@
  *   node scripts/static-server.mjs --dir dist --base /playground/ [--port 8080] [--isolation]
  *
  * --isolation sends COOP/COEP like `vite preview` does. Paths outside the base path are 404s.
+ * Every response carries the app's Content-Security-Policy (scripts/csp.mjs), as a careful host would send;
+ * --no-csp leaves it out, like a host that can send no headers (the service worker then adds it).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CSP_HEADER } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -39,10 +42,10 @@ function realFile(/** @type {string} */ file) {
 }
 
 /**
- * @param {{ dir: string, base?: string, port?: number, host?: string, isolation?: boolean }} options
+ * @param {{ dir: string, base?: string, port?: number, host?: string, isolation?: boolean, csp?: boolean }} options
  * @returns {Promise<{ server: http.Server, url: string, close(): Promise<void> }>}
  */
-export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1', isolation = false }) {
+export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1', isolation = false, csp = true }) {
   const root = path.resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const realRoot = fs.realpathSync(root);
@@ -96,6 +99,7 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       // The service worker script must be re-checked on every visit so updates are found.
       'Cache-Control': path.basename(file) === 'sw.js' ? 'no-cache' : 'max-age=0, must-revalidate',
     };
+    if (csp) headers['Content-Security-Policy'] = CSP_HEADER;
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
@@ -131,6 +135,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     base: value('--base') ?? process.env.BASE_PATH ?? '/',
     port: Number(value('--port') ?? 8080),
     isolation: args.includes('--isolation'),
+    csp: !args.includes('--no-csp'),
   });
   console.log(`Serving ${value('--dir') ?? 'dist'} at ${url}${args.includes('--isolation') ? ' (with COOP/COEP)' : ' (no COOP/COEP: the service worker isolates)'}`);
 }

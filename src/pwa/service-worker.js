@@ -5,8 +5,11 @@
  *    "reload" (the "Update available" notice), so a page never mixes two builds;
  * 3. adds COOP/COEP to same-origin responses that lack them, so static hosts that cannot send headers
  *    (GitHub Pages) still get cross-origin isolation and multi-threaded WASM (the coi-serviceworker idea:
- *    https://github.com/gzuidhof/coi-serviceworker). Responses that already carry them pass untouched. */
+ *    https://github.com/gzuidhof/coi-serviceworker). Responses that already carry them pass untouched;
+ *    the same goes for the Content-Security-Policy (scripts/csp.mjs), so the app and its workers run
+ *    under it on any host. */
 const BUILD = '__BUILD_ID__';
+const CSP = '__CSP__';
 const PRECACHE = /* PRECACHE */ [];
 const CACHE = `mp-precache-${BUILD}`;
 const SCOPE = self.registration.scope;
@@ -66,12 +69,18 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'BUILD') event.ports[0]?.postMessage({ build: BUILD });
 });
 
-function isolated(response) {
+// Same-origin responses get the isolation headers and the CSP when the host did not send them.
+function withPolicies(response) {
   if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
-  if (response.headers.has('Cross-Origin-Embedder-Policy')) return response;
+  const needsIsolation = !response.headers.has('Cross-Origin-Embedder-Policy');
+  const needsCsp = !response.headers.has('Content-Security-Policy');
+  if (!needsIsolation && !needsCsp) return response;
   const headers = new Headers(response.headers);
-  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (needsIsolation) {
+    headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  }
+  if (needsCsp) headers.set('Content-Security-Policy', CSP);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -80,8 +89,8 @@ async function respond(request) {
   const key = request.mode === 'navigate' && !PRECACHED.has(url.origin + url.pathname) ? SHELL : url.origin + url.pathname;
   const cache = await caches.open(CACHE);
   const cached = PRECACHED.has(key) ? await cache.match(key) : undefined;
-  if (cached) return isolated(fromStorage(cached));
-  return isolated(await fetch(request));
+  if (cached) return withPolicies(fromStorage(cached));
+  return withPolicies(await fetch(request));
 }
 
 self.addEventListener('fetch', (event) => {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { CSP_HEADER } from '../../scripts/csp.mjs';
 
 const SKIP = [/^sw\.js$/, /\.map$/, /(^|\/)\./];
 
@@ -30,7 +31,10 @@ export function serviceWorker(): Plugin {
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
       const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
-      const sw = template.replace('__BUILD_ID__', hash.digest('hex').slice(0, 16)).replace('/* PRECACHE */ []', JSON.stringify(files));
+      const sw = template
+        .replace('__BUILD_ID__', hash.digest('hex').slice(0, 16))
+        .replace('/* PRECACHE */ []', JSON.stringify(files))
+        .replace("'__CSP__'", JSON.stringify(CSP_HEADER));
       writeFileSync(join(outDir, 'sw.js'), sw);
     },
   };
