@@ -89,7 +89,7 @@ describe('ModelCache', () => {
 });
 
 describe('ModelCache download checks', () => {
-  const sha = async (bytes: Uint8Array) =>
+  const sha = async (bytes: Uint8Array<ArrayBuffer>) =>
     Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
   function checked(expected: Record<string, Expected>) {

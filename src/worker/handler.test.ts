@@ -49,7 +49,7 @@ class FakeRuntime implements Runtime {
     this.inspected.push(spec);
     return this.report;
   }
-  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline> {
+  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, _signal?: AbortSignal): Promise<LoadedPipeline> {
     this.loads.push(spec);
     expect(caps).toEqual(CAPS);
     if (this.failNext) {
