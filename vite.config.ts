@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
+// @ts-expect-error -- a typed ESM script without a declaration file
+import { transformersInitChain } from './scripts/transformers-init-chain.mjs';
 
 // Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer and run WASM
 // multi-threaded; without it, it silently runs on one thread (../shared/PLATFORM.md, trap 4).
@@ -12,10 +14,11 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), transformersInitChain()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
-  worker: { format: 'es' },
+  // Worker bundles get their own plugins: Transformers.js lives in the worker.
+  worker: { format: 'es', plugins: () => [transformersInitChain()] },
   // Pre-bundling these triggers a mid-session reload the first time the worker imports them.
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500, outDir: process.env.BUILD_DIR ?? 'dist' },
