@@ -1,15 +1,15 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { fixInitChain } from './transformers-init-chain.mjs';
 
-const require = createRequire(import.meta.url);
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 test('the installed Transformers.js still has the session chain that one failure poisons, and the fix rewrites it', () => {
-  const pkg = path.dirname(require.resolve('@huggingface/transformers/package.json'));
+  const pkg = path.join(REPO_ROOT, 'node_modules', '@huggingface', 'transformers');
   const code = fs.readFileSync(path.join(pkg, 'dist', 'transformers.web.js'), 'utf8');
   const fixed = fixInitChain(code);
   assert.ok(fixed.includes('webInitChain = webInitChain.catch(() => undefined).then(load)'));
@@ -18,7 +18,7 @@ test('the installed Transformers.js still has the session chain that one failure
 
 test('with the fix, a session created after a failed one is created', async () => {
   const run = (/** @type {string} */ source) =>
-    new Function(`let webInitChain = Promise.resolve(); return async (load) => { return await (${source.replace('load()', 'load()')}); };`)();
+    new Function(`let webInitChain = Promise.resolve(); return async (load) => await (${source});`)();
   const broken = run('webInitChain = webInitChain.then(load)');
   const fixed = run(fixInitChain('webInitChain = webInitChain.then(load)'));
   const fail = async () => Promise.reject(new Error('protobuf parsing failed'));
