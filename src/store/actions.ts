@@ -166,6 +166,12 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
     return live;
   } catch (error) {
     if (current() && useApp.getState().load.status === 'loading') useApp.getState().loadFailed(toWire(error));
+    // Damaged files were dropped or never cached: what the plan says is cached has changed.
+    const name = toWire(error).name;
+    if ((name === 'DamagedCacheError' || name === 'DamagedDownloadError') && useApp.getState().plan?.key === planKey(spec)) {
+      useApp.getState().setPlan(undefined);
+      void checkPlan();
+    }
     return false;
   }
 }
