@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
 import { contentSecurityPolicy } from './src/pwa/csp-plugin.ts';
 import { CSP_HEADER } from './scripts/csp.mjs';
+// @ts-expect-error -- a typed ESM script without a declaration file
+import { transformersInitChain } from './scripts/transformers-init-chain.mjs';
 
 // Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer and run WASM
 // multi-threaded; without it, it silently runs on one thread (../shared/PLATFORM.md, trap 4).
@@ -18,7 +20,7 @@ const previewHeaders = { ...isolationHeaders, 'Content-Security-Policy': CSP_HEA
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), serviceWorker(), contentSecurityPolicy()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), transformersInitChain()],
   server: {
     headers: isolationHeaders,
     // Vite ignores only the current outDir: a build into another folder (BUILD_DIR=dist-…, as the tests and
@@ -26,7 +28,8 @@ export default defineConfig({
     watch: { ignored: ['**/dist', '**/dist/**', '**/dist-*', '**/dist-*/**', '**/playwright-report/**', '**/bench-results/**'] },
   },
   preview: { headers: previewHeaders },
-  worker: { format: 'es' },
+  // Worker bundles get their own plugins: Transformers.js lives in the worker.
+  worker: { format: 'es', plugins: () => [transformersInitChain()] },
   // Pre-bundling these triggers a mid-session reload the first time the worker imports them.
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500, outDir: process.env.BUILD_DIR ?? 'dist' },

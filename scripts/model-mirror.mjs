@@ -30,6 +30,7 @@
  * 8089), MIRROR_LOG=1 (log each request to stderr), MIRROR_THROTTLE_KBPS
  * (stream file bodies at about that many KiB/s).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -232,12 +233,50 @@ async function routeResolve(req, res, options, segments) {
   return serveFile(req, res, options, realPath, stat);
 }
 
+/** Weight files: on the Hub these are LFS files, whose answers carry their sha256 and size. */
+const WEIGHT_FILE_RE = /\.(onnx|onnx_data(_\d+)?|ort|bin|safetensors)$/i;
+
+/** @type {Map<string, Promise<string>>} sha256 per file, keyed by path, size and mtime: computed once. */
+const sha256s = new Map();
+
+/** @param {string} filePath @param {fs.Stats} stat @returns {Promise<string>} */
+export function fileSha256(filePath, stat) {
+  const key = `${filePath}|${stat.size}|${stat.mtimeMs}`;
+  let pending = sha256s.get(key);
+  if (!pending) {
+    pending = new Promise((resolve, reject) => {
+      const hash = crypto.createHash('sha256');
+      fs.createReadStream(filePath)
+        .on('data', (chunk) => hash.update(chunk))
+        .on('end', () => resolve(hash.digest('hex')))
+        .on('error', reject);
+    });
+    sha256s.set(key, pending);
+    pending.catch(() => sha256s.delete(key));
+  }
+  return pending;
+}
+
+/**
+ * What the Hub sends for an LFS file (`X-Linked-Etag: "<sha256>"`, `X-Linked-Size`), readable by the page,
+ * so the app's download checks run against the mirror too.
+ * @param {string} filePath @param {fs.Stats} stat @returns {Promise<Record<string, string>>}
+ */
+async function linkedHeaders(filePath, stat) {
+  if (!WEIGHT_FILE_RE.test(filePath)) return {};
+  return {
+    'X-Linked-Etag': `"${await fileSha256(filePath, stat)}"`,
+    'X-Linked-Size': String(stat.size),
+    'Access-Control-Expose-Headers': `${CORS_HEADERS['Access-Control-Expose-Headers']}, X-Linked-Etag, X-Linked-Size`,
+  };
+}
+
 /**
  * Send a file, honouring If-None-Match and a single byte Range.
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {HandlerOptions} options
  * @param {string} filePath @param {fs.Stats} stat
  */
-function serveFile(req, res, options, filePath, stat) {
+async function serveFile(req, res, options, filePath, stat) {
   const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   /** @type {Record<string, string>} */
   const headers = {
@@ -246,6 +285,7 @@ function serveFile(req, res, options, filePath, stat) {
     ETag: etag,
     'Last-Modified': stat.mtime.toUTCString(),
     'Cache-Control': 'public, max-age=0, must-revalidate',
+    ...(await linkedHeaders(filePath, stat)),
   };
   if (etagMatches(req.headers['if-none-match'], etag)) return send(res, 304, headers);
   const range = parseRange(req.headers.range, stat.size);

@@ -1,5 +1,6 @@
 // @ts-check
 // Tests for scripts/model-mirror.mjs — run with `node --test scripts/`.
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -127,6 +128,19 @@ describe('resolve', () => {
     assert.ok(Date.parse(res.headers.get('last-modified') ?? '') > 0);
     assert.equal(res.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('weight files carry the Hub\'s X-Linked-Etag (sha256) and X-Linked-Size, readable cross-origin', async () => {
+    const sha = crypto.createHash('sha256').update(ONNX).digest('hex');
+    for (const res of [await file('onnx/model.onnx'), await ranged('onnx/model.onnx', 'bytes=0-0')]) {
+      assert.equal(res.headers.get('x-linked-etag'), `"${sha}"`);
+      assert.equal(res.headers.get('x-linked-size'), '1000');
+      assert.match(res.headers.get('access-control-expose-headers') ?? '', /X-Linked-Etag, X-Linked-Size/);
+      await res.arrayBuffer();
+    }
+    const config = await file('config.json');
+    assert.equal(config.headers.get('x-linked-etag'), null);
+    await config.arrayBuffer();
   });
 
   test('content types, revisions and URL-decoded segments', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModelCache, type CacheLike } from './worker-cache';
+import type { Expected } from '../runtime/download-watch';
 import { LOCAL_HOST } from '../models/local-ref';
 
 /** An in-memory Cache Storage that refuses writes past a byte budget, like a full quota. */
@@ -84,5 +85,68 @@ describe('ModelCache', () => {
     store.allow(A);
     await store.put(`${A}config.json`, new Response('{}'));
     expect([...entries.keys()]).toEqual([`${A}config.json`]);
+  });
+});
+
+describe('ModelCache download checks', () => {
+  const sha = async (bytes: Uint8Array<ArrayBuffer>) =>
+    Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+  function checked(expected: Record<string, Expected>) {
+    const { cache, entries } = fakeCache(10_000);
+    const forgotten: string[] = [];
+    const store = new ModelCache(async () => cache, {
+      expectationFor: (url) => expected[url],
+      forget: (url) => void forgotten.push(url),
+    });
+    return { store, entries, forgotten };
+  }
+
+  it('does not cache a file shorter than the size announced before it (a truncated 200), and says so', async () => {
+    const url = `${A}onnx/model.onnx`;
+    const { store, entries, forgotten } = checked({ [url]: { announced: 1000, contentLength: 400 } });
+    await store.put(url, new Response(new Uint8Array(400)));
+    expect(entries.size).toBe(0);
+    expect(store.takeDamaged(A)).toMatchObject([{ file: 'onnx/model.onnx', kind: 'length', received: 400, expected: 1000 }]);
+    expect(forgotten).toEqual([url]);
+    expect(store.takeDamaged(A)).toEqual([]);
+  });
+
+  it('does not cache a file whose length differs from its Content-Length', async () => {
+    const url = `${A}config.json`;
+    const { store, entries } = checked({ [url]: { contentLength: 20 } });
+    await store.put(url, new Response('{"a":'));
+    expect(entries.size).toBe(0);
+    expect(store.takeDamaged(A)[0]).toMatchObject({ kind: 'length', received: 5, expected: 20 });
+  });
+
+  it('does not cache a file whose sha256 differs from the one the host gives', async () => {
+    const url = `${A}onnx/model.onnx`;
+    const good = new Uint8Array([1, 2, 3, 4]);
+    const { store, entries } = checked({ [url]: { announced: 4, contentLength: 4, sha256: await sha(good) } });
+    await store.put(url, new Response(new Uint8Array([1, 2, 3, 5])));
+    expect(entries.size).toBe(0);
+    expect(store.takeDamaged(A)[0]).toMatchObject({ kind: 'sha256', received: 4 });
+  });
+
+  it('caches a file whose length and sha256 match, with its bytes intact', async () => {
+    const url = `${A}onnx/model.onnx`;
+    const good = new Uint8Array([1, 2, 3, 4]);
+    const { store, entries } = checked({ [url]: { announced: 4, contentLength: 4, sha256: await sha(good) } });
+    await store.put(url, new Response(good, { headers: { 'content-length': '4' } }));
+    expect(entries.get(url)).toBe(4);
+    expect(store.takeDamaged(A)).toEqual([]);
+  });
+
+  it('remembers which files of a model version were answered from the cache, until its next load', async () => {
+    const { store } = checked({});
+    await store.put(`${A}config.json`, new Response('{}'));
+    expect(store.servedFromCache(A)).toBe(false);
+    await store.match(`${B}config.json`);
+    expect(store.servedFromCache(A)).toBe(false);
+    await store.match(`${A}config.json`);
+    expect(store.servedFromCache(A)).toBe(true);
+    store.allow(A);
+    expect(store.servedFromCache(A)).toBe(false);
   });
 });

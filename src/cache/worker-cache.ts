@@ -1,5 +1,7 @@
 import { LOCAL_HOST } from '../models/local-ref';
 import { MODEL_CACHE_NAME, parseCacheUrl } from './cache-url';
+import type { Expected } from '../runtime/download-watch';
+import { verifyDownload, type DownloadProblem } from './verify-download';
 
 /** The part of the Web Cache API that Transformers.js' `env.customCache` needs. */
 export interface CacheLike {
@@ -12,6 +14,19 @@ export interface CacheLike {
 export interface CacheFailure {
   prefix: string;
   message: string;
+}
+
+/** A downloaded file that did not match what its host announced, and so was not cached. */
+export interface DamagedDownload extends DownloadProblem {
+  /** The file's path in the model repo. */
+  file: string;
+  url: string;
+}
+
+/** Where the cache learns what the host announced for each URL (the worker's DownloadWatch). */
+export interface DownloadChecks {
+  expectationFor(url: string): Expected | undefined;
+  forget(url: string): void;
 }
 
 function describe(error: unknown): string {
@@ -32,9 +47,15 @@ export class ModelCache {
   private pending = new Map<string, Set<Promise<void>>>();
   private opener: () => Promise<CacheLike>;
   private opened?: Promise<CacheLike>;
+  private checks?: DownloadChecks;
+  /** Per model version: downloads refused since its load began. */
+  private damaged = new Map<string, DamagedDownload[]>();
+  /** Per model version: files answered from the cache since its load began. */
+  private hits = new Map<string, Set<string>>();
 
-  constructor(open: () => Promise<CacheLike> = () => caches.open(MODEL_CACHE_NAME) as Promise<CacheLike>) {
+  constructor(open: () => Promise<CacheLike> = () => caches.open(MODEL_CACHE_NAME) as Promise<CacheLike>, checks?: DownloadChecks) {
     this.opener = open;
+    this.checks = checks;
   }
 
   // Opened once: in Chromium 156 a caches.open() issued right after a failed (404) lookup sometimes never
@@ -50,7 +71,10 @@ export class ModelCache {
 
   async match(key: string): Promise<Response | undefined> {
     if (key.startsWith(LOCAL_HOST)) return undefined;
-    return (await this.open()).match(key);
+    const found = await (await this.open()).match(key);
+    const parts = parseCacheUrl(key);
+    if (found && parts) this.hits.set(parts.prefix, (this.hits.get(parts.prefix) ?? new Set()).add(parts.file));
+    return found;
   }
 
   async put(key: string, response: Response): Promise<void> {
@@ -78,9 +102,19 @@ export class ModelCache {
   }
 
   private async write(prefix: string, key: string, response: Response): Promise<void> {
+    // Transformers.js hands over a Response rebuilt from the bytes it read, so the host's own Content-Length is
+    // gone by now: what the host announced comes from the fetch wrapper, which saw its answers.
+    const bytes = await response.arrayBuffer();
+    const problem = await verifyDownload(bytes, this.checks?.expectationFor(key));
+    if (problem) {
+      this.checks?.forget(key);
+      const file = parseCacheUrl(key)?.file ?? key;
+      this.damaged.set(prefix, [...(this.damaged.get(prefix) ?? []), { ...problem, file, url: key }]);
+      return;
+    }
     const cache = await this.open();
     try {
-      await cache.put(key, response);
+      await cache.put(key, new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers }));
     } catch (error) {
       if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') return;
       this.failures.set(prefix, { prefix, message: describe(error) });
@@ -103,6 +137,20 @@ export class ModelCache {
   /** A new load of this model version may try to cache it again. */
   allow(prefix: string): void {
     this.blocked.delete(prefix);
+    this.damaged.delete(prefix);
+    this.hits.delete(prefix);
+  }
+
+  /** Returns (and forgets) the downloads of a model version that failed their checks and were not cached. */
+  takeDamaged(prefix: string): DamagedDownload[] {
+    const found = this.damaged.get(prefix) ?? [];
+    this.damaged.delete(prefix);
+    return found;
+  }
+
+  /** Whether any file of this model version was answered from the cache since its load began. */
+  servedFromCache(prefix: string): boolean {
+    return (this.hits.get(prefix)?.size ?? 0) > 0;
   }
 
   /** The files of a model version that are in the cache. */

@@ -6,6 +6,8 @@ export interface ProgressEvent {
   loaded: number;
   total: number;
   files: Record<string, FileProgress>;
+  /** The host a download has had no data from for a while. */
+  stalled?: string;
 }
 
 export interface CallOptions {

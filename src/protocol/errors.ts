@@ -50,6 +50,15 @@ export class NoModelError extends PlaygroundError {
   override name = 'NoModelError';
 }
 
+/** A downloaded file did not match the length or checksum its host announced; it was not cached. */
+export class DamagedDownloadError extends PlaygroundError {
+  override name = 'DamagedDownloadError';
+}
+/** A file in the browser's model cache could not be read as a model; it was removed. */
+export class DamagedCacheError extends PlaygroundError {
+  override name = 'DamagedCacheError';
+}
+
 const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
   ModelNotFoundError,
   NoOnnxWeightsError,
@@ -63,6 +72,8 @@ const CLASSES: Record<string, new (message: string, hint?: string) => Playground
   InferenceError,
   IncompleteModelError,
   NoModelError,
+  DamagedDownloadError,
+  DamagedCacheError,
 };
 
 export function toWire(error: unknown): WireError {

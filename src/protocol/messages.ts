@@ -129,7 +129,7 @@ export interface WireError {
 }
 
 export type WorkerEvent =
-  | { id: number; type: 'progress'; phase: LoadPhase; file?: string; loaded: number; total: number; files: Record<string, FileProgress> }
+  | { id: number; type: 'progress'; phase: LoadPhase; file?: string; loaded: number; total: number; files: Record<string, FileProgress>; stalled?: string }
   | { id: number; type: 'partial'; data: unknown }
   | { id: number; type: 'result'; data: unknown }
   | { id: number; type: 'error'; error: WireError };

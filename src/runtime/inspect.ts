@@ -8,6 +8,7 @@ import { classifyLoadError, isNetworkFailure } from './load-errors';
 import { supportsModelType } from './model-checks';
 import { requiredFiles } from '../models/required-files';
 import type { ModelReport } from './types';
+import { damagedCacheError, looksLikeDamagedFile } from './damaged-files';
 
 type InspectSpec = Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string };
 
@@ -107,6 +108,12 @@ export async function inspectModel(spec: InspectSpec, cache: ModelCache): Promis
     return await inspectOnline(spec);
   } catch (error) {
     if (spec.host !== LOCAL_HOST && isNetworkFailure(error)) return inspectCached(spec, cache);
+    // A config.json cut short in the cache would fail every later check: drop it (and its siblings).
+    const prefix = cachePrefix(spec.host, spec.model, spec.revision);
+    if (spec.host !== LOCAL_HOST && looksLikeDamagedFile(error) && cache.servedFromCache(prefix)) {
+      await cache.purge(prefix).catch(() => undefined);
+      throw damagedCacheError(spec.model);
+    }
     throw classifyLoadError(error, { model: spec.model, host: spec.host, stage: 'inspect' });
   }
 }

@@ -19,10 +19,14 @@ import { estimateMemory } from './model-checks';
 import { withDrainedProbes } from './drain-fetch';
 import { inspectModel } from './inspect';
 import { HostGate } from './host-gate';
+import { DownloadWatch } from './download-watch';
+import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
+import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 
 let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
-const modelCache = new ModelCache();
+const downloads = new DownloadWatch();
+const modelCache = new ModelCache(undefined, downloads);
 let hooked = false;
 
 /**
@@ -48,7 +52,7 @@ function useHost(host: string): void {
   // Our own cache wrapper (quota failures reported and cleaned up) and local folders served from disk.
   env.useCustomCache = true;
   env.customCache = modelCache;
-  env.fetch = withLocalFiles(withDrainedProbes(env.fetch));
+  env.fetch = withLocalFiles(withDrainedProbes(downloads.wrap(env.fetch)));
 }
 
 function configureWasm(threads: number): void {
@@ -134,12 +138,54 @@ async function createPipeline(
   return { pipe, bytes: tracker.totalBytes() };
 }
 
-function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
-  return withHost(spec.host, () => loadOnHost(spec, caps, onProgress));
+function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
+  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal));
+}
+
+/**
+ * A load with its downloads watched: cancelling it aborts them, a stall is reported while it lasts, a file
+ * that failed its checks (not cached) fails the load with a clear error, and a cached file that cannot be
+ * parsed is dropped with the rest of that model version's cached files.
+ */
+async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
+  const prefix = cachePrefix(spec.host, spec.model, spec.revision);
+  modelCache.allow(prefix);
+  downloads.unblock(prefix);
+  const stop = () => downloads.abort(prefix);
+  signal?.addEventListener('abort', stop);
+  let last: ProgressUpdate = { phase: 'download', loaded: 0, total: 0, files: {} };
+  const emit = (update: ProgressUpdate) => onProgress((last = update));
+  const unwatch = downloads.onStall((host) => onProgress({ ...last, stalled: host }));
+  try {
+    if (signal?.aborted) throw new CancelledError('Stopped.');
+    const loaded = await loadOnHost(spec, caps, emit);
+    const damaged = modelCache.takeDamaged(prefix);
+    if (damaged.length === 0) return loaded;
+    await dispose(loaded.pipe).catch(() => undefined);
+    throw damagedDownloadError(damaged);
+  } catch (error) {
+    throw await explainFailure(error, spec, prefix, signal);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    downloads.unblock(prefix);
+    unwatch();
+  }
+}
+
+async function explainFailure(error: unknown, spec: LoadSpec, prefix: string, signal?: AbortSignal): Promise<unknown> {
+  if (signal?.aborted) return new CancelledError('Stopped.');
+  if (error instanceof DamagedDownloadError) return error;
+  await modelCache.settle(prefix);
+  const damaged = modelCache.takeDamaged(prefix);
+  if (damaged.length > 0) return damagedDownloadError(damaged);
+  if (looksLikeDamagedFile(error) && modelCache.servedFromCache(prefix)) {
+    await modelCache.purge(prefix).catch(() => undefined);
+    return damagedCacheError(spec.model);
+  }
+  return error;
 }
 
 async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
-  modelCache.allow(cachePrefix(spec.host, spec.model, spec.revision));
   const warmed = prewarm(caps);
   const report = await inspectModel(spec, modelCache);
   await warmed;

@@ -6,6 +6,8 @@ export interface ProgressUpdate {
   loaded: number;
   total: number;
   files: Record<string, FileProgress>;
+  /** The host a download has received nothing from for a while (absent once bytes flow again). */
+  stalled?: string;
 }
 
 export interface ModelReport {
@@ -34,7 +36,8 @@ export interface Runtime {
   /** Starts the runtime's one-off initialisation in the background. */
   prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;
-  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline>;
+  /** Aborting `signal` stops the load's downloads; it then rejects with a CancelledError. */
+  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline>;
   dispose(pipe: unknown): Promise<void>;
   /** Files, sizes, precision and support of a model before it is loaded. */
   plan?(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan>;

@@ -33,6 +33,22 @@ export function connectEngine(client: EngineClient, options: { maxThreads?: numb
     .then((caps) => useApp.getState().setCaps(caps))
     .catch(() => undefined);
   whenIdle(() => void probe(true).catch(() => undefined));
+  useApp.subscribe(stopAbandonedLoad);
+}
+
+/**
+ * Switching task, or choosing another model for the task being loaded, abandons that load: its downloads
+ * are aborted at once (the worker stops them) instead of running on and holding up the next load.
+ */
+function stopAbandonedLoad(state: ReturnType<typeof useApp.getState>, previous: ReturnType<typeof useApp.getState>): void {
+  const { load } = state;
+  if (load.status !== 'loading' || !load.spec) return;
+  const task = load.spec.task;
+  const switched = state.task !== previous.task && state.task !== task;
+  const otherModel = state.modelByTask[task] !== previous.modelByTask[task];
+  if (!switched && !otherModel) return;
+  loadAbort?.abort();
+  useApp.getState().modelDropped(`Stopped loading ${load.spec.model}: you chose another ${switched ? 'task' : 'model'}. Nothing half-downloaded was kept.`);
 }
 
 function requireEngine(): EngineClient {
@@ -139,15 +155,23 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
   try {
     const info = await call;
     if (spec.host !== LOCAL_HOST && !info.cacheWarning) recordModelUse(spec.host, spec.model, spec.revision);
-    if (current()) useApp.getState().loadFinished(info);
+    // A load abandoned by a task or model switch has been settled already (see stopAbandonedLoad).
+    const live = current() && useApp.getState().load.status === 'loading';
+    if (live) useApp.getState().loadFinished(info);
     // The files are cached now (or not, after a cache error): refresh what the plan says about them.
     if (current() && useApp.getState().plan?.key === planKey(spec)) {
       useApp.getState().setPlan(undefined);
       void checkPlan();
     }
-    return current();
+    return live;
   } catch (error) {
-    if (current()) useApp.getState().loadFailed(toWire(error));
+    if (current() && useApp.getState().load.status === 'loading') useApp.getState().loadFailed(toWire(error));
+    // Damaged files were dropped or never cached: what the plan says is cached has changed.
+    const name = toWire(error).name;
+    if ((name === 'DamagedCacheError' || name === 'DamagedDownloadError') && useApp.getState().plan?.key === planKey(spec)) {
+      useApp.getState().setPlan(undefined);
+      void checkPlan();
+    }
     return false;
   }
 }

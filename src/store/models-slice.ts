@@ -15,6 +15,8 @@ export interface LoadState {
   error?: WireError;
   /** Shown when the engine had to restart and the model was dropped. */
   notice?: string;
+  /** The host a download has had no data from for a while (cleared when bytes flow again). */
+  stalled?: string;
 }
 
 export interface DtypeReport {
@@ -44,7 +46,7 @@ export interface ModelsSlice {
   setPendingConfirm(pending: { key: string; bytes: number } | undefined): void;
   setCaps(caps: Capabilities): void;
   loadStarted(spec: LoadSpec): void;
-  loadProgress(progress: { phase: LoadPhase; loaded: number; total: number; files: Record<string, FileProgress> }): void;
+  loadProgress(progress: { phase: LoadPhase; loaded: number; total: number; files: Record<string, FileProgress>; stalled?: string }): void;
   loadFinished(info: LoadedInfo): void;
   loadFailed(error: WireError): void;
   modelDropped(notice: string): void;
@@ -63,7 +65,7 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
     // Only byte-bearing updates replace the byte counts; phase changes keep the last known totals.
     const bytes = progress.total > 0 ? { loaded: progress.loaded, total: progress.total } : {};
     const files = Object.keys(progress.files).length > 0 ? { files: progress.files } : {};
-    set({ load: { ...load, phase: progress.phase, ...bytes, ...files } });
+    set({ load: { ...load, phase: progress.phase, ...bytes, ...files, stalled: progress.stalled } });
   },
   loadFinished: (info) => set({ load: { ...get().load, status: 'ready', info, error: undefined, notice: undefined } }),
   loadFailed: (error) => set({ load: { ...get().load, status: 'error', error } }),

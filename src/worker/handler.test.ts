@@ -49,7 +49,7 @@ class FakeRuntime implements Runtime {
     this.inspected.push(spec);
     return this.report;
   }
-  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void): Promise<LoadedPipeline> {
+  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, _signal?: AbortSignal): Promise<LoadedPipeline> {
     this.loads.push(spec);
     expect(caps).toEqual(CAPS);
     if (this.failNext) {
@@ -125,6 +125,27 @@ function deferred<T = void>() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('worker handler', () => {
+  it('cancelling a load aborts its signal (its downloads stop) and a queued load never starts', async () => {
+    const { handler, runtime, errorOf, resultOf } = setup();
+    const started = deferred<AbortSignal>();
+    runtime.load = (spec, _caps, _onProgress, signal) => {
+      runtime.loads.push(spec);
+      started.resolve(signal!);
+      return new Promise((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
+    };
+    const first = handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const queued = handler.handle({ id: 2, type: 'load', spec: { ...SPEC, model: 'org/model-b' } });
+    const signal = await started.promise;
+    await handler.handle({ id: 3, type: 'cancel', target: 2 });
+    await handler.handle({ id: 4, type: 'cancel', target: 1 });
+    await Promise.all([first, queued]);
+    expect(signal.aborted).toBe(true);
+    expect(resultOf(4)).toEqual({ cancelled: true });
+    expect(errorOf(1).name).toBe('CancelledError');
+    expect(errorOf(2).name).toBe('CancelledError');
+    expect(runtime.loads.map((spec) => spec.model)).toEqual(['org/model-a']);
+  });
+
   it('answers probe with the runtime capabilities, probing once and prewarming once', async () => {
     const { handler, runtime, resultOf } = setup();
     await handler.handle({ id: 1, type: 'probe' });

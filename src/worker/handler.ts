@@ -21,6 +21,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   let current: Current | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   const running = new Map<number, AbortController>();
+  // Loads too: cancelling one aborts its downloads, so the next load need not wait for them (or for a new worker).
+  const loads = new Map<number, AbortController>();
   // Model checks run one at a time: concurrent checks fetch the same files at once, and in Chromium a
   // second request for a URL can stall behind the first one's HTTP-cache entry.
   let checking: Promise<unknown> = Promise.resolve();
@@ -42,7 +44,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     void runtime.prewarm(found);
   };
 
-  async function load(id: number, spec: LoadSpec): Promise<LoadedInfo> {
+  async function load(id: number, spec: LoadSpec, signal: AbortSignal): Promise<LoadedInfo> {
+    if (signal.aborted) throw new CancelledError('Stopped.');
     if (current && sameSpec(current.spec, spec)) return current.info;
     if (current) {
       const previous = current;
@@ -55,7 +58,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
       ? await runner.load(spec, { caps, onProgress, ready: runtime.prewarm(caps) })
-      : await runtime.load(spec, caps, onProgress);
+      : await runtime.load(spec, caps, onProgress, signal);
     try {
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
       await runner.warmup(loaded.pipe);
@@ -111,14 +114,16 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         return found;
       }
       case 'load': {
-        const next = loading.then(() => load(request.id, request.spec));
+        const controller = new AbortController();
+        loads.set(request.id, controller);
+        const next = loading.then(() => load(request.id, request.spec, controller.signal)).finally(() => loads.delete(request.id));
         loading = next.catch(() => undefined);
         return next;
       }
       case 'run':
         return run(request);
       case 'cancel': {
-        const controller = running.get(request.target);
+        const controller = running.get(request.target) ?? loads.get(request.target);
         controller?.abort(new CancelledError('Stopped by the user.'));
         return { cancelled: Boolean(controller) } satisfies ResultOf['cancel'];
       }

@@ -30,6 +30,11 @@ function Loading() {
         <span className="muted">{starting ? ' — starting the runtime and finding the model’s files…' : ` ${formatBytes(load.loaded)} / ${formatBytes(load.total)}`}</span>
       </div>
       <Bar value={load.loaded} total={load.total} label="Total download" />
+      {load.stalled && (
+        <p className="notice notice-warn" role="status" data-testid="stall-notice">
+          No data from {load.stalled} for 15 s — still waiting; Cancel or check your connection.
+        </p>
+      )}
       {files.length > 0 && (
         <ul className="file-progress">
           {files.map(([file, p]) => (

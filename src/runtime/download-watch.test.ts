@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DownloadWatch, expectationsFrom } from './download-watch';
+import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
+
+const URL_A = 'http://m/org/a/resolve/main/onnx/model.onnx';
+const SHA = 'ab'.repeat(32);
+
+afterEach(() => vi.useRealTimers());
+
+describe('expectationsFrom', () => {
+  it('reads the total of a Range probe, then the full answer\'s Content-Length, X-Linked-Size and X-Linked-Etag', () => {
+    const probe = new Response('x', { status: 206, headers: { 'Content-Range': 'bytes 0-0/1000' } });
+    const fromProbe = expectationsFrom({}, probe, true);
+    expect(fromProbe).toEqual({ announced: 1000, sha256: undefined });
+    const full = new Response('', { status: 200, headers: { 'Content-Length': '400' } });
+    expect(expectationsFrom(fromProbe, full, false)).toMatchObject({ announced: 1000, contentLength: 400 });
+    const linked = new Response('', { status: 200, headers: { 'X-Linked-Size': '1000', 'X-Linked-Etag': `"${SHA.toUpperCase()}"` } });
+    expect(expectationsFrom({}, linked, false)).toMatchObject({ announced: 1000, sha256: SHA });
+  });
+
+  it('ignores a git blob sha1 and the Content-Length of a compressed body', () => {
+    const response = new Response('', {
+      status: 200,
+      headers: { 'X-Linked-Etag': '"' + 'a'.repeat(40) + '"', 'Content-Encoding': 'gzip', 'Content-Length': '10' },
+    });
+    expect(expectationsFrom({}, response, false)).toEqual({ sha256: undefined, contentLength: undefined });
+  });
+});
+
+/** A fetch whose body the test feeds by hand. */
+function manualFetch() {
+  let push!: ReadableStreamDefaultController<Uint8Array>;
+  const signals: AbortSignal[] = [];
+  const fetch = async (_input: string | URL, init?: RequestInit) => {
+    signals.push(init!.signal!);
+    let own!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => void (push = own = controller) });
+    init!.signal!.addEventListener('abort', () => own.error(init!.signal!.reason));
+    return new Response(body, { status: 200, headers: { 'Content-Length': '3', 'X-Linked-Size': '3' } });
+  };
+  return { fetch, push: (bytes: number[]) => push.enqueue(new Uint8Array(bytes)), end: () => push.close(), signals };
+}
+
+describe('DownloadWatch', () => {
+  it('reports a download that gets no byte for the stall time, and clears it when bytes flow again', async () => {
+    let now = 0;
+    const watch = new DownloadWatch({ now: () => now, stallMs: 15_000 });
+    const seen: (string | undefined)[] = [];
+    watch.onStall((host) => seen.push(host));
+    const source = manualFetch();
+    const response = await watch.wrap(source.fetch)(URL_A);
+    const reader = response.body!.getReader();
+    source.push([1]);
+    await reader.read();
+    now = 14_000;
+    watch.check();
+    expect(seen).toEqual([]);
+    now = 16_000;
+    watch.check();
+    expect(seen).toEqual(['m']);
+    source.push([2, 3]);
+    await reader.read();
+    expect(seen).toEqual(['m', undefined]);
+    source.end();
+    expect((await reader.read()).done).toBe(true);
+    expect(watch.expectationFor(URL_A)).toMatchObject({ contentLength: 3, announced: 3 });
+  });
+
+  it('aborts the downloads of a cancelled model version and refuses new ones until unblocked', async () => {
+    const watch = new DownloadWatch();
+    const source = manualFetch();
+    const fetch = watch.wrap(source.fetch);
+    const response = await fetch(URL_A);
+    const other = await fetch('http://m/org/b/resolve/main/config.json');
+    watch.abort('http://m/org/a/resolve/main/');
+    await expect(response.arrayBuffer()).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(source.signals[1].aborted).toBe(false);
+    await expect(fetch(URL_A)).rejects.toMatchObject({ name: 'CancelledError' });
+    watch.unblock('http://m/org/a/resolve/main/');
+    await expect(fetch(URL_A)).resolves.toBeInstanceOf(Response);
+    await other.body?.cancel();
+  });
+});
+
+describe('damaged files', () => {
+  it('says what arrived and what to do, and recognises files that cannot be parsed', () => {
+    const error = damagedDownloadError([{ file: 'onnx/model.onnx', url: URL_A, kind: 'length', received: 1_460_000, expected: 3_640_000 }]);
+    expect(error.name).toBe('DamagedDownloadError');
+    expect(error.message).toBe('The download of onnx/model.onnx from m arrived incomplete (1.5 MB of 3.6 MB), so it was not cached.');
+    expect(error.hint).toMatch(/Run again/);
+    expect(damagedCacheError('org/a').message).toBe('The cached copy of "org/a" was damaged and was removed — Run again to download it.');
+    expect(looksLikeDamagedFile(new Error("Can't create a session. ERROR_CODE: 7, ERROR_MESSAGE: Failed to load model because protobuf parsing failed."))).toBe(true);
+    expect(looksLikeDamagedFile(new SyntaxError('Unexpected end of JSON input'))).toBe(true);
+    expect(looksLikeDamagedFile(new Error('Failed to fetch'))).toBe(false);
+  });
+});

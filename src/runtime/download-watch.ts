@@ -1,0 +1,193 @@
+import { CancelledError } from '../protocol/errors';
+
+type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** What the host said a file should be, read from its answers (see `expectationsFrom`). */
+export interface Expected {
+  /** The body length of the full (200) answer, when it was not content-encoded. */
+  contentLength?: number;
+  /** The size the host announced: `X-Linked-Size`, else the total of a Range probe's `Content-Range`. */
+  announced?: number;
+  /** The file's sha256 (hex), from the Hub's `X-Linked-Etag` for LFS files. */
+  sha256?: string;
+}
+
+interface Active {
+  url: string;
+  /** When the last byte (or the request itself) went out or came in. */
+  last: number;
+  controller: AbortController;
+}
+
+/** No byte for this long during a download is reported as a stall. */
+export const STALL_MS = 15_000;
+
+function headerNumber(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+/** The Hub sends `X-Linked-Etag: "<sha256>"` for LFS files; a git blob's sha1 (40 hex) is no use here. */
+function sha256Of(etag: string | null): string | undefined {
+  const hex = etag?.trim().replace(/^W\//, '').replace(/"/g, '').toLowerCase();
+  return hex && /^[0-9a-f]{64}$/.test(hex) ? hex : undefined;
+}
+
+/** Merges what one answer says about a file into what earlier answers (a Range probe) said. */
+export function expectationsFrom(previous: Expected, response: Response, probe: boolean): Expected {
+  const headers = response.headers;
+  const linkedSize = headerNumber(headers, 'x-linked-size');
+  const next: Expected = { ...previous, sha256: sha256Of(headers.get('x-linked-etag')) ?? previous.sha256 };
+  if (probe && response.status === 206) {
+    const total = /\/(\d+)\s*$/.exec(headers.get('content-range') ?? '')?.[1];
+    next.announced = linkedSize ?? (total ? Number(total) : previous.announced);
+  } else if (!probe && response.status === 200) {
+    if (linkedSize !== undefined) next.announced = linkedSize;
+    // A compressed body's Content-Length counts the compressed bytes, not the file's.
+    const encoded = (headers.get('content-encoding') ?? 'identity') !== 'identity';
+    next.contentLength = encoded ? undefined : headerNumber(headers, 'content-length');
+  }
+  return next;
+}
+
+function hasRange(init: RequestInit | undefined): boolean {
+  return Boolean(init?.headers && new Headers(init.headers).has('Range'));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Watches the model downloads that go through Transformers.js' `env.fetch`: records the length and checksum
+ * each host announces per URL (checked before a file is cached), reports a download that receives no byte
+ * for STALL_MS (and when bytes flow again), and aborts the downloads of a model version whose load is cancelled.
+ */
+export class DownloadWatch {
+  private expected = new Map<string, Expected>();
+  private active = new Set<Active>();
+  private blocked = new Set<string>();
+  private stalledHost: string | undefined;
+  private listeners = new Set<(host: string | undefined) => void>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private now: () => number;
+  private stallMs: number;
+
+  constructor(options: { now?: () => number; stallMs?: number } = {}) {
+    this.now = options.now ?? (() => Date.now());
+    this.stallMs = options.stallMs ?? STALL_MS;
+  }
+
+  wrap(inner: Fetch): Fetch {
+    return async (input, init) => {
+      const url = typeof input === 'string' ? input : input.href;
+      if (this.isBlocked(url)) throw new CancelledError('Stopped.');
+      const entry: Active = { url, last: this.now(), controller: new AbortController() };
+      const signal = init?.signal ? AbortSignal.any([init.signal, entry.controller.signal]) : entry.controller.signal;
+      this.track(entry);
+      let response: Response;
+      try {
+        response = await inner(input, { ...init, signal });
+      } catch (error) {
+        this.untrack(entry);
+        throw error;
+      }
+      const probe = hasRange(init);
+      if (response.ok) this.expected.set(url, expectationsFrom(this.expected.get(url) ?? {}, response, probe));
+      if (probe || !response.ok || !response.body) {
+        this.untrack(entry);
+        return response;
+      }
+      const body = this.watched(response.body, entry);
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    };
+  }
+
+  /** What the host announced for a URL (undefined when it was never fetched in this worker). */
+  expectationFor(url: string): Expected | undefined {
+    return this.expected.get(url);
+  }
+
+  /** Forgets a URL's announcements, so a later download is judged on its own answer only. */
+  forget(url: string): void {
+    this.expected.delete(url);
+  }
+
+  /** Aborts the downloads under a URL prefix and refuses new ones until `unblock`. */
+  abort(prefix: string): void {
+    this.blocked.add(prefix);
+    for (const entry of this.active) {
+      if (entry.url.startsWith(prefix)) entry.controller.abort(new CancelledError('Stopped.'));
+    }
+  }
+
+  unblock(prefix: string): void {
+    this.blocked.delete(prefix);
+  }
+
+  /** Called with the host a download waits on for STALL_MS, and with undefined once bytes flow again. */
+  onStall(listener: (host: string | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Checks for a stall now (the timer calls this every second while downloads run). */
+  check(): void {
+    const now = this.now();
+    const stuck = [...this.active].find((entry) => now - entry.last >= this.stallMs);
+    this.setStalled(stuck ? hostOf(stuck.url) : undefined);
+  }
+
+  private isBlocked(url: string): boolean {
+    return [...this.blocked].some((prefix) => url.startsWith(prefix));
+  }
+
+  private watched(body: ReadableStream<Uint8Array>, entry: Active): ReadableStream<Uint8Array> {
+    const reader = body.getReader();
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        try {
+          const { done, value } = await reader.read();
+          entry.last = this.now();
+          if (this.stalledHost) this.check();
+          if (done) {
+            this.untrack(entry);
+            controller.close();
+          } else {
+            controller.enqueue(value);
+          }
+        } catch (error) {
+          this.untrack(entry);
+          controller.error(error);
+        }
+      },
+      cancel: (reason) => {
+        this.untrack(entry);
+        return reader.cancel(reason);
+      },
+    });
+  }
+
+  private track(entry: Active): void {
+    this.active.add(entry);
+    this.timer ??= setInterval(() => this.check(), 1000);
+  }
+
+  private untrack(entry: Active): void {
+    if (!this.active.delete(entry)) return;
+    if (this.active.size > 0) return this.check();
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.setStalled(undefined);
+  }
+
+  private setStalled(host: string | undefined): void {
+    if (host === this.stalledHost) return;
+    this.stalledHost = host;
+    for (const listener of this.listeners) listener(host);
+  }
+}
