@@ -85,6 +85,15 @@ test.describe('chat', () => {
     await expect(page.getByTestId('message-assistant')).toHaveCount(0);
   });
 
+  test('a double click on Send asks once and gets one answer', async ({ page }) => {
+    await greedyChat(page);
+    await page.getByTestId('chat-input').fill('Once upon a time');
+    await page.getByTestId('run-button').dblclick();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('message-user')).toHaveCount(1);
+    await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+  });
+
   test('sending nothing asks for a message', async ({ page }) => {
     await greedyChat(page);
     // A new chat opens with a sample message ready to send; emptied, Run asks for one.

@@ -201,9 +201,23 @@ function sameAsLoaded(spec: LoadSpec): boolean {
   return loaded.status === 'ready' && JSON.stringify(loaded.spec) === JSON.stringify(spec);
 }
 
-export async function runTask(): Promise<void> {
+const runsInFlight = new Map<string, Promise<void>>();
+
+/**
+ * Runs the open task on its input. One run per task at a time, by construction: a second Run while one is
+ * starting, loading or running (a double click on Send) joins it instead of starting another.
+ */
+export function runTask(): Promise<void> {
+  const taskId = useApp.getState().task;
+  const running = runsInFlight.get(taskId);
+  if (running) return running;
+  const run = runOnce(taskId).finally(() => runsInFlight.delete(taskId));
+  runsInFlight.set(taskId, run);
+  return run;
+}
+
+async function runOnce(taskId: string): Promise<void> {
   const state = useApp.getState();
-  const taskId = state.task;
   const task = findTask(taskId);
   if (!task) return;
   const view = await task.view();
