@@ -36,7 +36,20 @@ export function Workspace() {
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
   useRunShortcut();
-  if (!view || !meta) return <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true" />;
+  const header = meta && (
+    <header className="task-header">
+      <h1>{meta.label}</h1>
+      <p className="muted">{meta.summary}</p>
+    </header>
+  );
+  // The title comes from the task's meta at once (the first paint has it); the rest waits for the task's chunk.
+  if (!view || !meta) {
+    return (
+      <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true">
+        {header}
+      </main>
+    );
+  }
 
   const input = s.input ?? view.defaultInput;
   const runHere = s.run.task === s.task;
@@ -46,10 +59,7 @@ export function Workspace() {
   const Input = view.Input;
   return (
     <main id={WORKSPACE_ID} tabIndex={-1} className="workspace">
-      <header className="task-header">
-        <h1>{meta.label}</h1>
-        <p className="muted">{meta.summary}</p>
-      </header>
+      {header}
       {!view.ownModelSource && <ModelBar />}
       {!view.ownModelSource && <LoadStatus />}
       <div className="panes">
