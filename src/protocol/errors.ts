@@ -1,4 +1,5 @@
 import type { WireError } from './messages';
+import { own } from './own';
 
 /** Base class: every error shown to users has a name, a message and a hint on what to do next. */
 export class PlaygroundError extends Error {
@@ -72,6 +73,6 @@ export function toWire(error: unknown): WireError {
 }
 
 export function fromWire(wire: WireError): PlaygroundError {
-  const Ctor = CLASSES[wire.name] ?? InferenceError;
+  const Ctor = own(CLASSES, wire.name) ?? InferenceError;
   return new Ctor(wire.message, wire.hint);
 }

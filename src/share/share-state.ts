@@ -17,7 +17,7 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
   const meta = findTask(state.task)!.meta;
   const notes: string[] = [];
   const defaults = defaultParams(meta);
-  const params = Object.fromEntries(Object.entries(state.paramsByTask[state.task] ?? {}).filter(([key, value]) => key in defaults && defaults[key] !== value));
+  const params = Object.fromEntries(Object.entries(state.paramsByTask[state.task] ?? {}).filter(([key, value]) => Object.hasOwn(defaults, key) && defaults[key] !== value));
   // The input goes in even when it is the default: defaults may change between releases, links should not.
   const { value: input, note } = shareableInput(state.inputByTask[state.task] ?? template, template);
   if (note) notes.push(note);

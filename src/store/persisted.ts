@@ -60,6 +60,8 @@ export function mergePersisted(saved: unknown, current: AppState): AppState {
   const { lastRun, ...s } = (saved ?? {}) as Partial<ReturnType<typeof persistable>>;
   const mergedParams = { ...current.paramsByTask };
   for (const [task, params] of Object.entries(s.paramsByTask ?? {})) {
+    // Keys come from storage: only tasks this app has (a `__proto__` key would replace the prototype here).
+    if (!findTask(task)) continue;
     mergedParams[task] = { ...current.paramsByTask[task], ...params };
   }
   return {
