@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
-  children: ReactNode;
+  children?: ReactNode;
   /** Told once when a child throws while rendering; the owner drops what could not be shown. */
   onError(error: Error, info: ErrorInfo): void;
   /** Shown instead of the children after a failure (nothing by default: the owner shows the notice). */
