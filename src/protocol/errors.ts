@@ -51,7 +51,13 @@ export class NoModelError extends PlaygroundError {
   override name = 'NoModelError';
 }
 
+/** A share link's model host that the user has not allowed yet: nothing is sent to it. */
+export class HostNotAllowedError extends PlaygroundError {
+  override name = 'HostNotAllowedError';
+}
+
 const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
+  HostNotAllowedError,
   ModelNotFoundError,
   NoOnnxWeightsError,
   DtypeUnavailableError,

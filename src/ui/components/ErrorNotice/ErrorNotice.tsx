@@ -13,6 +13,7 @@ const TITLES: Record<string, string> = {
   NotLoadedError: 'No model loaded',
   InferenceError: 'Something went wrong',
   IncompleteModelError: 'Files missing',
+  HostNotAllowedError: 'Model host not allowed',
 };
 
 export function ErrorNotice({ error, testId }: { error: WireError; testId?: string }) {
