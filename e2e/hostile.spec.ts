@@ -142,7 +142,7 @@ test.describe('hostile model labels', () => {
       for (const label of await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''))) {
         expect(HOSTILE.some((hostileLabel) => label === hostileLabel || label.startsWith(`${hostileLabel} #`))).toBe(true);
       }
-    });
+    }, false);
   });
 
   test('object detection boxes and list', async ({ page }) => {
