@@ -22,6 +22,12 @@ async function shareLink(page: Page): Promise<string> {
   return input.inputValue();
 }
 
+/** Allows a link's model host (not the browser's own) for its demo. */
+async function allowLinkHost(page: Page): Promise<void> {
+  await page.getByTestId('share-allow-host').click();
+  await expect(page.getByTestId('share-notice')).toHaveAttribute('data-host-held', 'false');
+}
+
 async function expectNotPwned(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -72,6 +78,8 @@ test.describe('share links', () => {
     const notice = other.getByTestId('share-notice');
     await expect(notice).toHaveAttribute('data-kind', 'restored');
     await expect(notice).toContainText('Opened a shared demo: Text generation with karpathy/tinyllamas-stories260K from 127.0.0.1');
+    // The link's host is not this browser's own (the Hub): it is named, and used once allowed.
+    await allowLinkHost(other);
     await expect(other.getByTestId('share-dropped')).toHaveCount(0);
     await expect(other.getByTestId('task-text-generation')).toHaveAttribute('aria-current', 'page');
     await expect(other.getByTestId('model-input')).toHaveValue('karpathy/tinyllamas-stories260K');
@@ -85,7 +93,7 @@ test.describe('share links', () => {
     // Nothing was downloaded or run by opening the link.
     await expect(other.getByTestId('output')).toHaveAttribute('data-status', 'idle');
 
-    // Not cached here, but small (1.2 MB in the catalog): Run starts at once.
+    // Not cached here, but small (1.2 MB on that host): Run starts at once.
     await expect(other.getByTestId('share-run')).toHaveText('Run (downloads ~1.2 MB)', FIRST_CHECK);
     await other.getByTestId('share-run').click();
     await expect(other.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
@@ -100,8 +108,9 @@ test.describe('share links', () => {
     const notice = page.getByTestId('share-notice');
     await expect(notice).toHaveAttribute('data-version', '0');
     await expect(notice).toContainText('Object detection with Megvii-BaseDetection/yolox-nano');
+    await allowLinkHost(page);
     await expect(page.getByTestId('image-preview')).toHaveAttribute('alt', 'coffee.png');
-    // In the catalog at 3.7 MB: small enough to run without a question.
+    // 3.7 MB on that host: small enough to run without a question.
     await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~3.7 MB)', FIRST_CHECK);
     await page.getByTestId('share-run').click();
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', /done|error/, { timeout: 200_000 });
@@ -125,6 +134,7 @@ test.describe('share links', () => {
     await expect(page.locator('.load-status.idle')).toBeVisible();
 
     await page.goto(v0Link({ task: 'text-classification', model: 'fixtures/potion-base-4M-sentiment-anchors', host: MIRROR, input: 'I love this movie' }));
+    await allowLinkHost(page);
     // Not in the catalog: the offer waits for the model check, then says the real size (small: no question).
     await expect(page.getByTestId('share-run')).toHaveText('Run (downloads ~4.5 MB)', FIRST_CHECK);
     await page.screenshot({ path: test.info().outputPath('share-consent.png') });

@@ -10,9 +10,25 @@ import { Workspace } from './ui/layout/Workspace';
 import { PwaNotices, PwaToasts } from './pwa/PwaNotices';
 import { ShareDialog } from './share/ShareDialog';
 import { SharedNotice } from './share/SharedNotice';
+import { useShareNotice } from './share/share-notice';
+
+/** A linked demo's host, in use instead of the user's own until they leave it. */
+function LinkHostLabel({ host, held }: { host: string; held: boolean }) {
+  return (
+    <span className="badge info" title="This shared demo's model host (for this demo only)" data-testid="host-badge" data-link-host={held ? 'held' : 'allowed'}>
+      demo host: {new URL(host).host}
+      {held ? ' (not allowed)' : ''}{' '}
+      <button type="button" className="link" onClick={() => useShareNotice.getState().dismiss()} data-testid="leave-link-host">
+        Use my host
+      </button>
+    </span>
+  );
+}
 
 function HostLabel() {
   const host = useApp((s) => s.host);
+  const link = useApp((s) => s.linkHost);
+  if (link) return <LinkHostLabel host={link.host} held={!link.allowed} />;
   if (host === HUB_HOST) return <span className="badge" title={host}>Hugging Face Hub</span>;
   return (
     <span className="badge info" title="Models are fetched from this mirror" data-testid="host-badge">

@@ -9,6 +9,8 @@ import { normalizeHost } from './store/settings-slice';
 import './styles.css';
 import { registerServiceWorker } from './pwa/register';
 import { listenForSharedLinks } from './share/intake';
+import { useShareNotice } from './share/share-notice';
+import { watchLinkHost } from './store/link-host';
 import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
 import { findTask } from './tasks/registry';
 import { followTheme } from './ui/theme';
@@ -38,6 +40,8 @@ useApp.subscribe((state, previous) => {
 const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
 connectEngine(createEngine(), { maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
 listenForSharedLinks();
+// A linked demo's host applies to its task only: another task goes back to the user's own host.
+watchLinkHost(() => useShareNotice.getState().hide());
 registerServiceWorker();
 
 // A transition renders in slices that yield to the browser every few ms, instead of one long start-up task.

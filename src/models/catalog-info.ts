@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../tasks/types';
+import { own } from '../protocol/own';
 
 type Info = Pick<CatalogEntry, 'arch' | 'license' | 'sizeByDtype'>;
 
@@ -38,5 +39,5 @@ const INFO: Record<string, Info> = {
 
 /** A catalog entry with what we know about its architecture, licence and sizes. */
 export function describeEntry(entry: CatalogEntry): CatalogEntry {
-  return { ...INFO[entry.id], ...entry };
+  return { ...own(INFO, entry.id), ...entry };
 }

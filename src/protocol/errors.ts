@@ -1,4 +1,5 @@
 import type { WireError } from './messages';
+import { own } from './own';
 
 /** Base class: every error shown to users has a name, a message and a hint on what to do next. */
 export class PlaygroundError extends Error {
@@ -58,8 +59,13 @@ export class DamagedDownloadError extends PlaygroundError {
 export class DamagedCacheError extends PlaygroundError {
   override name = 'DamagedCacheError';
 }
+/** A share link's model host that the user has not allowed yet: nothing is sent to it. */
+export class HostNotAllowedError extends PlaygroundError {
+  override name = 'HostNotAllowedError';
+}
 
 const CLASSES: Record<string, new (message: string, hint?: string) => PlaygroundError> = {
+  HostNotAllowedError,
   ModelNotFoundError,
   NoOnnxWeightsError,
   DtypeUnavailableError,
@@ -83,6 +89,6 @@ export function toWire(error: unknown): WireError {
 }
 
 export function fromWire(wire: WireError): PlaygroundError {
-  const Ctor = CLASSES[wire.name] ?? InferenceError;
+  const Ctor = own(CLASSES, wire.name) ?? InferenceError;
   return new Ctor(wire.message, wire.hint);
 }

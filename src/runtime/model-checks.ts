@@ -10,6 +10,7 @@ import {
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
 } from '@huggingface/transformers';
+import { own } from '../protocol/own';
 
 interface ModelFamily {
   supports(modelType: string): boolean;
@@ -35,7 +36,7 @@ const PIPELINE_MODELS: Record<string, ModelFamily> = {
 
 /** Whether this Transformers.js can build a model of this type for the pipeline; undefined when unknown. */
 export function supportsModelType(pipeline: string, modelType: string | undefined): boolean | undefined {
-  const family = PIPELINE_MODELS[pipeline];
+  const family = own(PIPELINE_MODELS, pipeline);
   if (!family || !modelType) return undefined;
   return family.supports(modelType);
 }

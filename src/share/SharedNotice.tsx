@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 import { currentSpec, planKey, runTask } from '../store/actions';
 import { HUB_HOST } from '../store/settings-slice';
+import { allowLinkHost } from '../store/link-host';
 import { findTask } from '../tasks/registry';
 import { costFromReport, costLabel, downloadCost, formatMB, type DownloadCost } from './consent';
 import { useShareNotice } from './share-notice';
@@ -79,9 +80,19 @@ function RunOffer({ state, onDone }: { state: SharedState; onDone(): void }) {
   );
 }
 
+/** A link's host that is not the user's own: named, and nothing reaches it until it is allowed. */
+function AllowHost({ host }: { host: string }) {
+  return (
+    <button type="button" className="primary" onClick={allowLinkHost} data-testid="share-allow-host">
+      Allow {host} for this demo
+    </button>
+  );
+}
+
 /** What opening a share link did: restored (with Run offered) or refused, and every dropped field. */
 export function SharedNotice() {
-  const { notice, dismiss } = useShareNotice();
+  const { notice, dismiss, hide } = useShareNotice();
+  const held = useApp((s) => Boolean(s.linkHost && !s.linkHost.allowed));
   if (!notice) return null;
   if (notice.kind === 'refused') {
     return (
@@ -98,15 +109,24 @@ export function SharedNotice() {
   }
   const { state, dropped } = notice;
   const label = findTask(state.task)?.meta.label ?? state.task;
+  const hostName = new URL(state.host).host;
   return (
-    <div className="banner share" role="status" data-testid="share-notice" data-kind="restored" data-version={notice.version}>
+    <div className="banner share" role="status" data-testid="share-notice" data-kind="restored" data-version={notice.version} data-host-held={held}>
       <div className="banner-body">
         <strong>Opened a shared demo:</strong> {label} with {state.model ? <code>{state.model}</code> : 'its default model'}
-        {state.host !== HUB_HOST && <> from {new URL(state.host).host}</>}. Nothing runs until you press Run.
+        {state.host !== HUB_HOST && <> from {hostName}</>}.{' '}
+        {held ? (
+          <span data-testid="share-host-held">
+            Its model comes from <strong>{state.host}</strong>, which is not your model host: nothing is sent there unless you allow it, for
+            this demo only.
+          </span>
+        ) : (
+          'Nothing runs until you press Run.'
+        )}
         <DroppedList dropped={dropped} />
       </div>
       <div className="banner-actions">
-        <RunOffer state={state} onDone={dismiss} />
+        {held ? <AllowHost host={hostName} /> : <RunOffer state={state} onDone={hide} />}
         <button type="button" className="link" onClick={dismiss}>
           Dismiss
         </button>

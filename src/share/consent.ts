@@ -4,6 +4,7 @@ import { MODEL_CACHE_NAME, cachePrefix } from '../cache/cache-url';
 import type { ModelPlan } from '../protocol/messages';
 import type { PlanReport } from '../store/models-slice';
 import { findTask } from '../tasks/registry';
+import { HUB_HOST } from '../store/settings-slice';
 
 /** Models at or under this size (MB) run from a link without a question. */
 export const SMALL_MB = 10;
@@ -32,7 +33,9 @@ export function catalogSizeMB(task: string, model: string): number | undefined {
 
 export async function downloadCost(spec: { task: string; model: string; host: string; revision: string }): Promise<DownloadCost> {
   const cached = await modelIsCached(spec.host, spec.model, spec.revision);
-  const sizeMB = catalogSizeMB(spec.task, spec.model);
+  // Catalog sizes describe the Hub's files (or a task's bundled ones): another host may serve anything under that name.
+  const trusted = spec.host === HUB_HOST || findTask(spec.task)?.meta.ownLoader;
+  const sizeMB = trusted ? catalogSizeMB(spec.task, spec.model) : undefined;
   return { cached, sizeMB, ask: !cached && (sizeMB === undefined || sizeMB > SMALL_MB) };
 }
 

@@ -1,6 +1,7 @@
 // Between the store and a link: what the current demo puts in a link, and how a checked link is applied.
 import { useApp, type AppState } from '../store';
 import { HUB_HOST } from '../store/settings-slice';
+import { linkHostFields, ownSettings } from '../store/link-host';
 import { defaultParams, findTask } from '../tasks/registry';
 import type { SharePayload } from './codec';
 import { shareableInput } from './input-shape';
@@ -17,7 +18,7 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
   const meta = findTask(state.task)!.meta;
   const notes: string[] = [];
   const defaults = defaultParams(meta);
-  const params = Object.fromEntries(Object.entries(state.paramsByTask[state.task] ?? {}).filter(([key, value]) => key in defaults && defaults[key] !== value));
+  const params = Object.fromEntries(Object.entries(state.paramsByTask[state.task] ?? {}).filter(([key, value]) => Object.hasOwn(defaults, key) && defaults[key] !== value));
   // The input goes in even when it is the default: defaults may change between releases, links should not.
   const { value: input, note } = shareableInput(state.inputByTask[state.task] ?? template, template);
   if (note) notes.push(note);
@@ -39,8 +40,8 @@ export function currentFor(task: string) {
   const s = useApp.getState();
   return {
     model: s.modelByTask[task] ?? findTask(task)?.meta.models[0].id ?? '',
-    host: s.host,
-    revision: s.revision,
+    // A field the link gets wrong falls back to the user's own host, never to another link's.
+    ...ownSettings(s),
     device: s.device,
     dtype: s.dtypeByTask[task] ?? 'auto',
   };
@@ -54,8 +55,8 @@ export function applyShared(shared: SharedState): void {
   else inputByTask[shared.task] = shared.input;
   useApp.setState({
     task: shared.task,
-    host: shared.host,
-    revision: shared.revision,
+    // The link's host for this demo only, and held until the user allows it (link-host.ts).
+    ...linkHostFields(s, shared),
     device: shared.device,
     // A link that names no model leaves the task on the default for its host (found by host-defaults).
     ...(shared.model && { modelByTask: { ...s.modelByTask, [shared.task]: shared.model } }),

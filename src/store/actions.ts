@@ -7,6 +7,7 @@ import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/lo
 import { getLocalFolder } from '../models/local-folders';
 import { findTask } from '../tasks/registry';
 import { defaultSettled } from './host-defaults';
+import { hostHeld, hostNotAllowed } from './link-host';
 import { useApp } from './index';
 import { whenIdle } from '../client/when-idle';
 
@@ -95,7 +96,7 @@ export function planKey(spec: LoadSpec): string {
 export async function checkPlan(): Promise<void> {
   const spec = currentSpec();
   const key = planKey(spec);
-  if (!spec.model || useApp.getState().plan?.key === key || findTask(spec.task)?.meta.ownLoader) return;
+  if (!spec.model || hostHeld(useApp.getState()) || useApp.getState().plan?.key === key || findTask(spec.task)?.meta.ownLoader) return;
   useApp.getState().setPlan({ key, status: 'checking' });
   try {
     await syncLocalFolder(spec);
@@ -124,6 +125,11 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
   await defaultSettled();
   const spec = currentSpec();
   const meta = findTask(spec.task)?.meta;
+  if (hostHeld(useApp.getState()) && !meta?.ownLoader) {
+    useApp.getState().loadStarted(spec);
+    useApp.getState().loadFailed(toWire(hostNotAllowed(spec.host)));
+    return false;
+  }
   if (!spec.model && meta) {
     const { message, hint } = noModelMessage(meta, spec.host);
     useApp.getState().loadStarted(spec);
@@ -185,7 +191,7 @@ export async function checkDtypes(): Promise<void> {
   const spec = currentSpec();
   const { model, host, revision, task, pipeline } = spec;
   const key = `${host}|${model}|${revision}`;
-  if (!model || useApp.getState().dtypes?.key === key) return;
+  if (!model || hostHeld(useApp.getState()) || useApp.getState().dtypes?.key === key) return;
   useApp.getState().setDtypes({ key, status: 'checking', available: [] });
   try {
     await syncLocalFolder(spec);

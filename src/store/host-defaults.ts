@@ -4,6 +4,7 @@ import { hasFixedDefault, httpProbe, resolveHostDefault, type HostDefault, type 
 import { TASKS, findTask } from '../tasks/registry';
 import { HUB_HOST } from './settings-slice';
 import { useApp, type AppState } from './index';
+import { hostHeld } from './link-host';
 
 export const hostDefaultKey = (host: string, revision: string, task: string) => `${host}|${revision}|${task}`;
 
@@ -55,7 +56,8 @@ export function setHostProbe(factory: (host: string, revision: string) => HostPr
 export function ensureHostDefault(task: string = useApp.getState().task): Promise<void> {
   const s = useApp.getState();
   const meta = findTask(task)?.meta;
-  if (!meta || !asksHost(s, task)) return Promise.resolve();
+  // A linked demo's host is not asked anything before the user allows it.
+  if (!meta || !asksHost(s, task) || hostHeld(s)) return Promise.resolve();
   const key = hostDefaultKey(s.host, s.revision, task);
   const known = inflight.get(key);
   if (known) return known;
@@ -87,6 +89,6 @@ export function watchHostDefaults(): () => void {
   };
   sync();
   return useApp.subscribe((s, prev) => {
-    if (s.host !== prev.host || s.revision !== prev.revision || s.task !== prev.task || s.pickedByTask !== prev.pickedByTask) sync();
+    if (s.host !== prev.host || s.revision !== prev.revision || s.task !== prev.task || s.pickedByTask !== prev.pickedByTask || s.linkHost !== prev.linkHost) sync();
   });
 }

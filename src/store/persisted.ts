@@ -2,6 +2,7 @@ import { findTask } from '../tasks/registry';
 import type { AppState } from './index';
 import type { RunState } from './runs-slice';
 import { isThemeChoice } from './settings-slice';
+import { ownSettings } from './link-host';
 
 /** Bump when the saved shape changes, and teach `migratePersisted` the step from the previous one. */
 export const PERSIST_VERSION = 2;
@@ -31,9 +32,11 @@ function savedRun(run: RunState): RunState | undefined {
 export function persistable(state: AppState) {
   const lastRun = savedRun(state.run);
   const inputByTask = Object.fromEntries(Object.entries(state.inputByTask).filter(([, value]) => jsonSafe(value)));
+  // A linked demo's host is never saved: the user's own settings are.
+  const own = ownSettings(state);
   return {
-    host: state.host,
-    revision: state.revision,
+    host: own.host,
+    revision: own.revision,
     device: state.device,
     confirmAboveMB: state.confirmAboveMB,
     theme: state.theme,
@@ -60,6 +63,8 @@ export function mergePersisted(saved: unknown, current: AppState): AppState {
   const { lastRun, ...s } = (saved ?? {}) as Partial<ReturnType<typeof persistable>>;
   const mergedParams = { ...current.paramsByTask };
   for (const [task, params] of Object.entries(s.paramsByTask ?? {})) {
+    // Keys come from storage: only tasks this app has (a `__proto__` key would replace the prototype here).
+    if (!findTask(task)) continue;
     mergedParams[task] = { ...current.paramsByTask[task], ...params };
   }
   return {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { DeviceChoice } from '../protocol/messages';
 import type { AppState } from './index';
+import type { LinkHost } from './link-host';
 
 export const HUB_HOST = 'https://huggingface.co/';
 
@@ -10,8 +11,11 @@ export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 export const isThemeChoice = (value: unknown): value is ThemeChoice => THEME_CHOICES.includes(value as ThemeChoice);
 
 export interface SettingsSlice {
+  /** The host requests go to: the user's own, or a linked demo's (see link-host.ts). */
   host: string;
   revision: string;
+  /** Set while a share link's host or revision is in use instead of the user's own (never saved). */
+  linkHost?: LinkHost;
   device: DeviceChoice;
   /** Loads that would download more than this many MB ask first. */
   confirmAboveMB: number;
@@ -37,7 +41,7 @@ export function normalizeHost(raw: string): string | undefined {
   }
 }
 
-export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   host: HUB_HOST,
   revision: 'main',
   device: 'auto',
@@ -45,7 +49,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   theme: 'system',
   setTheme: (theme) => set({ theme: isThemeChoice(theme) ? theme : 'system' }),
   setConfirmAboveMB: (mb) => set({ confirmAboveMB: Number.isFinite(mb) && mb >= 0 ? mb : 100 }),
-  setHost: (host) => set({ host: normalizeHost(host) ?? HUB_HOST }),
-  setRevision: (revision) => set({ revision: revision.trim() || 'main' }),
+  // The user's own choice: it ends a linked demo's host.
+  setHost: (host) => set({ host: normalizeHost(host) ?? HUB_HOST, linkHost: undefined }),
+  setRevision: (revision) => {
+    const next = revision.trim() || 'main';
+    const { linkHost } = get();
+    set({ revision: next, ...(linkHost && { linkHost: { ...linkHost, revision: next, own: { ...linkHost.own, revision: next } } }) });
+  },
   setDevice: (device) => set({ device }),
 });

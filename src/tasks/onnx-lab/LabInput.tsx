@@ -5,6 +5,7 @@ import { FeedEditor } from './FeedEditor';
 import { ModelInfo } from './ModelInfo';
 import { ModelSource } from './ModelSource';
 import { defaultFeed, type LabModel, type LabValue } from './lab-value';
+import { own } from '../../protocol/own';
 
 export function LabInput({ value, onChange, error, disabled, onRun }: InputProps<LabValue>) {
   const model = value.model;
@@ -12,7 +13,7 @@ export function LabInput({ value, onChange, error, disabled, onRun }: InputProps
     const feeds = Object.fromEntries(next.info.inputs.map((input) => [input.name, defaultFeed(input)]));
     onChange({ ...value, model: next, feeds, action: 'run', image: value.image ?? sampleImage('coffee.png') });
   };
-  const usesImage = model?.info.inputs.some((input) => value.feeds[input.name]?.source === 'image');
+  const usesImage = model?.info.inputs.some((input) => own(value.feeds, input.name)?.source === 'image');
   return (
     <div className="lab-input">
       <ModelSource model={model} url={value.url} disabled={disabled} onUrl={(url) => onChange({ ...value, url })} onModel={setModel} />
@@ -33,7 +34,7 @@ export function LabInput({ value, onChange, error, disabled, onRun }: InputProps
             <FeedEditor
               key={`${model.key}-${input.name}`}
               input={input}
-              feed={value.feeds[input.name] ?? defaultFeed(input)}
+              feed={own(value.feeds, input.name) ?? defaultFeed(input)}
               disabled={disabled}
               onChange={(feed) => onChange({ ...value, feeds: { ...value.feeds, [input.name]: feed } })}
             />

@@ -8,6 +8,7 @@ import { labError } from './lab-errors';
 import type { LabOutput, LabRequest, ProviderCheck } from './lab-types';
 import { OnnxParseError, readOnnx } from './onnx-reader';
 import { summarize } from './tensor-stats';
+import { own, setOwn } from '../../protocol/own';
 
 type Session = OrtTypes.InferenceSession;
 export interface OrtLike {
@@ -77,7 +78,7 @@ export class LabEngine {
     const feeds: Record<string, OrtTypes.Tensor> = {};
     for (const input of declared) {
       const spec = buildTensor(input, request.feeds.find((feed) => feed.name === input.name));
-      feeds[input.name] = this.ort.tensor(spec.type, spec.data, spec.dims);
+      setOwn(feeds, input.name, this.ort.tensor(spec.type, spec.data, spec.dims));
     }
     const start = performance.now();
     let results: Record<string, OrtTypes.OnnxValue>;
@@ -88,7 +89,7 @@ export class LabEngine {
     }
     const runMs = performance.now() - start;
     const outputs = session.outputNames.map((name) => {
-      const tensor = results[name] as OrtTypes.Tensor;
+      const tensor = own(results, name) as OrtTypes.Tensor;
       const data = tensor.location === 'cpu' || tensor.location === undefined ? (tensor.data as ArrayLike<number>) : [];
       const summary = summarize(name, tensor.type, tensor.dims, data);
       tensor.dispose?.();
@@ -100,7 +101,7 @@ export class LabEngine {
       device: request.device,
       sessionMs: ms,
       runMs,
-      inputs: declared.map((input) => ({ name: input.name, type: feeds[input.name].type, dims: [...feeds[input.name].dims], source: request.feeds.find((f) => f.name === input.name)!.source })),
+      inputs: declared.map((input) => ({ name: input.name, type: own(feeds, input.name)!.type, dims: [...own(feeds, input.name)!.dims], source: request.feeds.find((f) => f.name === input.name)!.source })),
       outputs,
     };
   }

@@ -5,6 +5,7 @@ import { imagePayload, type ImageValue } from '../../ui/components/ImageInput/im
 import { guessLayout, imageTensor, type Layout } from './image-tensor';
 import type { FeedPayload, LabRequest } from './lab-types';
 import type { OnnxInfo, ValueInfo } from './onnx-reader';
+import { own } from '../../protocol/own';
 
 export interface LabModel {
   key: string;
@@ -81,7 +82,7 @@ export function flattenJson(text: string, name: string): number[] {
 export function validateLab(value: LabValue): string | undefined {
   if (!value.model) return 'Drop an .onnx file, choose one, or give its URL first.';
   for (const input of value.model.info.inputs) {
-    const feed = value.feeds[input.name];
+    const feed = own(value.feeds, input.name);
     if (feed && !parseShape(feed.shape)) return `Input "${input.name}": the shape must be whole numbers separated by commas.`;
     if (feed?.source === 'image' && !value.image) return `Input "${input.name}" takes an image: choose one below.`;
   }
@@ -107,7 +108,7 @@ export async function labRequest(value: LabValue): Promise<LabRequest> {
   if (!model) throw new InvalidInputError('No model was given.', 'Drop an .onnx file or give its URL.');
   const feeds: FeedPayload[] = [];
   if (value.action === 'run') {
-    for (const input of model.info.inputs) feeds.push(await feedPayload(input, value.feeds[input.name] ?? defaultFeed(input), value.image));
+    for (const input of model.info.inputs) feeds.push(await feedPayload(input, own(value.feeds, input.name) ?? defaultFeed(input), value.image));
   }
   return { action: value.action, model: { key: model.key, name: model.name, bytes: model.bytes }, device: value.device, feeds };
 }

@@ -1,6 +1,7 @@
 // A small protobuf reader for the parts of an ONNX ModelProto the lab shows: IR version, producer, opsets,
 // metadata, the operators used, and the graph's inputs and outputs with their shapes (incl. symbolic dims).
 // Field numbers from onnx/onnx.proto. Tensor payloads (initializers) are skipped by length, never decoded.
+import { own, setOwn } from '../../protocol/own';
 
 export class OnnxParseError extends Error {
   override name = 'OnnxParseError';
@@ -160,7 +161,7 @@ function graph(bytes: Uint8Array, r: Reader, info: OnnxInfo): void {
   for (const f of r.fields()) {
     if (f.field === 1) {
       const op = nodeOp(bytes, sub(bytes, f));
-      info.ops[op] = (info.ops[op] ?? 0) + 1;
+      setOwn(info.ops, op, (own(info.ops, op) ?? 0) + 1);
       info.nodeCount++;
     } else if (f.field === 2) info.graphName = text(bytes, f);
     else if (f.field === 5) {
@@ -207,7 +208,7 @@ export function readOnnx(bytes: Uint8Array): OnnxInfo {
           if (p.field === 1) key = text(bytes, p);
           else if (p.field === 2) value = text(bytes, p);
         }
-        info.metadata[key] = value;
+        setOwn(info.metadata, key, value);
         break;
       }
     }

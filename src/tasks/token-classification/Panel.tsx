@@ -16,30 +16,40 @@ interface Colour {
   soft: string;
 }
 
-const KNOWN: Record<string, Colour> = {
-  PER: { solid: '#2563eb', soft: '#dbeafe' },
-  ORG: { solid: '#15803d', soft: '#dcfce7' },
-  LOC: { solid: '#c2410c', soft: '#ffedd5' },
-  MISC: { solid: '#7e22ce', soft: '#f3e8ff' },
-};
+// Entity types come from the model's config (anyone can publish one): they are looked up in Maps, never
+// as keys of plain objects, where `__proto__` or `constructor` would find Object.prototype's members.
+const KNOWN = new Map<string, Colour>([
+  ['PER', { solid: '#2563eb', soft: '#dbeafe' }],
+  ['ORG', { solid: '#15803d', soft: '#dcfce7' }],
+  ['LOC', { solid: '#c2410c', soft: '#ffedd5' }],
+  ['MISC', { solid: '#7e22ce', soft: '#f3e8ff' }],
+]);
 const OTHERS: Colour[] = [
   { solid: '#be185d', soft: '#fce7f3' },
   { solid: '#0e7490', soft: '#cffafe' },
   { solid: '#4d7c0f', soft: '#ecfccb' },
   { solid: '#b91c1c', soft: '#fee2e2' },
 ];
-const NAMES: Record<string, string> = { PER: 'person', ORG: 'organisation', LOC: 'location', MISC: 'other' };
+const NAMES = new Map<string, string>([
+  ['PER', 'person'],
+  ['ORG', 'organisation'],
+  ['LOC', 'location'],
+  ['MISC', 'other'],
+]);
 
 function colourOf(type: string): Colour {
   const key = type.toUpperCase();
-  const known = KNOWN[key] ?? KNOWN[key.slice(0, 3)] ?? (key === 'GPE' ? KNOWN.LOC : undefined);
+  const known = KNOWN.get(key) ?? KNOWN.get(key.slice(0, 3)) ?? (key === 'GPE' ? KNOWN.get('LOC') : undefined);
   if (known) return known;
   let hash = 0;
   for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return OTHERS[hash % OTHERS.length];
 }
 
-const describe = (entity: Entity) => `${entity.type}${NAMES[entity.type] ? ` (${NAMES[entity.type]})` : ''} · ${formatPercent(entity.score)}`;
+const describe = (entity: Entity) => {
+  const name = NAMES.get(entity.type);
+  return `${entity.type}${name ? ` (${name})` : ''} · ${formatPercent(entity.score)}`;
+};
 
 function Legend({ types }: { types: string[] }) {
   return (
@@ -48,7 +58,7 @@ function Legend({ types }: { types: string[] }) {
         <li key={type} data-type={type}>
           <span className="swatch" style={{ background: colourOf(type).solid }} />
           <span>{type}</span>
-          {NAMES[type] && <span className="muted">{NAMES[type]}</span>}
+          {NAMES.has(type) && <span className="muted">{NAMES.get(type)}</span>}
         </li>
       ))}
     </ul>
@@ -95,7 +105,7 @@ function EntityTable({ entities }: { entities: Entity[] }) {
   );
 }
 
-function NerResult({ output }: { output: NerOutput }) {
+export function NerResult({ output }: { output: NerOutput }) {
   const { text, entities, types } = output;
   return (
     <div className="ner" data-testid="ner-output">

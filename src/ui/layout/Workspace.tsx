@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
@@ -10,6 +10,7 @@ import { ModelBar } from '../components/ModelBar/ModelBar';
 import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
 import { RunBar, RunStats } from '../components/RunBar/RunBar';
 import { ResultExport } from '../components/ResultExport/ResultExport';
+import { PanelBoundary } from '../components/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
 
 const pick = (s: AppState) => ({
@@ -31,11 +32,46 @@ function useRunShortcut() {
   }, []);
 }
 
+/** What a panel that failed to render dropped: shown until the next run, on the task it happened on. */
+interface Dropped {
+  what: 'result' | 'input';
+  task: string;
+  seq: number;
+  /** Changes each time, so the failed panel is tried again with what replaced the dropped value. */
+  attempt: number;
+  reason: string;
+}
+
+/**
+ * A saved or fresh value that makes its panel throw is removed from the store (and so from the saved
+ * visit: a reload is clean), and the panel is shown again without it; the rest of the page keeps working.
+ */
+function useDropOnError() {
+  const [dropped, setDropped] = useState<Dropped>();
+  const drop = (what: Dropped['what']) => (error: Error) => {
+    const state = useApp.getState();
+    if (what === 'result') state.clearRun();
+    else state.setInputFor(state.task, undefined);
+    setDropped((prev) => ({ what, task: state.task, seq: useApp.getState().run.seq, attempt: (prev?.attempt ?? 0) + 1, reason: error.message.slice(0, 300) }));
+  };
+  return { dropped, dropResult: drop('result'), dropInput: drop('input') };
+}
+
+function DroppedNotice({ dropped }: { dropped: Dropped }) {
+  return (
+    <div className="notice notice-error" role="alert" data-testid={`${dropped.what}-dropped`}>
+      <strong>{dropped.what === 'result' ? 'This result could not be shown and was cleared.' : 'This input could not be shown and was reset.'}</strong>
+      <span className="notice-hint">The rest of the app still works: run the model again, or pick another model. ({dropped.reason})</span>
+    </div>
+  );
+}
+
 export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
   useRunShortcut();
+  const { dropped, dropResult, dropInput } = useDropOnError();
   const header = meta && (
     <header className="task-header">
       <h1>{meta.label}</h1>
@@ -57,6 +93,8 @@ export function Workspace() {
   const runError = runHere && s.run.status === 'error' && s.run.errorAt === 'run' ? s.run.error : undefined;
   const Output = view.Output;
   const Input = view.Input;
+  const droppedHere = dropped?.task === s.task && dropped.seq === s.run.seq ? dropped : undefined;
+  const attempt = dropped?.attempt ?? 0;
   return (
     <main id={WORKSPACE_ID} tabIndex={-1} className="workspace">
       {header}
@@ -64,6 +102,8 @@ export function Workspace() {
       {!view.ownModelSource && <LoadStatus />}
       <div className="panes">
         <section className="pane input-pane" aria-label="Input">
+          {droppedHere?.what === 'input' && <DroppedNotice dropped={droppedHere} />}
+          <PanelBoundary key={`${s.task}:${attempt}`} onError={dropInput}>
           <Input
             value={input}
             onChange={s.setInput}
@@ -71,13 +111,16 @@ export function Workspace() {
             disabled={s.run.status === 'running'}
             onRun={() => void runTask()}
           />
+          </PanelBoundary>
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
           <RunBar label={view.runLabel} />
         </section>
         <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'} data-run-seq={s.run.seq}>
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
+          {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
           {view.alwaysShowOutput || (runHere && (s.run.status === 'running' || s.run.status === 'done')) ? (
+            <PanelBoundary key={`${s.task}:${s.run.seq}:${attempt}`} onError={dropResult}>
             <Output
               input={runHere ? s.run.input : input}
               output={runHere && s.run.status === 'done' ? s.run.output : undefined}
@@ -89,8 +132,9 @@ export function Workspace() {
               onRun={() => void runTask()}
               running={runHere && s.run.status === 'running'}
             />
+            </PanelBoundary>
           ) : (
-            !runError && <p className="muted empty">Run the model to see its output here.</p>
+            !runError && !droppedHere && <p className="muted empty">Run the model to see its output here.</p>
           )}
           {runHere && s.run.status === 'running' && !view.reducePartial && !view.alwaysShowOutput && (
             <p className="muted">

@@ -1,4 +1,5 @@
 import type { WireError } from '../../../protocol/messages';
+import { own } from '../../../protocol/own';
 
 const TITLES: Record<string, string> = {
   ModelNotFoundError: 'Model not found',
@@ -12,12 +13,13 @@ const TITLES: Record<string, string> = {
   NotLoadedError: 'No model loaded',
   InferenceError: 'Something went wrong',
   IncompleteModelError: 'Files missing',
+  HostNotAllowedError: 'Model host not allowed',
 };
 
 export function ErrorNotice({ error, testId }: { error: WireError; testId?: string }) {
   return (
     <div className="notice notice-error" role="alert" data-testid={testId} data-error-name={error.name}>
-      <strong>{TITLES[error.name] ?? 'Error'}</strong>
+      <strong>{own(TITLES, error.name) ?? 'Error'}</strong>
       <span className="notice-message">{error.message}</span>
       {error.hint && <span className="notice-hint">{error.hint}</span>}
     </div>

@@ -4,6 +4,7 @@ import { findTask } from '../../../tasks/registry';
 import { useApp, type AppState } from '../../../store';
 import { cancelLoad, checkDtypes, checkPlan, currentSpec, loadModel } from '../../../store/actions';
 import { modelIdProblem } from '../../../models/model-id';
+import { hostHeld } from '../../../store/link-host';
 import { isLocalRef, localRefName } from '../../../models/local-ref';
 import { getLocalFolder } from '../../../models/local-folders';
 import { ModelBrowser } from '../ModelBrowser/ModelBrowser';
@@ -52,6 +53,8 @@ export function ModelBar() {
   const s = useApp(useShallow(pick));
   const host = useApp((st) => st.host);
   const revision = useApp((st) => st.revision);
+  // A linked demo's host is checked once the user allows it.
+  const held = useApp(hostHeld);
   const meta = findTask(s.task)?.meta;
   const problem = s.model ? modelProblem(s.model) : undefined;
   const local = isLocalRef(s.model);
@@ -62,13 +65,13 @@ export function ModelBar() {
     if (modelProblem(s.model)) return;
     const timer = setTimeout(() => void checkDtypes(), 400);
     return () => clearTimeout(timer);
-  }, [s.model, host, revision]);
+  }, [s.model, host, revision, held]);
 
   useEffect(() => {
     if (modelProblem(s.model)) return;
     const timer = setTimeout(() => void checkPlan(), 450);
     return () => clearTimeout(timer);
-  }, [s.model, host, revision, s.dtype, s.device, s.task]);
+  }, [s.model, host, revision, s.dtype, s.device, s.task, held]);
 
   const canLoad = !modelProblem(s.model);
   return (

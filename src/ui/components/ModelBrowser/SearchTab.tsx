@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { compactCount, searchModels, type HubModel } from '../../../models/hub-search';
 import { modelIdProblem } from '../../../models/model-id';
+import { useApp } from '../../../store';
+import { hostHeld } from '../../../store/link-host';
 
 interface Props {
   host: string;
@@ -15,7 +17,9 @@ export function SearchTab({ host, pipeline, current, onPick }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<State>({ status: 'idle' });
+  const held = useApp(hostHeld);
   useEffect(() => {
+    if (held) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setState({ status: 'searching' });
@@ -29,7 +33,7 @@ export function SearchTab({ host, pipeline, current, onPick }: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [host, pipeline, query]);
+  }, [host, pipeline, query, held]);
 
   const typed = query.trim();
   const fullId = typed.includes('/') && !modelIdProblem(typed) ? typed : undefined;
@@ -46,6 +50,7 @@ export function SearchTab({ host, pipeline, current, onPick }: Props) {
           Use “{fullId}” as typed
         </button>
       )}
+      {held && <p className="muted" data-testid="search-held">This demo’s model host has not been allowed yet: allow it in the notice above to search it.</p>}
       {state.status === 'searching' && <p className="muted"><span className="spinner" /> Searching…</p>}
       {state.status === 'error' && <p className="notice notice-error" role="alert" data-testid="search-error">{state.message}</p>}
       {state.status === 'done' && state.results.length === 0 && (

@@ -1,3 +1,5 @@
+import { setOwn } from '../../../protocol/own';
+
 /**
  * Turns a run into plain JSON for "Copy JSON" / "Download JSON": typed arrays become arrays, binary
  * inputs (a picked image) are described by name, type and size rather than inlined, object URLs are
@@ -25,7 +27,7 @@ export function toPlainJson(value: unknown, seen = new WeakSet<object>()): unkno
       // Object URLs only mean something inside this tab.
       if (typeof item === 'string' && item.startsWith('blob:')) continue;
       const plain = toPlainJson(item, seen);
-      if (plain !== undefined) out[key] = plain;
+      if (plain !== undefined) setOwn(out, key, plain);
     }
     return out;
   } finally {
