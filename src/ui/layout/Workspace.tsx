@@ -79,13 +79,7 @@ export function Workspace() {
     </header>
   );
   // The title comes from the task's meta at once (the first paint has it); the rest waits for the task's chunk.
-  if (!view || !meta) {
-    return (
-      <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true">
-        {header}
-      </main>
-    );
-  }
+  if (!view || !meta) return <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true" />;
 
   const input = s.input ?? view.defaultInput;
   const runHere = s.run.task === s.task;
