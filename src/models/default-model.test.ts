@@ -10,7 +10,10 @@ function fakeHost(models: Record<string, string>, options: { searchFails?: boole
   const asked: string[] = [];
   return {
     asked,
-    has: async (id) => id in models,
+    has: async (id) => {
+      asked.push(`has ${id}`);
+      return Object.hasOwn(models, id);
+    },
     search: async (tag) => {
       asked.push(tag);
       if (options.searchFails) throw new Error('host.test does not answer model searches (HTTP 404).');
@@ -20,6 +23,19 @@ function fakeHost(models: Record<string, string>, options: { searchFails?: boole
 }
 
 describe('resolveHostDefault', () => {
+  it('asks a host that answers the search no per-model question (each model it lacks would be a 404)', async () => {
+    const host = fakeHost({ 'Megvii-BaseDetection/yolox-nano': 'object-detection' });
+    await resolveHostDefault(meta('object-detection'), host);
+    expect(host.asked.filter((q) => q.startsWith('has '))).toEqual([]);
+  });
+
+  it('asks a host that answers no search for each curated model instead', async () => {
+    const host = fakeHost({ 'Megvii-BaseDetection/yolox-nano': 'object-detection' }, { searchFails: true });
+    const found = await resolveHostDefault(meta('object-detection'), host);
+    expect(found.status === 'found' && found.model).toBe('Megvii-BaseDetection/yolox-nano');
+    expect(host.asked.some((q) => q.startsWith('has '))).toBe(true);
+  });
+
   it('picks the first curated model the host has, even when another is more downloaded', async () => {
     const host = fakeHost({ 'tiny-random/other-od': 'object-detection', 'Megvii-BaseDetection/yolox-nano': 'object-detection' });
     const found = await resolveHostDefault(meta('object-detection'), host);

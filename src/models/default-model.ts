@@ -47,10 +47,12 @@ async function searchTags(tags: string[], probe: HostProbe): Promise<{ ids: stri
 /** Asks the host which of the task's models it has and picks the default (see the top of this file). */
 export async function resolveHostDefault(meta: TaskMeta, probe: HostProbe): Promise<Exclude<HostDefault, { status: 'checking' }>> {
   const curated = meta.models.map((entry) => entry.id);
-  const [present, searched] = await Promise.all([
-    Promise.all(curated.map((id) => probe.has(id).catch(() => false))),
-    searchTags(hostTagsFor(meta), probe),
-  ]);
+  const searched = await searchTags(hostTagsFor(meta), probe);
+  // A host that answers the search lists the curated models it has among its results; only a host that does not
+  // (a static file host) is asked model by model, since each model it lacks costs a 404 in the console.
+  const present = searched.error
+    ? await Promise.all(curated.map((id) => probe.has(id).catch(() => false)))
+    : curated.map((id) => searched.ids.includes(id));
   const curatedOnHost = curated.filter((_, index) => present[index]);
   const hostModels = [...new Set([...curatedOnHost, ...searched.ids])];
   const model = hostModels[0];
