@@ -158,13 +158,19 @@ test.describe('hostile model labels', () => {
     guard(page);
     await page.goto('./');
     await expect(page.getByTestId('task-token-classification')).toBeVisible();
-    await page.evaluate((key) => {
+    const seeded = await page.evaluate((key) => {
       const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":2}');
       saved.state.task = 'token-classification';
       // The shape an older build (or a damaged store) might hold: not what the panel can draw.
       saved.state.lastRun = { status: 'done', seq: 0, task: 'token-classification', input: 'x', output: { text: 'x', entities: 5, types: 7 } };
-      localStorage.setItem(key, JSON.stringify(saved));
+      return JSON.stringify(saved);
     }, STORE_KEY);
+    // Written before the app's scripts run on the next load (once), so the open page cannot save over it first.
+    await page.addInitScript(([key, value]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }, [STORE_KEY, seeded] as const);
     await page.reload();
     await expect(page.getByTestId('result-dropped')).toContainText('This result could not be shown and was cleared.');
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'idle');

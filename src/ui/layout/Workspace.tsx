@@ -78,7 +78,7 @@ export function Workspace() {
       <p className="muted">{meta.summary}</p>
     </header>
   );
-  // The title comes from the task's meta at once (the first paint has it); the rest waits for the task's chunk.
+  // Nothing until the task's chunk is there: painting the title first made the workspace shift (Lighthouse CLS).
   if (!view || !meta) return <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true" />;
 
   const input = s.input ?? view.defaultInput;
