@@ -107,6 +107,13 @@ export async function checkPlan(): Promise<void> {
   }
 }
 
+/** Checks the plan of this spec again, when it is the one shown (what it says is cached has changed). */
+function refreshPlan(spec: LoadSpec): void {
+  if (useApp.getState().plan?.key !== planKey(spec)) return;
+  useApp.getState().setPlan(undefined);
+  void checkPlan();
+}
+
 /** True when this load would download more than the user's threshold and they have not agreed yet. */
 async function needsConfirmation(spec: LoadSpec, confirmed: boolean): Promise<boolean> {
   const key = planKey(spec);
@@ -165,19 +172,13 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
     const live = current() && useApp.getState().load.status === 'loading';
     if (live) useApp.getState().loadFinished(info);
     // The files are cached now (or not, after a cache error): refresh what the plan says about them.
-    if (current() && useApp.getState().plan?.key === planKey(spec)) {
-      useApp.getState().setPlan(undefined);
-      void checkPlan();
-    }
+    if (current()) refreshPlan(spec);
     return live;
   } catch (error) {
     if (current() && useApp.getState().load.status === 'loading') useApp.getState().loadFailed(toWire(error));
     // Damaged files were dropped or never cached: what the plan says is cached has changed.
     const name = toWire(error).name;
-    if ((name === 'DamagedCacheError' || name === 'DamagedDownloadError') && useApp.getState().plan?.key === planKey(spec)) {
-      useApp.getState().setPlan(undefined);
-      void checkPlan();
-    }
+    if (name === 'DamagedCacheError' || name === 'DamagedDownloadError') refreshPlan(spec);
     return false;
   }
 }
