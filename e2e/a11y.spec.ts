@@ -5,7 +5,7 @@ import { FIRST_CHECK, expectRunDone, openTask, pickTask, runAndWait } from './he
 
 // axe-core checks every task page, every dialog, pages with results, at desktop and phone sizes, in light and
 // dark colour schemes: no violation of impact "serious" or "critical" (contrast, names, labels, ARIA) may remain.
-test.describe.configure({ timeout: 600_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 const MOBILENET = 'onnxmodelzoo/mobilenetv2-12-int8';

@@ -12,6 +12,9 @@ export const SAMPLES_DIR = new URL('../../public/samples/', import.meta.url).pat
 
 /** Picks a task in the task picker; on a narrow screen the picker is a menu, opened first. */
 export async function pickTask(page: Page, task: string): Promise<void> {
+  // The picker renders with its menu button (narrow) or without it in one go: wait for it before asking, or a
+  // page still starting reads as "no menu" and the click then waits on a task button the closed menu hides.
+  await expect(page.getByRole('navigation', { name: 'Tasks' })).toBeVisible(FIRST_CHECK);
   const menu = page.getByTestId('task-menu-button');
   if (await menu.isVisible()) {
     if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
