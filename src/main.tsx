@@ -2,7 +2,8 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngine } from './client/engine-client';
-import { connectEngine } from './store/actions';
+import { createSession } from './session';
+import { SessionContext } from './session/react';
 import { watchHostDefaults } from './store/host-defaults';
 import { useApp } from './store';
 import { normalizeHost } from './store/settings-slice';
@@ -38,7 +39,7 @@ useApp.subscribe((state, previous) => {
 
 // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
 const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
-connectEngine(createEngine(), { maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
+const session = createSession({ engine: createEngine(), store: useApp, maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
 listenForSharedLinks();
 // A linked demo's host applies to its task only: another task goes back to the user's own host.
 watchLinkHost(() => useShareNotice.getState().hide());
@@ -49,7 +50,9 @@ const root = createRoot(document.getElementById('root')!);
 startTransition(() =>
   root.render(
     <StrictMode>
-      <App />
+      <SessionContext value={session}>
+        <App />
+      </SessionContext>
     </StrictMode>,
   ),
 );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../store';
-import { currentSpec, planKey, runTask } from '../store/actions';
+import { planKey, specOf } from '../session/spec';
+import { useSession } from '../session/react';
 import { HUB_HOST } from '../store/settings-slice';
 import { allowLinkHost } from '../store/link-host';
 import { findTask } from '../tasks/registry';
@@ -31,7 +32,7 @@ function DroppedList({ dropped }: { dropped: string[] }) {
 function useRunCost(): DownloadCost | undefined {
   const report = useApp((s) => s.plan);
   useApp((s) => s.modelByTask[s.task] + s.host + s.revision + s.device + (s.dtypeByTask[s.task] ?? ''));
-  const spec = currentSpec();
+  const spec = specOf(useApp.getState());
   const ownLoader = Boolean(findTask(spec.task)?.meta.ownLoader);
   const [fallback, setFallback] = useState<{ key: string; cost: DownloadCost }>();
   const key = planKey(spec);
@@ -52,6 +53,7 @@ function useRunCost(): DownloadCost | undefined {
 
 function RunOffer({ state, onDone }: { state: SharedState; onDone(): void }) {
   const cost = useRunCost();
+  const { runTask } = useSession();
   const [confirming, setConfirming] = useState(false);
   const run = () => {
     onDone();

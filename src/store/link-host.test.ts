@@ -15,7 +15,7 @@ import type { EngineClient } from '../client/engine-client';
 import { useShareNotice } from '../share/share-notice';
 import { applyShared } from '../share/share-state';
 import type { SharedState } from '../share/validate';
-import { checkDtypes, checkPlan, connectEngine, loadModel } from './actions';
+import { createSession } from '../session';
 import { ensureHostDefault, setHostProbe } from './host-defaults';
 import { STORE_KEY, useApp } from './index';
 import { allowLinkHost, leaveLinkHost, watchLinkHost } from './link-host';
@@ -36,7 +36,7 @@ const engine = {
   }),
   onRespawn: () => undefined,
 } as unknown as EngineClient;
-connectEngine(engine);
+const { checkDtypes, checkPlan, loadModel } = createSession({ engine, store: useApp });
 
 const link = (over: Partial<SharedState> = {}): SharedState => ({
   task: 'text-classification', model: 'org/model', host: FOREIGN, revision: 'main', device: 'auto', dtype: 'auto', params: {}, ...over,

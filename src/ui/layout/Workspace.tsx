@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
-import { runTask } from '../../store/actions';
+import { useSession } from '../../session/react';
 import { useTaskView } from '../hooks/useTaskView';
 import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
 import { LoadStatus } from '../components/LoadStatus/LoadStatus';
@@ -22,14 +22,14 @@ const pick = (s: AppState) => ({
   setParams: s.setParams,
 });
 
-function useRunShortcut() {
+function useRunShortcut(runTask: () => Promise<void>) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') void runTask();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [runTask]);
 }
 
 /** What a panel that failed to render dropped: shown until the next run, on the task it happened on. */
@@ -70,7 +70,8 @@ export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
-  useRunShortcut();
+  const { runTask } = useSession();
+  useRunShortcut(runTask);
   const { dropped, dropResult, dropInput } = useDropOnError();
   const header = meta && (
     <header className="task-header">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { runLive } from '../../../store/actions';
+import { useSession } from '../../../session/react';
 import { useApp } from '../../../store';
 import { FpsMeter, NO_CAMERA_API, cameraErrorMessage, formatFps, frameSize } from './live-camera';
 
@@ -45,6 +45,7 @@ export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
   const [frames, setFrames] = useState(0);
   const [fps, setFps] = useState(0);
   const [result, setResult] = useState<LiveResult<O>>();
+  const { runLive } = useSession();
 
   const stop = () => {
     const current = session.current;

@@ -1,6 +1,6 @@
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
-import { currentSpec, planKey } from '../../../store/actions';
+import { planKey, specOf } from '../../../session/spec';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
@@ -59,7 +59,7 @@ function Ready() {
   if (!info || !spec) return null;
   const otherTask = spec.task !== task ? findTask(spec.task)?.meta.label : undefined;
   // Compare what would be loaded now (a local folder `local:x` loads as `local/x`) with what is loaded.
-  const stale = spec.task !== task || spec.model !== currentSpec().model;
+  const stale = spec.task !== task || spec.model !== specOf(useApp.getState()).model;
   return (
     <>
     <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
@@ -104,7 +104,7 @@ function Ready() {
 export function LoadStatus() {
   const load = useApp((s) => s.load);
   // Errors about the chosen model (not found, no ONNX weights, or what its check found too) are the model bar's.
-  const shownInModelBar = useApp((s) => !findTask(s.task)?.meta.ownLoader && Boolean(loadErrorAboutModel(s.load, s.plan, planKey(currentSpec()))));
+  const shownInModelBar = useApp((s) => !findTask(s.task)?.meta.ownLoader && Boolean(loadErrorAboutModel(s.load, s.plan, planKey(specOf(s)))));
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'ready') return <Ready />;
   if (load.status === 'error' && load.error && !shownInModelBar) {

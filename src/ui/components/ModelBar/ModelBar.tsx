@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../../tasks/registry';
 import { useApp, type AppState } from '../../../store';
-import { cancelLoad, checkDtypes, checkPlan, currentSpec, loadModel } from '../../../store/actions';
+import { useSession } from '../../../session/react';
 import { modelIdProblem } from '../../../models/model-id';
 import { hostHeld } from '../../../store/link-host';
 import { isLocalRef, localRefName } from '../../../models/local-ref';
@@ -58,6 +58,7 @@ export function ModelBar() {
   const meta = findTask(s.task)?.meta;
   const problem = s.model ? modelProblem(s.model) : undefined;
   const local = isLocalRef(s.model);
+  const { cancelLoad, checkDtypes, checkPlan, currentSpec, loadModel } = useSession();
   const spec = currentSpec();
   const modelKey = `${spec.host}|${spec.model}|${spec.revision}`;
 

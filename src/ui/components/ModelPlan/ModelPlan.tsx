@@ -1,5 +1,6 @@
 import { useApp } from '../../../store';
-import { loadModel, planKey, currentSpec } from '../../../store/actions';
+import { planKey, specOf } from '../../../session/spec';
+import { useSession } from '../../../session/react';
 import { LOCAL_HOST } from '../../../models/local-ref';
 import type { ModelPlan as Plan, WireError } from '../../../protocol/messages';
 import { formatBytes } from '../../format';
@@ -40,6 +41,7 @@ function Summary({ plan, local }: { plan: Plan; local: boolean }) {
 
 function Confirm({ bytes, limitMB }: { bytes: number; limitMB: number }) {
   const setPendingConfirm = useApp((s) => s.setPendingConfirm);
+  const { loadModel } = useSession();
   return (
     <div className="notice confirm" role="alertdialog" aria-label="Confirm download" data-testid="confirm-download">
       <strong>Download {formatBytes(bytes)}?</strong>
@@ -64,7 +66,7 @@ export function ModelPlan() {
   const pending = useApp((s) => s.pendingConfirm);
   const limitMB = useApp((s) => s.confirmAboveMB);
   useApp((s) => s.modelByTask[s.task] + s.host + s.revision + s.device + (s.dtypeByTask[s.task] ?? ''));
-  const spec = currentSpec();
+  const spec = specOf(useApp.getState());
   const key = planKey(spec);
   const loadError = useApp((s) => loadErrorAboutModel(s.load, s.plan, key));
   const problem = modelBarError(report, loadError, key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idleLoad, type LoadState } from '../../../store/models-slice';
-import { planKey } from '../../../store/actions';
+import { planKey } from '../../../session/spec';
 import type { LoadSpec } from '../../../protocol/messages';
 import { isModelError, loadErrorAboutModel, modelBarError } from './model-error';
 

@@ -1,5 +1,5 @@
 import type { LoadState, PlanReport } from '../../../store/models-slice';
-import { planKey } from '../../../store/actions';
+import { planKey } from '../../../session/spec';
 import type { WireError } from '../../../protocol/messages';
 
 /** Errors whose cause is the chosen model itself (its id, files, precision or architecture), not the loading. */

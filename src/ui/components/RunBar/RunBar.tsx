@@ -1,5 +1,5 @@
 import { useApp } from '../../../store';
-import { runTask, stopRun } from '../../../store/actions';
+import { useSession } from '../../../session/react';
 import { formatMs } from '../../format';
 
 export function RunStats() {
@@ -37,6 +37,7 @@ export function RunStats() {
 export function RunBar({ label = 'Run' }: { label?: string }) {
   const running = useApp((s) => s.run.status === 'running');
   const loading = useApp((s) => s.load.status === 'loading');
+  const { runTask, stopRun } = useSession();
   return (
     <div className="run-bar">
       {running ? (

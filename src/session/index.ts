@@ -1,0 +1,75 @@
+// The session controller: everything the UI asks of the engine (checks, loads, runs, camera frames),
+// built from one engine and one store. The app makes one in main.tsx; tests make one per case with a
+// fake engine and a fresh store.
+import type { LoadSpec } from '../protocol/messages';
+import { whenIdle } from '../client/when-idle';
+import { defaultSettled } from '../store/host-defaults';
+import type { AppStore } from '../store';
+import { createChecks, type Checks } from './checks';
+import type { Engine } from './deps';
+import { createLive, type Live } from './live';
+import { createLoader, type Loader } from './load';
+import { createRunner, type Runner } from './run';
+import { specOf } from './spec';
+
+export type { Engine } from './deps';
+export { planKey, specOf } from './spec';
+
+export interface SessionOptions {
+  engine: Engine;
+  store: AppStore;
+  /** onnxruntime's WASM thread cap, kept by every worker the client starts. */
+  maxThreads?: number;
+  /** Settles once an untouched task's default model is known (the app asks the model host). */
+  settleDefault?: () => Promise<void>;
+}
+
+export interface Session extends Omit<Checks, 'refreshPlan'>, Omit<Loader, 'abandonOnSwitch'>, Omit<Live, 'frameSettled'>, Runner {
+  /** What a load of the open task would load now. */
+  currentSpec(): LoadSpec;
+  /** Stops following the store and the engine (tests; the app's session lives as long as the page). */
+  dispose(): void;
+}
+
+export function createSession({ engine, store, maxThreads, settleDefault = defaultSettled }: SessionOptions): Session {
+  const deps = { engine, store };
+  const checks = createChecks(deps);
+  const loader = createLoader(deps, checks, settleDefault);
+  const live = createLive(deps, loader);
+  const runner = createRunner(deps, loader, live);
+  const stopWatching = watchEngine({ engine, store, maxThreads });
+  const stopAbandoning = store.subscribe(loader.abandonOnSwitch);
+  return {
+    currentSpec: () => specOf(store.getState()),
+    checkPlan: checks.checkPlan,
+    checkDtypes: checks.checkDtypes,
+    loadModel: loader.loadModel,
+    cancelLoad: loader.cancelLoad,
+    runTask: runner.runTask,
+    stopRun: runner.stopRun,
+    runLive: live.runLive,
+    dispose: () => {
+      stopWatching();
+      stopAbandoning();
+    },
+  };
+}
+
+/** Probes the engine now and after each restart, and drops the model a restart took with it. */
+function watchEngine({ engine, store, maxThreads }: { engine: Engine; store: AppStore; maxThreads?: number }): () => void {
+  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads, prewarm });
+  const stop = engine.onRespawn(() => {
+    // A fresh worker is probed first, so it keeps the same thread limit.
+    void probe(true).catch(() => undefined);
+    const { load, modelDropped } = store.getState();
+    if (load.status === 'ready' || load.status === 'loading') {
+      modelDropped('The engine was restarted to stop a task, so the model was unloaded. Load it again to continue.');
+    }
+  });
+  // Capabilities now (they fix the thread limit before any model check); the WASM compile once the page is idle.
+  probe(false)
+    .then((caps) => store.getState().setCaps(caps))
+    .catch(() => undefined);
+  whenIdle(() => void probe(true).catch(() => undefined));
+  return () => stop?.();
+}

@@ -1,0 +1,92 @@
+// A Run of the open task: validate its input, load the model if needed, stream its partials (at most
+// one store update per frame) and record its result. One run per task at a time, by construction.
+import { toWire } from '../protocol/errors';
+import { findTask } from '../tasks/registry';
+import type { AppStore } from '../store';
+import type { SessionDeps } from './deps';
+import type { Live } from './live';
+import type { Loader } from './load';
+import { sameAsLoaded, specOf } from './spec';
+
+export interface Runner {
+  /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
+  runTask(): Promise<void>;
+  stopRun(): void;
+}
+
+export function createRunner({ engine, store }: SessionDeps, loader: Loader, live: Live): Runner {
+  const state = store.getState;
+  const runsInFlight = new Map<string, Promise<void>>();
+  const publish = framePublisher(store);
+  let abort: AbortController | undefined;
+
+  function runTask(): Promise<void> {
+    const taskId = state().task;
+    const running = runsInFlight.get(taskId);
+    if (running) return running;
+    const run = runOnce(taskId).finally(() => runsInFlight.delete(taskId));
+    runsInFlight.set(taskId, run);
+    return run;
+  }
+
+  async function runOnce(taskId: string): Promise<void> {
+    const task = findTask(taskId);
+    if (!task) return;
+    const view = await task.view();
+    let input = state().inputByTask[taskId] ?? view.defaultInput;
+    if (view.beforeRun) {
+      input = view.beforeRun(input);
+      state().setInputFor(taskId, input);
+    }
+    const problem = view.validate(input);
+    if (problem) {
+      state().runStarted(taskId, input);
+      state().runFailed({ name: 'InvalidInputError', message: problem }, 'input');
+      return;
+    }
+    if (!sameAsLoaded(state(), specOf(state())) && !(await loader.loadModel())) return;
+    abort = new AbortController();
+    state().runStarted(taskId, input);
+    let partial: unknown;
+    try {
+      // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
+      await live.frameSettled();
+      const prepared = view.prepare ? await view.prepare(input) : input;
+      const result = await engine.call(
+        { type: 'run', task: taskId, input: prepared, params: state().paramsByTask[taskId] ?? {} },
+        {
+          signal: abort.signal,
+          onPartial: (chunk) => {
+            partial = view.reducePartial ? view.reducePartial(partial, chunk) : chunk;
+            publish(partial);
+          },
+        },
+      );
+      if (view.applyResult) {
+        const current = state().inputByTask[taskId] ?? input;
+        state().setInputFor(taskId, view.applyResult(current, result.output, result.stats));
+      }
+      state().runFinished(result.output, result.stats);
+    } catch (error) {
+      const wire = toWire(error);
+      state().runFailed(wire, wire.name === 'InvalidInputError' ? 'input' : 'run');
+    }
+  }
+
+  return { runTask, stopRun: () => abort?.abort() };
+}
+
+/** Tokens can arrive faster than the screen refreshes: publish the latest partial at most once per frame. */
+function framePublisher(store: AppStore): (partial: unknown) => void {
+  let queued: unknown;
+  let frame: number | undefined;
+  return (partial) => {
+    queued = partial;
+    if (frame !== undefined) return;
+    const raf = globalThis.requestAnimationFrame ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
+    frame = raf(() => {
+      frame = undefined;
+      if (store.getState().run.status === 'running') store.getState().runPartial(queued);
+    });
+  };
+}

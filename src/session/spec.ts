@@ -1,0 +1,49 @@
+// Pure reads of the store: what the open task would load, and whether it is loaded already.
+import type { LoadSpec } from '../protocol/messages';
+import { InvalidInputError } from '../protocol/errors';
+import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
+import { getLocalFolder } from '../models/local-folders';
+import { findTask } from '../tasks/registry';
+import type { AppState } from '../store';
+import type { Engine } from './deps';
+
+/** The load spec of the open task's chosen model, host, revision, device and precision. */
+export function specOf(s: AppState): LoadSpec {
+  const meta = findTask(s.task)?.meta;
+  const model = (s.modelByTask[s.task] ?? '').trim();
+  // A folder from disk is served by the worker itself under a host that never resolves.
+  const local = isLocalRef(model);
+  return {
+    task: s.task,
+    pipeline: meta?.pipeline ?? s.task,
+    model: local ? localModelId(localRefName(model)) : model,
+    host: local ? LOCAL_HOST : s.host,
+    revision: s.revision,
+    device: s.device,
+    dtype: s.dtypeByTask[s.task] ?? 'auto',
+  };
+}
+
+export function planKey(spec: LoadSpec): string {
+  return [spec.host, spec.model, spec.revision, spec.pipeline, spec.device, spec.dtype].join('|');
+}
+
+export const sameSpec = (a: LoadSpec | undefined, b: LoadSpec): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function sameAsLoaded(s: AppState, spec: LoadSpec): boolean {
+  return s.load.status === 'ready' && sameSpec(s.load.spec, spec);
+}
+
+/** Hands the files of a local folder to the worker (again after a restart: it is cheap, no bytes are copied). */
+export async function syncLocalFolder(engine: Engine, spec: LoadSpec): Promise<void> {
+  if (spec.host !== LOCAL_HOST) return;
+  const name = spec.model.slice(spec.model.indexOf('/') + 1);
+  const folder = getLocalFolder(name);
+  if (!folder) {
+    throw new InvalidInputError(
+      `The files of the folder "${name}" are not open any more: files picked from disk are not kept after a reload.`,
+      'Pick the folder again in Browse models → Local folder.',
+    );
+  }
+  await engine.call({ type: 'local-folder', name, files: folder.files });
+}
