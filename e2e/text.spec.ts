@@ -72,4 +72,26 @@ test.describe('text tasks on real models', () => {
     // The model stays loaded and usable after a stop.
     await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
   });
+
+  test('generation: a reload mid-run leaves no stuck run, keeps the prompt, and the next Run completes', async ({ page }) => {
+    await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
+    await page.getByTestId('prompt-input').fill('Once upon a time');
+    await setRange(page, 'param-max_new_tokens', 480);
+    await setRange(page, 'param-min_new_tokens', 480);
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('completion')).not.toBeEmpty();
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'running');
+    await page.reload();
+    // The run died with the page: nothing claims it is still going, and what was typed is kept.
+    await expect(page.getByTestId('prompt-input')).toHaveValue('Once upon a time');
+    await expect(page.getByTestId('run-button')).toBeEnabled();
+    await expect(page.getByTestId('stop-button')).toHaveCount(0);
+    await expect(page.locator('[data-testid=output][data-status=running]')).toHaveCount(0);
+    await setRange(page, 'param-min_new_tokens', 0);
+    await setRange(page, 'param-max_new_tokens', 8);
+    await runAndWait(page);
+    await expectRunDone(page);
+    await expect(page.getByTestId('completion')).toHaveText(/^, there was a little girl/);
+    await expect(page.getByTestId('tokens')).toHaveText('8');
+  });
 });
