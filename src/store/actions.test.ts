@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineClient } from '../client/engine-client';
-import { connectEngine, runTask } from './actions';
+import { checkDtypes, checkPlan, connectEngine, loadModel, runTask } from './actions';
 import { useApp } from './index';
 
 /** An engine that answers every request; runs resolve when the test says so, and are counted. */
@@ -38,5 +38,26 @@ describe('runTask', () => {
     await expect.poll(() => runs.length).toBe(2);
     runs[1]({ output: [{ label: 'NEGATIVE', score: 0.8 }], stats: { latencyMs: 1 } });
     await third;
+  });
+});
+
+describe('an invalid model id', () => {
+  it('is never checked or loaded: no request, no "Model not found", only the message next to the field', async () => {
+    const asked: string[] = [];
+    const { engine } = fakeEngine();
+    const counting = { ...engine, call: (request: { type: string }, options?: unknown) => (asked.push(request.type), engine.call(request as never, options as never)) };
+    connectEngine(counting as unknown as EngineClient);
+    useApp.getState().setTask('text-classification');
+    for (const id of ['not a valid id!!', 'a/b/c/d', '../x']) {
+      useApp.getState().setModel(id);
+      asked.length = 0;
+      await checkPlan();
+      await checkDtypes();
+      expect(await loadModel()).toBe(false);
+      await runTask();
+      expect(asked).toEqual([]);
+      expect(useApp.getState().load.status).not.toBe('error');
+      expect(useApp.getState().plan?.status).not.toBe('error');
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { LoadSpec, RunStats } from '../protocol/messages';
 import { recordModelUse } from '../cache/model-cache';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
 import { getLocalFolder } from '../models/local-folders';
+import { modelFieldProblem } from '../models/model-field';
 import { findTask } from '../tasks/registry';
 import { defaultSettled } from './host-defaults';
 import { hostHeld, hostNotAllowed } from './link-host';
@@ -88,6 +89,12 @@ async function syncLocalFolder(spec: LoadSpec): Promise<void> {
   await requireEngine().call({ type: 'local-folder', name, files: folder.files });
 }
 
+/** The model field's text is not a model that can be asked for (its message shows next to the field). */
+function unaskable(): boolean {
+  const s = useApp.getState();
+  return Boolean(modelFieldProblem((s.modelByTask[s.task] ?? '').trim()));
+}
+
 export function planKey(spec: LoadSpec): string {
   return [spec.host, spec.model, spec.revision, spec.pipeline, spec.device, spec.dtype].join('|');
 }
@@ -96,7 +103,7 @@ export function planKey(spec: LoadSpec): string {
 export async function checkPlan(): Promise<void> {
   const spec = currentSpec();
   const key = planKey(spec);
-  if (!spec.model || hostHeld(useApp.getState()) || useApp.getState().plan?.key === key || findTask(spec.task)?.meta.ownLoader) return;
+  if (!spec.model || hostHeld(useApp.getState()) || useApp.getState().plan?.key === key || findTask(spec.task)?.meta.ownLoader || unaskable()) return;
   useApp.getState().setPlan({ key, status: 'checking' });
   try {
     await syncLocalFolder(spec);
@@ -143,6 +150,8 @@ export async function loadModel(options: { confirmed?: boolean } = {}): Promise<
     useApp.getState().loadFailed(toWire(new NoModelError(message, hint)));
     return false;
   }
+  // No request: Transformers.js would turn an id it cannot use into a false "Model not found".
+  if (unaskable()) return false;
   const generation = ++loadGeneration;
   const current = () => generation === loadGeneration;
   // A load cannot be interrupted inside the worker: stop the previous one (the client may restart
@@ -192,7 +201,7 @@ export async function checkDtypes(): Promise<void> {
   const spec = currentSpec();
   const { model, host, revision, task, pipeline } = spec;
   const key = `${host}|${model}|${revision}`;
-  if (!model || hostHeld(useApp.getState()) || useApp.getState().dtypes?.key === key) return;
+  if (!model || hostHeld(useApp.getState()) || useApp.getState().dtypes?.key === key || unaskable()) return;
   useApp.getState().setDtypes({ key, status: 'checking', available: [] });
   try {
     await syncLocalFolder(spec);
