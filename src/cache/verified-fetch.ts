@@ -30,12 +30,12 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 export async function readVerified(
   response: Response,
   url: string,
-  options: { onBytes?: (loaded: number, total: number) => void; expected?: Expected; outcome?: string } = {},
+  options: { onBytes?: (loaded: number, total: number) => void; expected?: Expected; outcome?: string; file?: string } = {},
 ): Promise<Uint8Array> {
   const expected = expectationsFrom(options.expected ?? {}, response, false);
   const total = expected.announced ?? expected.contentLength ?? 0;
   const damaged = (problem: { kind: 'length' | 'sha256'; received: number; expected?: number }) =>
-    damagedDownloadError([{ ...problem, file: fileName(url), url }], options.outcome);
+    damagedDownloadError([{ ...problem, file: options.file ?? fileName(url), url }], options.outcome);
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   if (response.body) {

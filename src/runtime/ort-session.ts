@@ -13,8 +13,8 @@ export function createSession(model: Uint8Array, device: Device): Promise<ort.In
 }
 
 /** Downloads a model file, reporting bytes as they arrive; a file that is not what its host announced is refused. */
-export async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
+export async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void, file?: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return readVerified(response, new URL(url, globalThis.location?.href).href, { onBytes });
+  return readVerified(response, new URL(url, globalThis.location?.href).href, { onBytes, file });
 }
