@@ -10,7 +10,7 @@ const MODEL = 'onnxmodelzoo/mobilenetv2-12-int8';
 const ONNX = `${MODEL}/resolve/main/onnx/model_quantized.onnx`;
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 
-type Mode = 'healthy' | 'truncate' | 'corrupt' | 'stall';
+type Mode = 'healthy' | 'truncate' | 'corrupt' | 'corrupt-unlisted' | 'stall';
 
 interface Proxy {
   url: string;
@@ -19,6 +19,8 @@ interface Proxy {
   release(): void;
   /** Stalled answers the browser hung up on before they ended. */
   abandoned: number;
+  /** Requests for a model's file list (`/api/models/<id>/tree/<rev>`), by path. */
+  listings: string[];
   close(): Promise<void>;
 }
 
@@ -26,12 +28,13 @@ const HOP_HEADERS = ['connection', 'keep-alive', 'transfer-encoding', 'content-e
 
 async function startProxy(stallMs: number): Promise<Proxy> {
   const releases = new Set<() => void>();
-  const proxy: Proxy = { url: '', mode: 'healthy', abandoned: 0, release: () => releases.forEach((r) => r()), close: async () => undefined };
+  const proxy: Proxy = { url: '', mode: 'healthy', abandoned: 0, listings: [], release: () => releases.forEach((r) => r()), close: async () => undefined };
   const server = http.createServer(async (req, res) => {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_HEADERS.includes(name))) as Record<string, string>;
     const upstream = await fetch(new URL(req.url!.slice(1), MIRROR), { method: req.method, headers });
     const out = Object.fromEntries([...upstream.headers].filter(([name]) => !HOP_HEADERS.includes(name)));
     let body = Buffer.from(await upstream.arrayBuffer());
+    if (req.url!.includes('/tree/')) proxy.listings.push(req.url!);
     const onnx = req.url!.endsWith('.onnx');
     if (!onnx || proxy.mode === 'healthy' || req.method !== 'GET') return res.writeHead(upstream.status, out).end(body);
     if (proxy.mode === 'truncate') {
@@ -40,6 +43,13 @@ async function startProxy(stallMs: number): Promise<Proxy> {
       delete out['x-linked-etag'];
       if (upstream.status === 200) body = body.subarray(0, Math.floor(body.length * 0.4));
       out['content-length'] = String(body.length);
+      return res.writeHead(upstream.status, out).end(body);
+    }
+    if (proxy.mode === 'corrupt-unlisted') {
+      // A host that drops X-Linked-* (its model API still lists the sha256), serving altered bytes of the same length.
+      delete out['x-linked-size'];
+      delete out['x-linked-etag'];
+      if (upstream.status === 200) body = Buffer.from(body.map((byte, i) => (i > body.length / 2 && i % 97 === 0 ? byte ^ 0xff : byte)));
       return res.writeHead(upstream.status, out).end(body);
     }
     if (proxy.mode === 'corrupt') {
@@ -128,6 +138,29 @@ test('a truncated or altered download is not cached, says what happened, and Run
   expect(await cachedOnnx(page)).toEqual([]);
 
   // Healthy again: no site data to clear, Run downloads it afresh and caches it.
+  proxy.mode = 'healthy';
+  await runAfterError(page);
+  await expect(topLabel(page)).toHaveText('espresso');
+  await expect.poll(() => cachedOnnx(page)).toHaveLength(1);
+});
+
+test('with no X-Linked-Etag, an altered file is checked against the sha256 the model API lists: refused, not cached', async ({ page }) => {
+  proxy.mode = 'corrupt-unlisted';
+  proxy.listings = [];
+  await open(page, proxy.url, 'image-classification', MODEL);
+  await chooseCoffee(page);
+  await expect(page.getByTestId('plan-download')).toBeVisible(FIRST_CHECK);
+  // The plan check asked for the file list (once for this model); the load reuses it.
+  const ours = () => proxy.listings.filter((url) => url.includes(`/api/models/${MODEL}/tree/main`));
+  expect(ours()).toHaveLength(1);
+  await runAndWait(page, FIRST_CHECK.timeout);
+  const error = page.getByTestId('load-error');
+  await expect(error).toHaveAttribute('data-error-name', 'DamagedDownloadError');
+  await expect(error).toContainText(/The download of onnx\/model_quantized\.onnx from 127\.0\.0\.1:\d+ does not match the sha256 checksum the host gives for it, so it was not cached\./);
+  expect(await cachedOnnx(page)).toEqual([]);
+  // The load asked nothing more; after the damage the list is asked again (the model may have changed there).
+  await expect.poll(() => ours().length).toBe(2);
+
   proxy.mode = 'healthy';
   await runAfterError(page);
   await expect(topLabel(page)).toHaveText('espresso');

@@ -61,6 +61,35 @@ test('a full model id typed in the search box can be used as is; an illegal one 
   await expect(page.getByTestId('plan-arch')).toHaveText('llama ✓ supported', FIRST_CHECK);
 });
 
+test('an invalid model id shows only its message next to the field: no request, no "Model not found"', async ({ page }) => {
+  const INVALID = ['not a valid id!!', 'a/b/c/d', '../x'];
+  const asked: string[] = [];
+  page.context().on('request', (request) => asked.push(decodeURIComponent(request.url())));
+  await openTask(page, 'text-classification', SENTIMENT);
+  await expect(page.getByTestId('plan-download')).toBeVisible(FIRST_CHECK);
+  // Anything that reports the model as missing or failed, at any moment of the test, is kept.
+  await page.evaluate(() => {
+    const seen = window as unknown as { banner?: string };
+    new MutationObserver(() => {
+      const found = document.querySelector('[data-testid=load-error], [data-testid=model-check-error], [data-testid=load-status][data-phase=failed]');
+      if (found || document.body.textContent?.includes('Model not found')) seen.banner ??= found?.textContent ?? 'Model not found';
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const before = asked.length;
+  for (const id of INVALID) {
+    await page.getByTestId('model-input').fill(id);
+    await expect(page.getByTestId('model-id-error')).toContainText(`“${id}” is not a valid model id`);
+    await expect(page.getByTestId('load-button')).toBeDisabled();
+    await page.getByTestId('run-button').click();
+  }
+  // The valid model runs after them (a Run pressed while another is under way would join it).
+  await page.getByTestId('model-input').fill(SENTIMENT);
+  await runAndWait(page);
+  await expectRunDone(page);
+  expect(await page.evaluate(() => (window as unknown as { banner?: string }).banner)).toBeUndefined();
+  expect(asked.slice(before).filter((url) => INVALID.some((id) => url.includes(id)) || url.includes('/x/resolve'))).toEqual([]);
+});
+
 test('an unsupported architecture is refused before any download, and the app stays usable', async ({ page }) => {
   const weights: string[] = [];
   page.context().on('request', (request) => {

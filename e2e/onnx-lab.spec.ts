@@ -142,3 +142,32 @@ test('bad models: truncated, not ONNX, an unknown operator, a 404 URL — each n
   await runAndWait(page, 300_000);
   await expect(page.getByTestId('lab-input-error')).toContainText('Input "x": shape [1, 4] needs 4 values but 3 were given.');
 });
+
+test('a URL whose download arrives cut short or altered is refused next to the URL, and fetching it again works', async ({ page }) => {
+  const url = `${MIRROR}Megvii-BaseDetection/yolox-nano/resolve/main/onnx/model.onnx`;
+  let damage: 'truncate' | 'alter' | undefined = 'truncate';
+  // The mirror's answer, damaged on the way: X-Linked-Size and X-Linked-Etag still tell the real file.
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (damage === 'truncate') return route.fulfill({ response, body: body.subarray(0, Math.floor(body.length * 0.4)) });
+    if (damage === 'alter') return route.fulfill({ response, body: Buffer.from(body.map((byte, i) => (i % 997 === 0 ? byte ^ 0xff : byte))) });
+    return route.fulfill({ response });
+  });
+  await openLab(page);
+  const error = page.getByTestId('lab-model-error');
+  await page.getByTestId('lab-url').fill(url);
+  await page.getByTestId('lab-fetch').click();
+  await expect(error).toContainText(/The download of model\.onnx from 127\.0\.0\.1:\d+ arrived incomplete \(1\.5 MB of 3\.7 MB\), so it was not opened — Fetch again\./);
+  await expect(page.getByTestId('lab-model-name')).toHaveCount(0);
+
+  damage = 'alter';
+  await page.getByTestId('lab-fetch').click();
+  await expect(error).toContainText('does not match the sha256 checksum the host gives for it');
+
+  damage = undefined;
+  await page.getByTestId('lab-fetch').click();
+  await expect(page.getByTestId('lab-model-name')).toContainText('model.onnx');
+  await expect(error).toHaveCount(0);
+  await expect(ioRow(page, 'lab-inputs', 'pixel_values')).toHaveAttribute('data-shape', '[1, 3, 416, 416]');
+});

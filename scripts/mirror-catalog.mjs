@@ -15,6 +15,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { blobSibling, treeEntries, treeEntry } from './mirror-files.mjs';
 
 /**
  * @typedef {object} ModelInfo
@@ -81,6 +82,7 @@ export async function apiResponse(roots, rest, query, downloads = new Map()) {
     }, downloads);
     return { status: 200, body: models };
   }
+  if (rest.length >= 4 && rest[2] === 'tree') return treeResponse(roots, rest, query);
   const isRevision = rest.length === 4 && rest[2] === 'revision';
   if (rest.length !== 2 && !isRevision) return { status: 404, body: { error: 'Not found' } };
   if (!rest.every(isSafeSegment)) return { status: 400, body: { error: 'Invalid path' } };
@@ -88,8 +90,46 @@ export async function apiResponse(roots, rest, query, downloads = new Map()) {
     return { status: 404, body: { error: 'Revision not found' }, errorCode: 'RevisionNotFound' };
   }
   const model = await getModel(roots, rest[0], rest[1], downloads);
-  if (model) return { status: 200, body: model };
-  return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
+  if (!model) return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
+  if (query.get('blobs') !== 'true') return { status: 200, body: model };
+  const files = (await repoFiles(roots, rest[0], rest[1])) ?? [];
+  const siblings = await Promise.all(files.map((file) => treeEntry(file.rel, file.realPath, file.stat).then(blobSibling)));
+  return { status: 200, body: { ...model, siblings } };
+}
+
+/**
+ * `/api/models/<org>/<name>/tree/<rev>[/<folder>]` (`?recursive=true` for everything below it), with each
+ * file's size and, for weight files, its LFS sha256 and size, as the Hub answers it.
+ * @param {string[]} roots @param {string[]} rest @param {URLSearchParams} query
+ * @returns {Promise<{ status: number, body: unknown, errorCode?: string }>}
+ */
+async function treeResponse(roots, rest, query) {
+  if (!rest.every(isSafeSegment)) return { status: 400, body: { error: 'Invalid path' } };
+  if (!REVISION_RE.test(rest[3])) return { status: 404, body: { error: 'Revision not found' }, errorCode: 'RevisionNotFound' };
+  const files = await repoFiles(roots, rest[0], rest[1]);
+  if (!files) return { status: 404, body: { error: 'Repository not found' }, errorCode: 'RepositoryNotFound' };
+  const under = rest.slice(4).join('/');
+  if (under && !files.some((file) => file.rel.startsWith(`${under}/`))) {
+    return { status: 404, body: { error: 'Entry not found' }, errorCode: 'EntryNotFound' };
+  }
+  return { status: 200, body: await treeEntries(files, under, /^(1|true)$/i.test(query.get('recursive') ?? '')) };
+}
+
+/**
+ * The servable files of repo `org/name` with their real paths and stats, or null when there is no such repo.
+ * @param {string[]} roots @param {string} org @param {string} name
+ */
+async function repoFiles(roots, org, name) {
+  const repoDir = await findRepoDir(roots, org, name);
+  if (!repoDir) return null;
+  const boundaries = await realBoundaries(repoDir);
+  const found = [];
+  for (const rel of await listFiles(repoDir, boundaries)) {
+    const realPath = await servablePath(path.join(repoDir, rel), boundaries);
+    const stat = realPath ? await statOrNull(realPath) : null;
+    if (realPath && stat?.isFile()) found.push({ rel, realPath, stat });
+  }
+  return found;
 }
 
 /** Suffix of `architectures[0]` → pipeline tag (first match wins). */

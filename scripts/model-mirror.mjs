@@ -30,13 +30,15 @@
  * 8089), MIRROR_LOG=1 (log each request to stderr), MIRROR_THROTTLE_KBPS
  * (stream file bodies at about that many KiB/s).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
+import { fileSha256, WEIGHT_FILE_RE } from './mirror-files.mjs';
+
+export { fileSha256 };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -231,30 +233,6 @@ async function routeResolve(req, res, options, segments) {
     options.downloads.set(id, (options.downloads.get(id) ?? 0) + 1);
   }
   return serveFile(req, res, options, realPath, stat);
-}
-
-/** Weight files: on the Hub these are LFS files, whose answers carry their sha256 and size. */
-const WEIGHT_FILE_RE = /\.(onnx|onnx_data(_\d+)?|ort|bin|safetensors)$/i;
-
-/** @type {Map<string, Promise<string>>} sha256 per file, keyed by path, size and mtime: computed once. */
-const sha256s = new Map();
-
-/** @param {string} filePath @param {fs.Stats} stat @returns {Promise<string>} */
-export function fileSha256(filePath, stat) {
-  const key = `${filePath}|${stat.size}|${stat.mtimeMs}`;
-  let pending = sha256s.get(key);
-  if (!pending) {
-    pending = new Promise((resolve, reject) => {
-      const hash = crypto.createHash('sha256');
-      fs.createReadStream(filePath)
-        .on('data', (chunk) => hash.update(chunk))
-        .on('end', () => resolve(hash.digest('hex')))
-        .on('error', reject);
-    });
-    sha256s.set(key, pending);
-    pending.catch(() => sha256s.delete(key));
-  }
-  return pending;
 }
 
 /**

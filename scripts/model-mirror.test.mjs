@@ -418,6 +418,46 @@ describe('/api/models', () => {
   });
 });
 
+describe('/api/models file metadata, as the Hub gives it', () => {
+  const sha = () => crypto.createHash('sha256').update(ONNX).digest('hex');
+  /** Git's blob id of a content. @param {string | Buffer} content */
+  const gitOid = (content) => crypto.createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0`).update(content).digest('hex');
+
+  test('tree/<rev>?recursive=true lists every file with its size; weight files with lfs.oid = sha256 and lfs.size', async () => {
+    const entries = await (await get('api/models/acme/tiny-bert/tree/main?recursive=true')).json();
+    const onnx = entries.find((/** @type {any} */ e) => e.path === 'onnx/model.onnx');
+    const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha()}\nsize 1000\n`;
+    assert.deepEqual(onnx, { type: 'file', oid: gitOid(pointer), size: 1000, path: 'onnx/model.onnx', lfs: { oid: sha(), size: 1000, pointerSize: pointer.length } });
+    const config = entries.find((/** @type {any} */ e) => e.path === 'config.json');
+    const configBytes = fs.readFileSync(path.join(dir, 'acme/tiny-bert/config.json'));
+    assert.deepEqual(config, { type: 'file', oid: gitOid(configBytes), size: configBytes.length, path: 'config.json' });
+  });
+
+  test('tree/<rev> without recursive lists folders; tree/<rev>/<folder> what is in it; unknown ones are 404', async () => {
+    const top = await (await get('api/models/acme/tiny-bert/tree/main')).json();
+    assert.ok(top.some((/** @type {any} */ e) => e.type === 'directory' && e.path === 'onnx'));
+    assert.ok(!top.some((/** @type {any} */ e) => e.path === 'onnx/model.onnx'));
+    const inside = await (await get('api/models/acme/tiny-bert/tree/main/onnx')).json();
+    assert.ok(inside.some((/** @type {any} */ e) => e.path === 'onnx/model.onnx' && e.lfs?.oid === sha()));
+    for (const [p, code] of [['api/models/nobody/nothing/tree/main', 'RepositoryNotFound'], ['api/models/acme/tiny-bert/tree/main/nope', 'EntryNotFound']]) {
+      const res = await get(p);
+      assert.equal(res.status, 404);
+      assert.equal(res.headers.get('x-error-code'), code);
+      await res.arrayBuffer();
+    }
+  });
+
+  test('?blobs=true gives each sibling its blobId, size and lfs { sha256, size, pointerSize }', async () => {
+    const model = await (await get('api/models/acme/tiny-bert?blobs=true')).json();
+    const onnx = model.siblings.find((/** @type {any} */ s) => s.rfilename === 'onnx/model.onnx');
+    assert.equal(onnx.size, 1000);
+    assert.equal(onnx.lfs.sha256, sha());
+    assert.equal(onnx.lfs.size, 1000);
+    const plain = await (await get('api/models/acme/tiny-bert')).json();
+    assert.deepEqual(plain.siblings.find((/** @type {any} */ s) => s.rfilename === 'onnx/model.onnx'), { rfilename: 'onnx/model.onnx' });
+  });
+});
+
 describe('extra dirs', () => {
   /** @type {Awaited<ReturnType<typeof startMirror>>} */ let overlay;
   before(async () => {

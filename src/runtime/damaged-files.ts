@@ -10,8 +10,8 @@ function hostOf(url: string): string {
   }
 }
 
-/** The files of a load whose downloads failed their checks, told as one error. */
-export function damagedDownloadError(damaged: readonly DamagedDownload[]): DamagedDownloadError {
+/** The files of a load whose downloads failed their checks, told as one error (`outcome`: what was not done with them). */
+export function damagedDownloadError(damaged: readonly DamagedDownload[], outcome = 'so it was not cached'): DamagedDownloadError {
   const first = damaged[0];
   const what =
     first.kind === 'length'
@@ -19,7 +19,7 @@ export function damagedDownloadError(damaged: readonly DamagedDownload[]): Damag
       : 'does not match the sha256 checksum the host gives for it';
   const others = damaged.length > 1 ? ` (and ${damaged.length - 1} more file${damaged.length > 2 ? 's' : ''})` : '';
   return new DamagedDownloadError(
-    `The download of ${first.file} from ${hostOf(first.url)} ${what}${others}, so it was not cached.`,
+    `The download of ${first.file} from ${hostOf(first.url)} ${what}${others}, ${outcome}.`,
     'Run again to download it again. If it keeps happening, check your connection or the model host.',
   );
 }

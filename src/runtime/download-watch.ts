@@ -69,6 +69,8 @@ function hostOf(url: string): string {
  */
 export class DownloadWatch {
   private expected = new Map<string, Expected>();
+  /** Per URL: what the host's model API listed for the file (see hub-listing.ts), for answers that carry no X-Linked-*. */
+  private listed = new Map<string, Expected>();
   private active = new Set<Active>();
   private blocked = new Set<string>();
   private stalledHost: string | undefined;
@@ -107,14 +109,30 @@ export class DownloadWatch {
     };
   }
 
-  /** What the host announced for a URL (undefined when it was never fetched in this worker). */
+  /**
+   * What the host announced for a URL: its answers' headers, else what its model API listed for the file
+   * (undefined when neither is known).
+   */
   expectationFor(url: string): Expected | undefined {
-    return this.expected.get(url);
+    const heard = this.expected.get(url);
+    const listed = this.listed.get(url);
+    if (!listed) return heard;
+    return {
+      contentLength: heard?.contentLength,
+      announced: heard?.announced ?? listed.announced,
+      sha256: heard?.sha256 ?? listed.sha256,
+    };
+  }
+
+  /** Records what a model API listed for the files under a URL prefix (`<host><model>/resolve/<revision>/`). */
+  expectListed(prefix: string, files: ReadonlyMap<string, Pick<Expected, 'sha256' | 'announced'>>): void {
+    for (const [file, expected] of files) this.listed.set(prefix + file, expected);
   }
 
   /** Forgets a URL's announcements, so a later download is judged on its own answer only. */
   forget(url: string): void {
     this.expected.delete(url);
+    this.listed.delete(url);
   }
 
   /** Aborts the downloads under a URL prefix and refuses new ones until `unblock`. */

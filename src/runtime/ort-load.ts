@@ -27,7 +27,7 @@ export async function downloadAll<K extends string>(urls: Record<K, string>, ctx
       const bytes = await fetchBytes(url, (loaded, total) => {
         files[name] = { loaded, total };
         report(name);
-      });
+      }, name);
       return [key, bytes] as const;
     }),
   );

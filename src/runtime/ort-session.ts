@@ -3,6 +3,7 @@
 // bundle holds one onnxruntime instance and these sessions use the WASM paths and threads configured there.
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Device } from '../protocol/messages';
+import { readVerified } from '../cache/verified-fetch';
 
 export { ort };
 export type OrtSession = ort.InferenceSession;
@@ -11,27 +12,9 @@ export function createSession(model: Uint8Array, device: Device): Promise<ort.In
   return ort.InferenceSession.create(model, { executionProviders: [device], graphOptimizationLevel: 'all' });
 }
 
-/** Downloads a model file, reporting bytes as they arrive. */
-export async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
+/** Downloads a model file, reporting bytes as they arrive; a file that is not what its host announced is refused. */
+export async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void, file?: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('content-length') ?? 0);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onBytes(loaded, Math.max(total, loaded));
-  }
-  const out = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return readVerified(response, new URL(url, globalThis.location?.href).href, { onBytes, file });
 }

@@ -20,6 +20,7 @@ import { withDrainedProbes } from './drain-fetch';
 import { inspectModel } from './inspect';
 import { HostGate } from './host-gate';
 import { DownloadWatch } from './download-watch';
+import { Listings } from './hub-listing';
 import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 
@@ -27,6 +28,7 @@ let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
 const downloads = new DownloadWatch();
 const modelCache = new ModelCache(undefined, downloads);
+const listings = new Listings();
 let hooked = false;
 
 /**
@@ -85,7 +87,19 @@ function inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & 
 }
 
 function plan(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
+  // Asked alongside the check (not after it), and kept for the load: see expectListed.
+  void expectListed(spec);
   return withHost(spec.host, () => planOnHost(spec, caps));
+}
+
+/**
+ * Lets the download checks use the sha256 and size the host's model API lists for each LFS file, for a host
+ * whose downloads carry no X-Linked-Etag (a mirror or proxy that drops it). One request per model version.
+ */
+async function expectListed(spec: Pick<LoadSpec, 'host' | 'model' | 'revision'>): Promise<void> {
+  if (spec.host === LOCAL_HOST) return;
+  const listing = await listings.get(spec.host, spec.model, spec.revision);
+  downloads.expectListed(cachePrefix(spec.host, spec.model, spec.revision), listing);
 }
 
 async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan> {
@@ -158,6 +172,7 @@ async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: P
   const unwatch = downloads.onStall((host) => onProgress({ ...last, stalled: host }));
   try {
     if (signal?.aborted) throw new CancelledError('Stopped.');
+    await expectListed(spec);
     const loaded = await loadOnHost(spec, caps, emit);
     const damaged = modelCache.takeDamaged(prefix);
     if (damaged.length === 0) return loaded;
@@ -174,6 +189,13 @@ async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: P
 
 async function explainFailure(error: unknown, spec: LoadSpec, prefix: string, signal?: AbortSignal): Promise<unknown> {
   if (signal?.aborted) return new CancelledError('Stopped.');
+  const failed = await withDamage(error, spec, prefix);
+  // A file failed its check: the host's file list is asked again next time (the model may have changed there).
+  if (failed instanceof DamagedDownloadError) listings.drop(spec.host, spec.model, spec.revision);
+  return failed;
+}
+
+async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promise<unknown> {
   if (error instanceof DamagedDownloadError) return error;
   await modelCache.settle(prefix);
   const damaged = modelCache.takeDamaged(prefix);

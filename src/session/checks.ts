@@ -5,7 +5,7 @@ import type { LoadSpec } from '../protocol/messages';
 import { findTask } from '../tasks/registry';
 import { hostHeld } from '../store/link-host';
 import type { SessionDeps } from './deps';
-import { planKey, specOf, syncLocalFolder } from './spec';
+import { planKey, specOf, syncLocalFolder, unaskable } from './spec';
 
 export interface Checks {
   checkPlan(): Promise<void>;
@@ -21,7 +21,7 @@ export function createChecks({ engine, store }: SessionDeps): Checks {
   async function checkPlan(): Promise<void> {
     const spec = specOf(state());
     const key = planKey(spec);
-    if (!spec.model || hostHeld(state()) || state().plan?.key === key || findTask(spec.task)?.meta.ownLoader) return;
+    if (!spec.model || hostHeld(state()) || state().plan?.key === key || findTask(spec.task)?.meta.ownLoader || unaskable(state())) return;
     state().setPlan({ key, status: 'checking' });
     try {
       await syncLocalFolder(engine, spec);
@@ -43,7 +43,7 @@ export function createChecks({ engine, store }: SessionDeps): Checks {
     const spec = specOf(state());
     const { model, host, revision, task, pipeline } = spec;
     const key = `${host}|${model}|${revision}`;
-    if (!model || hostHeld(state()) || state().dtypes?.key === key) return;
+    if (!model || hostHeld(state()) || state().dtypes?.key === key || unaskable(state())) return;
     state().setDtypes({ key, status: 'checking', available: [] });
     try {
       await syncLocalFolder(engine, spec);

@@ -11,7 +11,7 @@ import { hostHeld, hostNotAllowed } from '../store/link-host';
 import type { AppState } from '../store';
 import type { Checks } from './checks';
 import type { SessionDeps } from './deps';
-import { planKey, sameSpec, specOf, syncLocalFolder } from './spec';
+import { planKey, sameSpec, specOf, syncLocalFolder, unaskable } from './spec';
 
 export interface Loader {
   /** Resolves true when the model is loaded and shown as ready. */
@@ -63,6 +63,7 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
       state().loadFailed(toWire(refused));
       return false;
     }
+    if (unaskable(state())) return false;
     if (active && sameSpec(active.spec, spec) && state().load.status === 'loading') return active.result;
     const mine = ++generation;
     const current = () => mine === generation;

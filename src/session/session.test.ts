@@ -224,3 +224,19 @@ describe('Model checks', () => {
     expect(state().dtypes?.key).toContain(OTHER_MODEL);
   });
 });
+
+describe('an invalid model id', () => {
+  it('is never checked or loaded: no request, no "Model not found", only the message next to the field', async () => {
+    const { engine, state, session } = setup();
+    for (const id of ['not a valid id!!', 'a/b/c/d', '../x']) {
+      state().setModel(id);
+      await session.checkPlan();
+      await session.checkDtypes();
+      expect(await session.loadModel()).toBe(false);
+      await session.runTask();
+      expect(state().load.status).not.toBe('error');
+      expect(state().plan?.status).not.toBe('error');
+    }
+    expect(engine.calls.map((c) => c.request.type).filter((type) => type !== 'probe')).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/lo
 import { getLocalFolder } from '../models/local-folders';
 import { findTask } from '../tasks/registry';
 import type { AppState } from '../store';
+import { modelFieldProblem } from '../models/model-field';
 import type { Engine } from './deps';
 
 /** The load spec of the open task's chosen model, host, revision, device and precision. */
@@ -22,6 +23,14 @@ export function specOf(s: AppState): LoadSpec {
     device: s.device,
     dtype: s.dtypeByTask[s.task] ?? 'auto',
   };
+}
+
+/**
+ * The model field's text is not a model that can be asked for (its message shows next to the field): nothing is
+ * checked, loaded or run for it — Transformers.js would turn an id it cannot use into a false "Model not found".
+ */
+export function unaskable(s: AppState): boolean {
+  return Boolean(modelFieldProblem((s.modelByTask[s.task] ?? '').trim()));
 }
 
 export function planKey(spec: LoadSpec): string {

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { formatBytes } from '../../ui/format';
 import { readOnnx } from './onnx-reader';
+import { readVerified } from '../../cache/verified-fetch';
 import type { LabModel } from './lab-value';
 
 const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
@@ -34,7 +35,9 @@ async function fetchModel(url: string): Promise<LabModel> {
   }
   if (!response.ok) throw new Error(`The server answered HTTP ${response.status} for ${parsed.pathname}.`);
   const name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.host);
-  return openModel(await response.blob(), name, parsed.href);
+  // Checked like a model host's files: a file cut short or altered on the way is refused, not parsed.
+  const bytes = await readVerified(response, parsed.href, { outcome: 'so it was not opened — Fetch again' });
+  return openModel(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, parsed.href);
 }
 
 interface Props {

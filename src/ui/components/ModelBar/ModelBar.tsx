@@ -3,10 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../../tasks/registry';
 import { useApp, type AppState } from '../../../store';
 import { useSession } from '../../../session/react';
-import { modelIdProblem } from '../../../models/model-id';
+import { modelFieldProblem as modelProblem } from '../../../models/model-field';
 import { hostHeld } from '../../../store/link-host';
-import { isLocalRef, localRefName } from '../../../models/local-ref';
-import { getLocalFolder } from '../../../models/local-folders';
+import { isLocalRef } from '../../../models/local-ref';
 import { ModelBrowser } from '../ModelBrowser/ModelBrowser';
 import { ModelPlan } from '../ModelPlan/ModelPlan';
 import { HostDefaultNotice, ModelSuggestions } from './ModelSuggestions';
@@ -37,14 +36,6 @@ function DtypeOptions({ report, modelKey }: { report: AppState['dtypes']; modelK
       ))}
     </>
   );
-}
-
-/** Problems with the model field: an invalid Hub id, or a local folder whose files are gone (after a reload). */
-function modelProblem(model: string): string | undefined {
-  if (!isLocalRef(model)) return modelIdProblem(model);
-  const name = localRefName(model);
-  if (getLocalFolder(name)) return undefined;
-  return `The files of the folder “${name}” are not open any more (files from disk are not kept after a reload). Pick the folder again in Browse models → Local folder.`;
 }
 
 export function ModelBar() {
