@@ -1,16 +1,15 @@
 import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
 import { useApp } from '../../store';
 import { imageInputView } from '../shared/image-view';
 import { ImageOrCamera } from '../shared/ImageOrCamera';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { canvasWithImage, colorFor, drawBoxes, exportName } from '../shared/draw';
-import type { Detection, DetectionOutput } from './run';
+import type { Detection, Input, Output, WorkerInput } from './types';
 
 const selectThreshold = (s: { paramsByTask: Record<string, Record<string, number | boolean>> }) => Number(s.paramsByTask['object-detection']?.threshold ?? 0.5);
 
-function CameraSummary({ output }: { output: DetectionOutput }) {
+function CameraSummary({ output }: { output: Output }) {
   const threshold = useApp(selectThreshold);
   const shown = output.detections.filter((d) => d.score >= threshold);
   return (
@@ -37,12 +36,12 @@ function Box({ detection, width }: { detection: Detection; width: number }) {
   );
 }
 
-const view: TaskView<ImageValue | undefined, DetectionOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Input: (props) => {
     const threshold = useApp(selectThreshold);
     return (
-      <ImageOrCamera<DetectionOutput>
+      <ImageOrCamera<Output>
         {...props}
         draw={(ctx, output, width) => drawBoxes(ctx, output.detections.filter((d) => d.score >= threshold), width)}
         summary={(output) => <CameraSummary output={output} />}
@@ -99,4 +98,4 @@ const view: TaskView<ImageValue | undefined, DetectionOutput> = {
     );
   },
 };
-export default view as TaskView;
+export default view;
