@@ -14,3 +14,8 @@ export function fakeContext<R extends TaskRunner<any, any, any, any>>(
   const ctx: RunContext<unknown, unknown, unknown> = { pipe, input, params, interrupted: () => false, emit };
   return ctx as Parameters<R['run']>[0];
 }
+
+/** A fake pipeline (which fakes only what the runner calls) passed where the runner's warmup expects its pipe. */
+export function fakePipe<R extends TaskRunner<any, any, any, any>>(_runner: R, pipe: unknown): Parameters<R['warmup']>[0] {
+  return pipe as Parameters<R['warmup']>[0];
+}
