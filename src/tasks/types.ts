@@ -93,7 +93,23 @@ export interface TaskRunner<WI = unknown, O = unknown, C = unknown, Pipe = unkno
 }
 
 // ---- UI side ----
-export interface InputProps<I = unknown> {
+/** What the app shell hands every panel. Panels never read the store: the shell does, and passes this down. */
+export interface PanelContext {
+  /** The model chosen for this task ('' when none). */
+  model: string;
+  params: Params;
+  /** What this browser can run on; undefined until the worker has probed it. */
+  caps: Capabilities | undefined;
+}
+
+/** Runs the loaded model on one prepared input outside the run history (live camera frames). */
+export interface LiveRunner<WI = unknown, O = unknown> {
+  run(input: WI): Promise<O>;
+  /** True while a Run from the button has the model; frames wait for it. */
+  busy(): boolean;
+}
+
+export interface InputProps<I = unknown, O = unknown, WI = unknown> extends PanelContext {
   value: I;
   onChange(next: I): void;
   /** A message about the input, shown next to it. */
@@ -101,15 +117,15 @@ export interface InputProps<I = unknown> {
   disabled: boolean;
   /** Runs the task (for inputs with their own submit gesture, e.g. Enter in a chat composer). */
   onRun?(): void;
+  live: LiveRunner<WI, O>;
 }
 
-export interface OutputProps<I = unknown, O = unknown, P = unknown> {
+export interface OutputProps<I = unknown, O = unknown, P = unknown> extends PanelContext {
   /** The input this output was computed from. */
   input: I;
   output: O | undefined;
   /** The streamed chunks so far, folded by reducePartial (undefined before the first and once done). */
   partial: P | undefined;
-  params: Params;
   onParamsChange(next: Params): void;
   /** The live input, for views that act on it (e.g. regenerate or edit a chat message). */
   value: I;
@@ -119,7 +135,7 @@ export interface OutputProps<I = unknown, O = unknown, P = unknown> {
 }
 
 export interface TaskView<I = unknown, O = unknown, P = unknown, WI = unknown, C = unknown> {
-  Input: ComponentType<InputProps<I>>;
+  Input: ComponentType<InputProps<I, O, WI>>;
   Output: ComponentType<OutputProps<I, O, P>>;
   defaultInput: I;
   /** Returns a message when the input cannot be run, shown next to the input. */

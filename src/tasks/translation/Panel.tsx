@@ -1,7 +1,8 @@
 import type { TaskView } from '../types';
 import { StreamedOutput, reduceStreamedText } from '../shared/Seq2SeqView';
 import { languageProblem, translationRequest } from './languages';
-import { TranslationInput, currentTranslationModel } from './TranslationInput';
+import { TranslationInput } from './TranslationInput';
+import { currentTranslationModel } from './chosen-model';
 import type { Chunk, Input, Output, Streamed, WorkerInput } from './types';
 
 const view: TaskView<Input, Output, Streamed, WorkerInput, Chunk> = {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
-import { runTask } from '../../store/actions';
+import { runLive, runTask } from '../../store/actions';
+import type { LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
 import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
 import { LoadStatus } from '../components/LoadStatus/LoadStatus';
@@ -17,6 +18,8 @@ const pick = (s: AppState) => ({
   task: s.task,
   input: s.inputByTask[s.task],
   params: s.paramsByTask[s.task] ?? {},
+  model: s.modelByTask[s.task] ?? '',
+  caps: s.caps,
   run: s.run,
   setInput: s.setInput,
   setParams: s.setParams,
@@ -66,6 +69,12 @@ function DroppedNotice({ dropped }: { dropped: Dropped }) {
   );
 }
 
+/** Live camera frames: the current task's model, outside the run history, after any Run from the button. */
+const LIVE: LiveRunner = {
+  run: async (input) => (await runLive(input)).output,
+  busy: () => useApp.getState().run.status === 'running',
+};
+
 export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
@@ -87,6 +96,8 @@ export function Workspace() {
   const runError = runHere && s.run.status === 'error' && s.run.errorAt === 'run' ? s.run.error : undefined;
   const Output = view.Output;
   const Input = view.Input;
+  // What every panel is given instead of reading the store (tasks/types.ts, PanelContext).
+  const context = { model: s.model, params: s.params, caps: s.caps };
   const droppedHere = dropped?.task === s.task && dropped.seq === s.run.seq ? dropped : undefined;
   const attempt = dropped?.attempt ?? 0;
   return (
@@ -104,6 +115,8 @@ export function Workspace() {
             error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
             disabled={s.run.status === 'running'}
             onRun={() => void runTask()}
+            live={LIVE}
+            {...context}
           />
           </PanelBoundary>
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
@@ -119,7 +132,7 @@ export function Workspace() {
               input={runHere ? s.run.input : input}
               output={runHere && s.run.status === 'done' ? s.run.output : undefined}
               partial={runHere && s.run.status === 'running' ? s.run.partial : undefined}
-              params={s.params}
+              {...context}
               onParamsChange={s.setParams}
               value={input}
               onChange={s.setInput}
