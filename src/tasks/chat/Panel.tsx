@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { TaskView } from '../types';
 import { appendChunk } from '../shared/text-chunk';
 import type { Chunk, Input, Output, Streamed } from './types';
-import { Markdown } from '../../ui/components/Markdown/Markdown';
+import { Markdown } from '../../ui/kit/Markdown/Markdown';
 import { formatMs } from '../../ui/format';
 import {
   appendReply,

@@ -1,5 +1,5 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { maskProblem, splitAtMask } from './mask';
 import type { FillPrediction, Input, Output } from './types';

@@ -1,6 +1,6 @@
 import type { TaskView } from '../types';
 import type { Input, Output, WorkerInput } from './types';
-import { ScoreBars, type Scored } from '../../ui/components/ScoreBars/ScoreBars';
+import { ScoreBars, type Scored } from '../../ui/kit/ScoreBars/ScoreBars';
 import { imageInputView } from '../shared/image-view';
 import { ImageOrCamera } from '../shared/ImageOrCamera';
 import { DownloadPngButton } from '../shared/DownloadPngButton';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TaskView } from '../types';
-import { sampleImage } from '../../ui/components/ImageInput/image-value';
+import { sampleImage } from '../../ui/kit/ImageInput/image-value';
 import { formatMs, formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
 import type { Input, Line, Output, WorkerInput } from './types';

@@ -1,5 +1,5 @@
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { sampleImage } from '../../ui/components/ImageInput/image-value';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { sampleImage } from '../../ui/kit/ImageInput/image-value';
 import type { InputProps } from '../types';
 import { FeedEditor } from './FeedEditor';
 import { ModelInfo } from './ModelInfo';

@@ -1,5 +1,5 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { CONTEXT_MISSING, QUESTION_MISSING, locateAnswer, splitContext } from './answer';
 import type { Input, Output } from './types';

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { InputProps } from '../types';
 import type { Input } from './types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { documentsOf, parseCorpusFile } from './corpus';
 
 const QUERIES = ['A man is playing a guitar.', 'How do I cook dinner quickly?', 'news about the economy'];

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { InputProps } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { readImageFile } from '../../ui/components/ImageInput/image-value';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { readImageFile } from '../../ui/kit/ImageInput/image-value';
 import type { ImagePayload, ImageTaskInput } from './image-contract';
-import { LiveCamera } from '../../ui/components/LiveCamera/LiveCamera';
+import { LiveCamera } from '../../ui/kit/LiveCamera/LiveCamera';
 import './vision.css';
 
 interface Props<O> extends InputProps<ImageTaskInput, O, ImagePayload> {

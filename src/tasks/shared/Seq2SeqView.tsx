@@ -1,5 +1,5 @@
 import type { OutputProps, TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import type { Seq2SeqOutput } from './seq2seq-contract';
 import { appendChunk, type TextChunk } from './text-chunk';
 

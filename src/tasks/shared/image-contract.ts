@@ -1,4 +1,4 @@
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
+import type { ImageValue } from '../../ui/kit/ImageInput/image-value';
 import type { ImageInput } from './worker-input';
 
 /** What an image task's input edits: a picked, dropped, sampled or linked picture (none yet: undefined). */

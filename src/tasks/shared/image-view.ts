@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'react';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { imagePayload, sampleImage } from '../../ui/components/ImageInput/image-value';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { imagePayload, sampleImage } from '../../ui/kit/ImageInput/image-value';
 import type { InputProps } from '../types';
 import type { ImagePayload, ImageTaskInput } from './image-contract';
 

@@ -1,7 +1,7 @@
 import type { TaskView } from '../types';
 import type { Input, Output } from './types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import { ScoreBars } from '../../ui/components/ScoreBars/ScoreBars';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 
 const SAMPLES = ['I love this movie', 'This was terrible', 'The plot was boring and the acting was awful.', 'This product exceeded my expectations.'];
 

@@ -1,5 +1,5 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import type { Chunk, Input, Output, Streamed } from './types';
 import { appendChunk } from '../shared/text-chunk';
 

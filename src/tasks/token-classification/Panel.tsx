@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { segmentText, type Entity } from './entities';
 import type { Input, Output } from './types';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { InputProps } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import type { Input } from './types';
 import { languagesFor, translationMode, type LanguageFamily, type TranslationMode } from './languages';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { InputProps, TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import { ScoreBars } from '../../ui/components/ScoreBars/ScoreBars';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 import { LABELS_MISSING, TEXT_MISSING, addLabels, removeLabel } from './labels';
 import type { Input, Output } from './types';
 

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { InputProps, TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { imagePayload, sampleImage } from '../../ui/components/ImageInput/image-value';
-import { ScoreBars } from '../../ui/components/ScoreBars/ScoreBars';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { imagePayload, sampleImage } from '../../ui/kit/ImageInput/image-value';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 import { LabelEditor } from '../zero-shot-classification/Panel';
 import { LABELS_MISSING } from '../zero-shot-classification/labels';
 import { DEFAULT_TEMPLATE, templateProblem } from './template';

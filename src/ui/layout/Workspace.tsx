@@ -5,13 +5,13 @@ import { useApp, type AppState } from '../../store';
 import { runLive, runTask } from '../../store/actions';
 import type { LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { LoadStatus } from '../components/LoadStatus/LoadStatus';
-import { ModelBar } from '../components/ModelBar/ModelBar';
-import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
-import { RunBar, RunStats } from '../components/RunBar/RunBar';
-import { ResultExport } from '../components/ResultExport/ResultExport';
-import { PanelBoundary } from '../components/PanelBoundary/PanelBoundary';
+import { ErrorNotice } from '../kit/ErrorNotice/ErrorNotice';
+import { LoadStatus } from '../shell/LoadStatus/LoadStatus';
+import { ModelBar } from '../shell/ModelBar/ModelBar';
+import { ParamsPanel } from '../kit/ParamsPanel/ParamsPanel';
+import { RunBar, RunStats } from '../shell/RunBar/RunBar';
+import { ResultExport } from '../shell/ResultExport/ResultExport';
+import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
 
 const pick = (s: AppState) => ({
