@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
 
 const MIRROR_PORT = Number(process.env.MIRROR_PORT ?? 8089);

@@ -4,7 +4,6 @@ import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
 import { contentSecurityPolicy } from './src/pwa/csp-plugin.ts';
 import { CSP_HEADER } from './scripts/csp.mjs';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { transformersInitChain } from './scripts/transformers-init-chain.mjs';
 
 // Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer and run WASM

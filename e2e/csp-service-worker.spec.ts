@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { injectInline, watchCsp } from './helpers/csp';
 

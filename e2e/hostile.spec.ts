@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { FIRST_CHECK, MIRROR, expectRunDone, runAndWait, setRange } from './helpers/app';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { startMirror } from '../scripts/model-mirror.mjs';
 
 const MODELS = process.env.MODELS_DIR ?? '/work/shared/models';

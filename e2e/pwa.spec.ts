@@ -3,7 +3,6 @@ import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { expectRunDone, MIRROR, runAndWait, topLabel } from './helpers/app';
 

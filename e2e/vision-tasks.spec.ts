@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectRunDone, openTask, runAndWait } from './helpers/app';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { writeCaptionFixture } from '../scripts/make-caption-fixture.mjs';
 
 // Generous waits: the model loads on the first run, and this machine's two cores are shared.

@@ -10,7 +10,7 @@ const RUNS = Number(runsArg ?? 10);
 const COFFEE = path.resolve('public/samples/coffee.png');
 const SENTENCES = ['Someone is strumming a guitar on stage.', 'The stock market fell sharply today.', 'A chef is cooking pasta in a busy kitchen.'];
 
-/** The same inputs the browser run uses. */
+/** The same inputs the browser run uses. @type {Record<string, (pipe: (input: unknown, options: object) => Promise<unknown>) => Promise<unknown>>} */
 const CALLS = {
   'text-classification': (pipe) => pipe('I love this movie', { top_k: null }),
   'feature-extraction': (pipe) => pipe([...SENTENCES, 'A man is playing a guitar.'], { pooling: 'mean', normalize: true }),

@@ -43,14 +43,17 @@ const CASES = [
   },
 ];
 
+/** @param {number[]} values */
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs the reference in its own process (scripts/bench-native.mjs). */
+/** @param {{ task: string, model: string }} c */
 async function measureNative(c) {
   const { stdout } = await execFileAsync('node', ['scripts/bench-native.mjs', c.task, c.model, String(RUNS)], { encoding: 'utf8' });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
+/** @param {import('@playwright/test').Page} page @param {number} seq */
 async function runOnce(page, seq) {
   await page.getByTestId('run-button').click();
   await page.waitForSelector(`[data-testid=output][data-run-seq="${seq}"][data-status=done]`, { timeout: 120_000 });
@@ -60,6 +63,11 @@ async function runOnce(page, seq) {
   return { latency, tps };
 }
 
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} mirrorUrl
+ * @param {{ task: string, model: string, prepare(page: import('@playwright/test').Page): Promise<void> }} c
+ */
 async function measureBrowser(browser, mirrorUrl, c) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -93,7 +101,9 @@ function startPreview() {
   return new Promise((resolve) => setTimeout(() => resolve(child), 2000));
 }
 
+/** @param {number | undefined} n */
 const fmt = (n, unit = 'ms') => (n === undefined ? '—' : `${n.toFixed(n < 10 ? 2 : 1)} ${unit}`);
+/** @param {number | undefined} a @param {number | undefined} b */
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
 const mirror = await startMirror({ dir: MODELS, port: 0, host: '127.0.0.1' });

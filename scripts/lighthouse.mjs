@@ -111,7 +111,8 @@ async function pwaFacts(url) {
       .then(() => true, () => false);
     if (active) await page.reload();
     const controls = active && (await page.evaluate(() => navigator.serviceWorker.controller !== null));
-    const sw = /** @type {const} */ (controls ? 'controls' : active ? 'active' : 'none');
+    /** @type {'controls' | 'active' | 'none'} */
+    const sw = controls ? 'controls' : active ? 'active' : 'none';
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     const manifest = await cdp.send('Page.getAppManifest', {});

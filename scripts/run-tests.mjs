@@ -7,7 +7,11 @@ import { findChromium } from './find-browser.mjs';
 
 /** @typedef {{ name: string, passed: number, failed: number, skipped: number, exitCode: number }} Summary */
 
-/** Runs a command with inherited output, also capturing stdout. */
+/**
+ * Runs a command with inherited output, also capturing stdout.
+ * @param {string} command @param {string[]} args @param {Record<string, string>} [env]
+ * @returns {Promise<{ code: number, out: string }>}
+ */
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -22,7 +26,7 @@ function run(command, args, env = {}) {
 
 /** @returns {Promise<Summary>} */
 async function typecheck() {
-  const { code } = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  const { code } = await run('npx', ['tsc', '-b']);
   return { name: 'typecheck', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, exitCode: code };
 }
 
@@ -44,7 +48,7 @@ async function unit() {
 async function scripts() {
   const files = readdirSync('scripts').filter((f) => f.endsWith('.test.mjs')).map((f) => `scripts/${f}`);
   const { code, out } = await run('node', ['--test', '--test-reporter=spec', ...files]);
-  const count = (label) => Number(out.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? 0);
+  const count = (/** @type {string} */ label) => Number(out.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? 0);
   const failed = count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0);
   return { name: 'scripts', passed: count('pass'), failed, skipped: count('skipped') + count('todo'), exitCode: code };
 }

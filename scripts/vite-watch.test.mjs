@@ -11,9 +11,10 @@ import { createServer } from 'vite';
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** Resolves with the next watcher event for a path under `dir`. */
+/** @param {import('vite').FSWatcher} watcher @param {string} dir */
 function nextEventUnder(watcher, dir) {
   return new Promise((resolve) => {
-    const onEvent = (event, file) => {
+    const onEvent = (/** @type {string} */ event, /** @type {string} */ file) => {
       if (!path.resolve(file).startsWith(dir)) return;
       watcher.off('all', onEvent);
       resolve({ event, file });

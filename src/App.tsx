@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
-import { OfflineBadge } from './ui/components/OfflineBadge/OfflineBadge';
-import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge';
-import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
-import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
-import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
+import { OfflineBadge } from './ui/kit/OfflineBadge/OfflineBadge';
+import { CapabilityBadge } from './ui/shell/CapabilityBadge/CapabilityBadge';
+import { SettingsDialog } from './ui/shell/SettingsDialog/SettingsDialog';
+import { ModelsDialog } from './ui/shell/ModelsDialog/ModelsDialog';
+import { TaskPicker } from './ui/shell/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
 import { PwaNotices, PwaToasts } from './pwa/PwaNotices';
 import { ShareDialog } from './share/ShareDialog';

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-// @ts-expect-error -- a typed ESM script without a declaration file
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
 
 export const MIRROR = `http://127.0.0.1:${process.env.MIRROR_PORT ?? 8089}/`;

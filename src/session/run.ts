@@ -38,7 +38,9 @@ export function createRunner({ engine, store }: SessionDeps, loader: Loader, liv
       input = view.beforeRun(input);
       state().setInputFor(taskId, input);
     }
-    const problem = view.validate(input);
+    // What the panel is given (tasks/types.ts, PanelContext): e.g. translation's languages depend on the model.
+    const context = { model: state().modelByTask[taskId] ?? '', params: state().paramsByTask[taskId] ?? {}, caps: state().caps };
+    const problem = view.validate(input, context);
     if (problem) {
       state().runStarted(taskId, input);
       state().runFailed({ name: 'InvalidInputError', message: problem }, 'input');
@@ -51,7 +53,7 @@ export function createRunner({ engine, store }: SessionDeps, loader: Loader, liv
     try {
       // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
       await live.frameSettled();
-      const prepared = view.prepare ? await view.prepare(input) : input;
+      const prepared = view.prepare ? await view.prepare(input, context) : input;
       const result = await engine.call(
         { type: 'run', task: taskId, input: prepared, params: state().paramsByTask[taskId] ?? {} },
         {

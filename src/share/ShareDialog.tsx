@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Dialog } from '../ui/components/Dialog/Dialog';
+import { Dialog } from '../ui/kit/Dialog/Dialog';
 import { useApp } from '../store';
 import { findTask } from '../tasks/registry';
 import { FRAGMENT_KEY, encodeShare } from './codec';

@@ -1,6 +1,6 @@
 // Inputs travel in links as plain JSON, checked against the shape of the task's default input:
 // the same keys, the same kinds of values, bounded lengths. Images travel by reference only.
-import { SAMPLE_IMAGES, sampleImage, urlImage, type ImageValue } from '../ui/components/ImageInput/image-value';
+import { SAMPLE_IMAGES, sampleImage, urlImage, type ImageValue } from '../ui/kit/ImageInput/image-value';
 
 export const MAX_TEXT = 20_000;
 export const MAX_ITEMS = 500;

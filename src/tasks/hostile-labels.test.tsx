@@ -32,7 +32,7 @@ const OUTPUTS: Record<string, { input: unknown; output: unknown }> = {
 async function render(task: string): Promise<string> {
   const view = await findTask(task)!.view();
   const { input, output } = OUTPUTS[task];
-  const props: OutputProps = { input, output, partial: undefined, params: {}, onParamsChange() {}, value: input, onChange() {}, onRun() {}, running: false };
+  const props: OutputProps = { input, output, partial: undefined, params: {}, model: '', caps: undefined, onParamsChange() {}, value: input, onChange() {}, onRun() {}, running: false };
   return renderToStaticMarkup(createElement(view.Output, props));
 }
 

@@ -55,17 +55,21 @@ export interface TaskMeta {
 }
 
 // ---- worker side ----
-export interface RunContext {
-  pipe: unknown;
-  input: unknown;
+// Each task declares its contract once, in its folder's types.ts: the input the UI edits (I), what the worker
+// receives (WI: prepare's result, else I), the output (O), the chunks the worker streams (C) and what the UI folds
+// them into (P). run.ts and Panel.tsx both take their types from there.
+
+export interface RunContext<WI = unknown, C = unknown, Pipe = unknown> {
+  pipe: Pipe;
+  input: WI;
   params: Params;
   /** True once the user pressed Stop; cheap enough to check between tokens. */
   interrupted(): boolean;
-  emit(partial: unknown): void;
+  emit(chunk: C): void;
 }
 
-export interface RunOutcome {
-  output: unknown;
+export interface RunOutcome<O = unknown> {
+  output: O;
   stats?: Partial<RunStats>;
 }
 
@@ -77,10 +81,11 @@ export interface LoadContext {
   ready: Promise<void>;
 }
 
-export interface TaskRunner {
+/** Pipe is what load() (or the Transformers.js pipeline) returns, as this task calls it. */
+export interface TaskRunner<WI = unknown, O = unknown, C = unknown, Pipe = unknown> {
   /** One tiny run so the first real run does not pay for shader/kernels setup. */
-  warmup(pipe: unknown): Promise<void>;
-  run(ctx: RunContext): Promise<RunOutcome>;
+  warmup(pipe: Pipe): Promise<void>;
+  run(ctx: RunContext<WI, C, Pipe>): Promise<RunOutcome<O>>;
   /** Loads the task's models itself instead of through a Transformers.js pipeline (e.g. raw onnxruntime-web). */
   load?(spec: LoadSpec, ctx: LoadContext): Promise<LoadedPipeline>;
   /** With `load`: which precisions the model offers, for the precision picker. */
@@ -88,7 +93,23 @@ export interface TaskRunner {
 }
 
 // ---- UI side ----
-export interface InputProps<I = unknown> {
+/** What the app shell hands every panel. Panels never read the store: the shell does, and passes this down. */
+export interface PanelContext {
+  /** The model chosen for this task ('' when none). */
+  model: string;
+  params: Params;
+  /** What this browser can run on; undefined until the worker has probed it. */
+  caps: Capabilities | undefined;
+}
+
+/** Runs the loaded model on one prepared input outside the run history (live camera frames). */
+export interface LiveRunner<WI = unknown, O = unknown> {
+  run(input: WI): Promise<O>;
+  /** True while a Run from the button has the model; frames wait for it. */
+  busy(): boolean;
+}
+
+export interface InputProps<I = unknown, O = unknown, WI = unknown> extends PanelContext {
   value: I;
   onChange(next: I): void;
   /** A message about the input, shown next to it. */
@@ -96,14 +117,15 @@ export interface InputProps<I = unknown> {
   disabled: boolean;
   /** Runs the task (for inputs with their own submit gesture, e.g. Enter in a chat composer). */
   onRun?(): void;
+  live: LiveRunner<WI, O>;
 }
 
-export interface OutputProps<I = unknown, O = unknown> {
+export interface OutputProps<I = unknown, O = unknown, P = unknown> extends PanelContext {
   /** The input this output was computed from. */
   input: I;
   output: O | undefined;
-  partial: unknown;
-  params: Params;
+  /** The streamed chunks so far, folded by reducePartial (undefined before the first and once done). */
+  partial: P | undefined;
   onParamsChange(next: Params): void;
   /** The live input, for views that act on it (e.g. regenerate or edit a chat message). */
   value: I;
@@ -112,16 +134,16 @@ export interface OutputProps<I = unknown, O = unknown> {
   running: boolean;
 }
 
-export interface TaskView<I = unknown, O = unknown> {
-  Input: ComponentType<InputProps<I>>;
-  Output: ComponentType<OutputProps<I, O>>;
+export interface TaskView<I = unknown, O = unknown, P = unknown, WI = unknown, C = unknown> {
+  Input: ComponentType<InputProps<I, O, WI>>;
+  Output: ComponentType<OutputProps<I, O, P>>;
   defaultInput: I;
   /** Returns a message when the input cannot be run, shown next to the input. */
-  validate(input: I): string | undefined;
+  validate(input: I, context: PanelContext): string | undefined;
   /** Turns the UI-side input into what the worker receives (structured-clone friendly). */
-  prepare?(input: I): Promise<unknown>;
-  /** Reduces a stream of partials into the value passed to Output as `partial`. */
-  reducePartial?(previous: unknown, chunk: unknown): unknown;
+  prepare?(input: I, context: PanelContext): Promise<WI>;
+  /** Reduces a stream of chunks into the value passed to Output as `partial`. */
+  reducePartial?(previous: P | undefined, chunk: C): P;
   /** Turns the input into what is run (and kept), e.g. a chat draft into a sent message. */
   beforeRun?(input: I): I;
   /** Folds a finished result back into the input, e.g. a reply into the conversation. */

@@ -3,16 +3,8 @@ import { transformersRuntime } from '../runtime/transformers-runtime';
 import type { Request, WorkerEvent } from '../protocol/messages';
 import { createHandler } from './handler';
 
-// Typed by hand: the project compiles against the DOM lib, whose `self` is a Window.
-const scope = self as unknown as {
-  postMessage(event: WorkerEvent): void;
-  onmessage: ((event: MessageEvent<Request>) => void) | null;
-};
+// Compiled against the WebWorker lib (tsconfig.worker.json): `postMessage` and the `message` event are this
+// dedicated worker's own, with no cast through the DOM's Window.
+const handler = createHandler(transformersRuntime, (event: WorkerEvent) => postMessage(event), runnerFor);
 
-const handler = createHandler(
-  transformersRuntime,
-  (event: WorkerEvent) => scope.postMessage(event),
-  runnerFor,
-);
-
-scope.onmessage = (event: MessageEvent<Request>) => void handler.handle(event.data);
+addEventListener('message', (event: MessageEvent<Request>) => void handler.handle(event.data));

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { exportName, putRgba } from '../shared/draw';
-import type { CutoutOutput } from './run';
+import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
 
-const drawCutout = (canvas: HTMLCanvasElement, output: CutoutOutput) => putRgba(canvas, output.rgba, output.width, output.height);
+const drawCutout = (canvas: HTMLCanvasElement, output: Output) => putRgba(canvas, output.rgba, output.width, output.height);
 
-function Cutout({ output, input }: { output: CutoutOutput; input: ImageValue | undefined }) {
+function Cutout({ output, input }: { output: Output; input: Input | undefined }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   useEffect(() => {
@@ -40,8 +39,8 @@ function Cutout({ output, input }: { output: CutoutOutput; input: ImageValue | u
   );
 }
 
-const view: TaskView<ImageValue | undefined, CutoutOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Output: ({ output, input }) => (output ? <Cutout output={output} input={input} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { TaskView } from '../types';
-import { Markdown } from '../../ui/components/Markdown/Markdown';
+import { appendChunk } from '../shared/text-chunk';
+import type { Chunk, Input, Output, Streamed } from './types';
+import { Markdown } from '../../ui/kit/Markdown/Markdown';
 import { formatMs } from '../../ui/format';
 import {
   appendReply,
@@ -10,7 +12,6 @@ import {
   sendDraft,
   withoutLastReply,
   type ChatMessage,
-  type ChatReply,
   type Conversation,
 } from './conversation';
 
@@ -105,7 +106,7 @@ function ContextMeter({ messages }: { messages: ChatMessage[] }) {
   );
 }
 
-const view: TaskView<Conversation, ChatReply> = {
+const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
   // A first message is ready to send, like the sample text of the other tasks: Run works before typing.
   defaultInput: { ...emptyConversation, draft: SAMPLE_MESSAGES[0] },
   runLabel: 'Send',
@@ -113,7 +114,7 @@ const view: TaskView<Conversation, ChatReply> = {
   beforeRun: sendDraft,
   validate: pendingQuestion,
   applyResult: (c, reply, stats) => appendReply(c, reply, { latencyMs: stats.latencyMs, ttftMs: stats.ttftMs, tokensPerSecond: stats.tokensPerSecond }),
-  reducePartial: (previous, chunk) => `${(previous as string | undefined) ?? ''}${(chunk as { text: string }).text}`,
+  reducePartial: appendChunk,
   Input: ({ value, onChange, error, disabled, onRun }) => <Composer value={value} onChange={onChange} error={error} disabled={disabled} onRun={onRun} />,
   Output: ({ value, onChange, onRun, partial, running }) => {
     const messages = value.messages;
@@ -146,7 +147,7 @@ const view: TaskView<Conversation, ChatReply> = {
           {running && (
             <li className="bubble assistant pending" data-testid="message-pending">
               <div className="bubble-head"><strong>Model</strong></div>
-              {partial ? <Markdown source={partial as string} streaming /> : <p className="muted">Thinking…</p>}
+              {partial ? <Markdown source={partial} streaming /> : <p className="muted">Thinking…</p>}
               <span className="caret" aria-hidden="true" />
             </li>
           )}
@@ -155,4 +156,4 @@ const view: TaskView<Conversation, ChatReply> = {
     );
   },
 };
-export default view as TaskView;
+export default view;

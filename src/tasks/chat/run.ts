@@ -2,6 +2,7 @@ import { random, type Tensor } from '@huggingface/transformers';
 import { InvalidInputError } from '../../protocol/errors';
 import type { Params, TaskRunner } from '../types';
 import type { ChatReply, Conversation } from './conversation';
+import type { Chunk, Input, Output } from './types';
 import { cacheFor, forget, remember } from './kv-cache';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 import { contextLimitOf } from '../shared/context-limit';
@@ -45,15 +46,15 @@ function sampling(params: Params): Record<string, unknown> {
   return { do_sample: true, temperature: params.temperature, top_k: params.top_k, top_p: params.top_p };
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<Input, Output, Chunk, ChatPipe> = {
   async warmup(pipe) {
     await forget();
-    const { model, tokenizer } = pipe as ChatPipe;
+    const { model, tokenizer } = pipe;
     await model.generate({ ...tokenizer('Hi'), max_new_tokens: 1 });
   },
   async run({ pipe, input, params, interrupted, emit }) {
-    const chat = pipe as ChatPipe;
-    const conversation = input as Conversation;
+    const chat = pipe;
+    const conversation = input;
     if (conversation.messages.at(-1)?.role !== 'user') throw new InvalidInputError('There is no question to answer.', 'Type a message first.');
     const { inputs, mode } = encode(chat, conversation);
     const ids = toIds(inputs.input_ids);

@@ -1,18 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { applyColormap, colormapGradient } from '../shared/colormap';
 import { exportName, putRgba } from '../shared/draw';
-import type { DepthOutput } from './run';
+import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
 
-const drawDepth = (canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, output: DepthOutput) => putRgba(canvas, rgba, output.width, output.height);
+const drawDepth = (canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, output: Output) => putRgba(canvas, rgba, output.width, output.height);
 
 const formatDepth = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
 
-function DepthView({ output, input }: { output: DepthOutput; input: ImageValue | undefined }) {
+function DepthView({ output, input }: { output: Output; input: Input | undefined }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [split, setSplit] = useState(50);
   const rgba = useMemo(() => applyColormap(output.depth), [output]);
@@ -57,8 +56,8 @@ function DepthView({ output, input }: { output: DepthOutput; input: ImageValue |
   );
 }
 
-const view: TaskView<ImageValue | undefined, DepthOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Output: ({ output, input }) => (output ? <DepthView output={output} input={input} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,13 +1,13 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import type { SimilarityInput, SimilarityOutput } from './run';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import type { Input, Output } from './types';
 
-const DEFAULT: SimilarityInput = {
+const DEFAULT: Input = {
   sentences: ['Someone is strumming a guitar on stage.', 'The stock market fell sharply today.', 'A chef is cooking pasta in a busy kitchen.'],
   query: 'A man is playing a guitar.',
 };
 
-const SAMPLE_SETS: { label: string; input: SimilarityInput }[] = [
+const SAMPLE_SETS: { label: string; input: Input }[] = [
   { label: 'Music vs news', input: DEFAULT },
   {
     label: 'Pets',
@@ -32,7 +32,7 @@ function heat(score: number): string {
   return `hsl(${245 - t * 10} 80% ${96 - t * 46}%)`;
 }
 
-function Matrix({ output }: { output: SimilarityOutput }) {
+function Matrix({ output }: { output: Output }) {
   return (
     <div className="table-scroll">
       <table className="matrix" data-testid="similarity-matrix">
@@ -59,7 +59,7 @@ function Matrix({ output }: { output: SimilarityOutput }) {
   );
 }
 
-const view: TaskView<SimilarityInput, SimilarityOutput> = {
+const view: TaskView<Input, Output> = {
   defaultInput: DEFAULT,
   validate: (input) => {
     if (!input.sentences.some((s) => s.trim())) return 'Enter at least one sentence (one per line).';
@@ -114,4 +114,4 @@ const view: TaskView<SimilarityInput, SimilarityOutput> = {
       </div>
     ) : null,
 };
-export default view as TaskView;
+export default view;

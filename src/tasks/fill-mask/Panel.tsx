@@ -1,8 +1,8 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { maskProblem, splitAtMask } from './mask';
-import type { FillMaskOutput, FillPrediction } from './run';
+import type { FillPrediction, Input, Output } from './types';
 
 const SAMPLES = [
   'The goal of life is [MASK].',
@@ -33,7 +33,7 @@ function Prediction({ prediction, parts }: { prediction: FillPrediction; parts: 
   );
 }
 
-function FillResult({ output }: { output: FillMaskOutput }) {
+function FillResult({ output }: { output: Output }) {
   const parts = splitAtMask(output.text);
   return (
     <div className="fill-mask">
@@ -49,7 +49,7 @@ function FillResult({ output }: { output: FillMaskOutput }) {
   );
 }
 
-const view: TaskView<string, FillMaskOutput> = {
+const view: TaskView<Input, Output> = {
   defaultInput: SAMPLES[0],
   validate: maskProblem,
   Input: ({ value, onChange, error, disabled }) => (
@@ -63,4 +63,4 @@ const view: TaskView<string, FillMaskOutput> = {
   ),
   Output: ({ output }) => (output ? <FillResult output={output} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import runner from './run';
+import { fakeContext } from '../shared/fake-context';
 
-const ctx = (input: unknown, pipe: unknown, params = {}) => ({ pipe, input, params, interrupted: () => false, emit: () => {} });
+const ctx = (input: unknown, pipe: unknown, params = {}) => fakeContext(runner, input, pipe, params);
 const fakePipe = (mask: string | null) =>
   Object.assign(
     vi.fn(async () => [{ score: 0.5, token_str: ' capital', sequence: 'Paris is the capital of France.' }]),

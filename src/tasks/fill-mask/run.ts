@@ -1,31 +1,16 @@
 import { InvalidInputError, UnsupportedModelError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
+import type { Input, Output } from './types';
 import { requireText } from '../shared/worker-input';
 import { countMasks, toModelMask } from './mask';
 import { requireWithinContext } from '../shared/context-limit';
-
-export interface FillPrediction {
-  /** The predicted token as the tokenizer decodes it, trimmed. */
-  token: string;
-  score: number;
-  /** The whole sequence as the model decoded it (lower-cased for uncased models). */
-  sequence: string;
-}
-
-export interface FillMaskOutput {
-  /** The text as typed ([MASK] or <mask>). */
-  text: string;
-  /** The loaded model's own mask token. */
-  maskToken: string;
-  predictions: FillPrediction[];
-}
 
 type Filler = ((text: string, options: { top_k: number }) => Promise<{ score: number; token_str: string; sequence: string }[]>) & {
   tokenizer: { mask_token?: string | null };
 };
 
-function maskTokenOf(pipe: unknown): string {
-  const mask = (pipe as Filler).tokenizer?.mask_token;
+function maskTokenOf(pipe: Filler): string {
+  const mask = pipe.tokenizer?.mask_token;
   if (!mask) {
     throw new UnsupportedModelError("This model's tokenizer has no mask token, so it cannot fill in blanks.", 'Pick a masked language model such as Xenova/bert-base-uncased.');
   }
@@ -37,9 +22,9 @@ function clampTopK(value: unknown): number {
   return Number.isFinite(k) ? Math.min(20, Math.max(1, k)) : 5;
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<Input, Output, never, Filler> = {
   async warmup(pipe) {
-    await (pipe as Filler)(`Hello ${maskTokenOf(pipe)}.`, { top_k: 1 });
+    await pipe(`Hello ${maskTokenOf(pipe)}.`, { top_k: 1 });
   },
   async run({ pipe, input, params }) {
     const text = requireText(input);
@@ -52,9 +37,9 @@ const runner: TaskRunner = {
       );
     }
     requireWithinContext(pipe, toModelMask(text, maskToken));
-    const results = await (pipe as Filler)(toModelMask(text, maskToken), { top_k: clampTopK(params.top_k) });
+    const results = await pipe(toModelMask(text, maskToken), { top_k: clampTopK(params.top_k) });
     const predictions = results.map((r) => ({ token: r.token_str.trim(), score: r.score, sequence: r.sequence }));
-    const output: FillMaskOutput = { text, maskToken, predictions };
+    const output: Output = { text, maskToken, predictions };
     return { output };
   },
 };

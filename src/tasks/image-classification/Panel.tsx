@@ -1,12 +1,12 @@
 import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
-import { ScoreBars, type Scored } from '../../ui/components/ScoreBars/ScoreBars';
+import type { Input, Output, WorkerInput } from './types';
+import { ScoreBars, type Scored } from '../../ui/kit/ScoreBars/ScoreBars';
 import { imageInputView } from '../shared/image-view';
 import { ImageOrCamera } from '../shared/ImageOrCamera';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { canvasWithImage, drawLabelBanner, exportName } from '../shared/draw';
 
-const view: TaskView<ImageValue | undefined, Scored[]> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Input: (props) => (
     <ImageOrCamera<Scored[]>
@@ -35,4 +35,4 @@ const view: TaskView<ImageValue | undefined, Scored[]> = {
       </div>
     ) : null,
 };
-export default view as TaskView;
+export default view;

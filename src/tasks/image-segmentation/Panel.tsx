@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { OutputProps, TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { canvasWithImage, colorFor, exportName, putRgba } from '../shared/draw';
 import { labelAt, paintSegments } from './overlay';
-import type { SegmentationOutput } from './run';
+import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
 
-function SegmentationResult({ input, output, params, onParamsChange }: OutputProps<ImageValue | undefined, SegmentationOutput> & { output: SegmentationOutput }) {
+function SegmentationResult({ input, output, params, onParamsChange }: OutputProps<Input | undefined, Output> & { output: Output }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [hover, setHover] = useState<string>();
@@ -77,8 +76,8 @@ function SegmentationResult({ input, output, params, onParamsChange }: OutputPro
   );
 }
 
-const view: TaskView<ImageValue | undefined, SegmentationOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Output: (props) => (props.output ? <SegmentationResult {...props} output={props.output} /> : null),
 };
-export default view as TaskView;
+export default view;

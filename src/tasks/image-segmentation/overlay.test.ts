@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colorFor, hexToRgb } from '../shared/draw';
 import { labelAt, paintSegments } from './overlay';
-import type { Segment } from './run';
+import type { Segment } from './types';
 
 const seg = (label: string, mask: number[]): Segment => ({ label, score: null, mask: Uint8Array.from(mask), area: 0 });
 

@@ -1,5 +1,5 @@
 import { colorFor, hexToRgb } from '../shared/draw';
-import type { Segment } from './run';
+import type { Segment } from './types';
 
 /**
  * One RGBA layer with every visible segment in its label's colour. A soft mask (saliency models)

@@ -1,24 +1,9 @@
 import type { RawImage } from '@huggingface/transformers';
 import type { TaskRunner } from '../types';
-import { requireImage, runsAtFixedSize, warmupImage } from '../shared/worker-input';
+import type { Output, Segment, WorkerInput } from './types';
+import { requireImage, runsAtFixedSize, warmupImage, type FixedSizeInfo } from '../shared/worker-input';
 
-export interface Segment {
-  label: string;
-  /** Panoptic/instance models score each segment; semantic ones do not. */
-  score: number | null;
-  /** width × height, 0-255 (a hard 0/255 mask, or a soft one from saliency models). */
-  mask: Uint8Array;
-  /** Share of the picture the mask covers (mask ≥ 128). */
-  area: number;
-}
-
-export interface SegmentationOutput {
-  width: number;
-  height: number;
-  segments: Segment[];
-}
-
-type Segmenter = (image: RawImage) => Promise<{ label: string | null; score: number | null; mask: RawImage }[]>;
+type Segmenter = ((image: RawImage) => Promise<{ label: string | null; score: number | null; mask: RawImage }[]>) & FixedSizeInfo;
 
 function coverage(mask: Uint8Array): number {
   let on = 0;
@@ -36,20 +21,20 @@ function uniqueLabels(labels: string[]): string[] {
   });
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<WorkerInput, Output, never, Segmenter> = {
   async warmup(pipe) {
     if (runsAtFixedSize(pipe)) return;
-    await (pipe as Segmenter)(warmupImage(64));
+    await pipe(warmupImage(64));
   },
   async run({ pipe, input }) {
     const image = await requireImage(input);
-    const found = await (pipe as Segmenter)(image);
+    const found = await pipe(image);
     const labels = uniqueLabels(found.map((s, i) => s.label ?? (found.length === 1 ? 'foreground' : `segment ${i + 1}`)));
     const segments: Segment[] = found.map((s, i) => {
       const mask = new Uint8Array(s.mask.data);
       return { label: labels[i], score: s.score, mask, area: coverage(mask) };
     });
-    const output: SegmentationOutput = { width: image.width, height: image.height, segments };
+    const output: Output = { width: image.width, height: image.height, segments };
     return { output };
   },
 };

@@ -1,10 +1,9 @@
 import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
 import { imageInputView } from '../shared/image-view';
-import type { CaptionOutput } from './run';
+import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
 
-const view: TaskView<ImageValue | undefined, CaptionOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Output: ({ output, input }) =>
     output ? (
@@ -19,4 +18,4 @@ const view: TaskView<ImageValue | undefined, CaptionOutput> = {
       </div>
     ) : null,
 };
-export default view as TaskView;
+export default view;

@@ -1,17 +1,15 @@
-import type { TaskView } from '../types';
-import type { ImageValue } from '../../ui/components/ImageInput/image-value';
+import type { Params, TaskView } from '../types';
 import { formatPercent } from '../../ui/format';
-import { useApp } from '../../store';
 import { imageInputView } from '../shared/image-view';
 import { ImageOrCamera } from '../shared/ImageOrCamera';
 import { DownloadPngButton } from '../shared/DownloadPngButton';
 import { canvasWithImage, colorFor, drawBoxes, exportName } from '../shared/draw';
-import type { Detection, DetectionOutput } from './run';
+import type { Detection, Input, Output, WorkerInput } from './types';
 
-const selectThreshold = (s: { paramsByTask: Record<string, Record<string, number | boolean>> }) => Number(s.paramsByTask['object-detection']?.threshold ?? 0.5);
+/** The score slider's value (a view param: it filters in the UI without re-running). */
+const thresholdOf = (params: Params) => Number(params.threshold ?? 0.5);
 
-function CameraSummary({ output }: { output: DetectionOutput }) {
-  const threshold = useApp(selectThreshold);
+function CameraSummary({ output, threshold }: { output: Output; threshold: number }) {
   const shown = output.detections.filter((d) => d.score >= threshold);
   return (
     <p className="muted small" data-testid="camera-detections" data-count={shown.length}>
@@ -37,21 +35,21 @@ function Box({ detection, width }: { detection: Detection; width: number }) {
   );
 }
 
-const view: TaskView<ImageValue | undefined, DetectionOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   Input: (props) => {
-    const threshold = useApp(selectThreshold);
+    const threshold = thresholdOf(props.params);
     return (
-      <ImageOrCamera<DetectionOutput>
+      <ImageOrCamera<Output>
         {...props}
         draw={(ctx, output, width) => drawBoxes(ctx, output.detections.filter((d) => d.score >= threshold), width)}
-        summary={(output) => <CameraSummary output={output} />}
+        summary={(output) => <CameraSummary output={output} threshold={threshold} />}
       />
     );
   },
   Output: ({ input, output, params, onParamsChange }) => {
     if (!output || !input) return null;
-    const threshold = Number(params.threshold ?? 0.5);
+    const threshold = thresholdOf(params);
     const shown = output.detections.filter((d) => d.score >= threshold).sort((a, b) => b.score - a.score);
     return (
       <div className="detection">
@@ -99,4 +97,4 @@ const view: TaskView<ImageValue | undefined, DetectionOutput> = {
     );
   },
 };
-export default view as TaskView;
+export default view;

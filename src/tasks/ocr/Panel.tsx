@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { TaskView } from '../types';
-import { sampleImage, type ImageValue } from '../../ui/components/ImageInput/image-value';
+import { sampleImage } from '../../ui/kit/ImageInput/image-value';
 import { formatMs, formatPercent } from '../../ui/format';
 import { imageInputView } from '../shared/image-view';
-import type { OcrLine, OcrOutput } from './run';
+import type { Input, Line, Output, WorkerInput } from './types';
 import './ocr.css';
 
-function LineBox({ line, index, width }: { line: OcrLine; index: number; width: number }) {
+function LineBox({ line, index, width }: { line: Line; index: number; width: number }) {
   const { x0, y0, x1, y1 } = line.box;
   const font = Math.max(11, width / 55);
   return (
@@ -38,7 +38,7 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-const view: TaskView<ImageValue | undefined, OcrOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   ...imageInputView,
   // A picture with text, so Run shows OCR at work before the user picks their own.
   defaultInput: sampleImage('cafe-menu.png'),
@@ -84,4 +84,4 @@ const view: TaskView<ImageValue | undefined, OcrOutput> = {
     );
   },
 };
-export default view as TaskView;
+export default view;

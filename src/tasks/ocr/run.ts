@@ -3,29 +3,12 @@ import type { LoadedPipeline } from '../../runtime/types';
 import { downloadAll, sessionsOnDevice } from '../../runtime/ort-load';
 import { ort, type OrtSession } from '../../runtime/ort-session';
 import type { TaskRunner } from '../types';
+import type { Line, Output, WorkerInput } from './types';
 import { ctcDecode, parseDictionary } from './ctc';
 import { dbBoxes, detectionSize, readingOrder, type Rect, type ScoredRect } from './db-boxes';
 import { BUNDLED_OCR_MODEL } from './meta';
 import { OCR_FILES } from './model-files';
 import { decodeImage, pixels, toBgrChw } from './ocr-image';
-
-export interface OcrLine {
-  text: string;
-  confidence: number;
-  /** Mean text probability of the detected region. */
-  boxScore: number;
-  box: Rect;
-}
-
-export interface OcrOutput {
-  width: number;
-  height: number;
-  /** The size the detector saw (longest side at most 960, multiples of 32). */
-  detectedAt: { width: number; height: number };
-  lines: OcrLine[];
-  detectMs: number;
-  recogniseMs: number;
-}
 
 interface OcrModels {
   detection: OrtSession;
@@ -74,7 +57,7 @@ async function recognise(models: OcrModels, image: ImageBitmap, box: Rect): Prom
   return ctcDecode(out.data as Float32Array, steps, classes, models.charset);
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<WorkerInput, Output, never, OcrModels> = {
   async load(spec, ctx): Promise<LoadedPipeline> {
     if (spec.model !== BUNDLED_OCR_MODEL) {
       throw new ModelNotFoundError(
@@ -100,23 +83,23 @@ const runner: TaskRunner = {
     return { available: ['fp32'], configDtype: 'fp32' };
   },
   async warmup(pipe) {
-    const models = pipe as OcrModels;
+    const models = pipe;
     await single(models.detection, new Float32Array(3 * 64 * 64), [1, 3, 64, 64]);
     await single(models.recognition, new Float32Array(3 * REC_HEIGHT * 64), [1, 3, REC_HEIGHT, 64]);
   },
   async run({ pipe, input, params, interrupted }) {
-    const models = pipe as OcrModels;
-    const image = await decodeImage((input as { image?: unknown } | undefined)?.image);
+    const models = pipe;
+    const image = await decodeImage(input?.image);
     try {
       const t0 = performance.now();
       const boxes = await detect(models, image, params);
       const t1 = performance.now();
-      const lines: OcrLine[] = [];
+      const lines: Line[] = [];
       for (const { score, ...box } of boxes) {
         if (interrupted()) throw new CancelledError('Stopped by the user.');
         lines.push({ ...(await recognise(models, image, box)), boxScore: score, box });
       }
-      const output: OcrOutput = {
+      const output: Output = {
         width: image.width,
         height: image.height,
         detectedAt: detectionSize(image.width, image.height),

@@ -1,5 +1,5 @@
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { sampleImage } from '../../ui/components/ImageInput/image-value';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { sampleImage } from '../../ui/kit/ImageInput/image-value';
 import type { InputProps } from '../types';
 import { FeedEditor } from './FeedEditor';
 import { ModelInfo } from './ModelInfo';
@@ -7,7 +7,7 @@ import { ModelSource } from './ModelSource';
 import { defaultFeed, type LabModel, type LabValue } from './lab-value';
 import { own } from '../../protocol/own';
 
-export function LabInput({ value, onChange, error, disabled, onRun }: InputProps<LabValue>) {
+export function LabInput({ value, onChange, error, disabled, onRun, caps }: InputProps<LabValue>) {
   const model = value.model;
   const setModel = (next: LabModel) => {
     const feeds = Object.fromEntries(next.info.inputs.map((input) => [input.name, defaultFeed(input)]));
@@ -23,6 +23,7 @@ export function LabInput({ value, onChange, error, disabled, onRun }: InputProps
             info={model.info}
             size={model.size}
             disabled={disabled}
+            caps={caps}
             onCheckProviders={() => {
               onChange({ ...value, action: 'providers' });
               onRun?.();

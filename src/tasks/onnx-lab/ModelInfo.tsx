@@ -1,4 +1,4 @@
-import { useApp } from '../../store';
+import type { Capabilities } from '../../protocol/messages';
 import { formatBytes } from '../../ui/format';
 import { formatShape, type OnnxInfo, type ValueInfo } from './onnx-reader';
 
@@ -37,8 +37,7 @@ function IoTable({ title, values, testId }: { title: string; values: ValueInfo[]
 }
 
 /** Header facts, opsets, operators used, IO, and which execution providers this browser offers. */
-export function ModelInfo({ info, size, onCheckProviders, disabled }: { info: OnnxInfo; size: number; onCheckProviders(): void; disabled: boolean }) {
-  const caps = useApp((s) => s.caps);
+export function ModelInfo({ info, size, onCheckProviders, disabled, caps }: { info: OnnxInfo; size: number; onCheckProviders(): void; disabled: boolean; caps: Capabilities | undefined }) {
   const ops = Object.entries(info.ops).sort((a, b) => b[1] - a[1]);
   const gpu = caps?.webgpu;
   return (

@@ -1,11 +1,11 @@
 import type { TaskView } from '../types';
 import { LabInput } from './LabInput';
 import { LabOutput } from './LabOutput';
-import type { LabOutput as Output } from './lab-types';
-import { emptyLab, labRequest, validateLab, type LabValue } from './lab-value';
+import { emptyLab, labRequest, validateLab } from './lab-value';
+import type { Input, Output, WorkerInput } from './types';
 import './lab.css';
 
-const view: TaskView<LabValue, Output> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   Input: LabInput,
   Output: ({ output }) => (output ? <LabOutput output={output} /> : null),
   defaultInput: emptyLab,
@@ -15,4 +15,4 @@ const view: TaskView<LabValue, Output> = {
   applyResult: (input) => ({ ...input, action: 'run' }),
   ownModelSource: true,
 };
-export default view as TaskView;
+export default view;

@@ -1,7 +1,7 @@
 // The lab's input state (UI side) and how it becomes a LabRequest for the worker.
 import { InvalidInputError } from '../../protocol/errors';
 import type { Device } from '../../protocol/messages';
-import { imagePayload, type ImageValue } from '../../ui/components/ImageInput/image-value';
+import { imagePayload, type ImageValue } from '../../ui/kit/ImageInput/image-value';
 import { guessLayout, imageTensor, type Layout } from './image-tensor';
 import type { FeedPayload, LabRequest } from './lab-types';
 import type { OnnxInfo, ValueInfo } from './onnx-reader';

@@ -2,9 +2,9 @@ import { InvalidInputError } from '../../protocol/errors';
 import { createSession, ort } from '../../runtime/ort-session';
 import type { TaskRunner } from '../types';
 import { LabEngine } from './lab-engine';
-import type { LabRequest } from './lab-types';
+import type { Output, WorkerInput } from './types';
 
-const runner: TaskRunner = {
+const runner: TaskRunner<WorkerInput | undefined, Output, never, LabEngine> = {
   // The lab's "model" comes with each run (a dropped file or fetched URL); loading only readies onnxruntime.
   async load(_spec, ctx) {
     await ctx.ready;
@@ -19,9 +19,9 @@ const runner: TaskRunner = {
   },
   async warmup() {},
   async run({ pipe, input }) {
-    const request = input as LabRequest | undefined;
+    const request = input;
     if (!(request?.model?.bytes instanceof Blob)) throw new InvalidInputError('No model was given.', 'Drop an .onnx file or give its URL.');
-    const engine = pipe as LabEngine;
+    const engine = pipe;
     const output = request.action === 'providers' ? await engine.checkProviders(request.model) : await engine.run(request);
     return { output, stats: output.runMs !== undefined ? { latencyMs: output.runMs } : undefined };
   },

@@ -1,10 +1,10 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { CONTEXT_MISSING, QUESTION_MISSING, locateAnswer, splitContext } from './answer';
-import type { QaInput, QaOutput } from './run';
+import type { Input, Output } from './types';
 
-const SAMPLES: (QaInput & { name: string })[] = [
+const SAMPLES: (Input & { name: string })[] = [
   { name: 'Wolfgang', context: 'My name is Wolfgang and I live in Berlin.', question: 'Where does Wolfgang live?' },
   {
     name: 'Eiffel Tower',
@@ -20,7 +20,7 @@ const SAMPLES: (QaInput & { name: string })[] = [
   },
 ];
 
-function QaInputFields({ value, onChange, error, disabled }: { value: QaInput; onChange(next: QaInput): void; error?: string; disabled: boolean }) {
+function QaInputFields({ value, onChange, error, disabled }: { value: Input; onChange(next: Input): void; error?: string; disabled: boolean }) {
   const contextInvalid = !value.context.trim();
   return (
     <>
@@ -54,7 +54,7 @@ function QaInputFields({ value, onChange, error, disabled }: { value: QaInput; o
   );
 }
 
-function QaResult({ output }: { output: QaOutput }) {
+function QaResult({ output }: { output: Output }) {
   const span = locateAnswer(output.context, output.answer);
   const parts = span && splitContext(output.context, span);
   return (
@@ -87,7 +87,7 @@ function QaResult({ output }: { output: QaOutput }) {
   );
 }
 
-const view: TaskView<QaInput, QaOutput> = {
+const view: TaskView<Input, Output> = {
   defaultInput: { context: SAMPLES[0].context, question: SAMPLES[0].question },
   validate: (input) => {
     if (!input.context.trim()) return CONTEXT_MISSING;
@@ -97,4 +97,4 @@ const view: TaskView<QaInput, QaOutput> = {
   Input: QaInputFields,
   Output: ({ output }) => (output ? <QaResult output={output} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import runner from './run';
+import { fakeContext } from '../shared/fake-context';
 
-const ctx = (input: unknown, pipe: unknown = vi.fn()) => ({ pipe, input, params: {}, interrupted: () => false, emit: () => {} });
+const ctx = (input: unknown, pipe: unknown = vi.fn()) => fakeContext(runner, input, pipe);
 
 describe('QA runner', () => {
   it('rejects a missing context, then a missing question', async () => {

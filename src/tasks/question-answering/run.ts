@@ -1,22 +1,13 @@
 import { InvalidInputError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
+import type { Input, Output } from './types';
 import { CONTEXT_MISSING, QUESTION_MISSING } from './answer';
 import { countTokens, requireWithinContext } from '../shared/context-limit';
 
-export interface QaInput {
-  context: string;
-  question: string;
-}
-
-export interface QaOutput extends QaInput {
-  answer: string;
-  score: number;
-}
-
 type Answerer = (question: string, context: string) => Promise<{ answer: string; score: number }>;
 
-function requireQaInput(input: unknown): QaInput {
-  const { context, question } = (input ?? {}) as Partial<QaInput>;
+function requireQaInput(input: Input): Input {
+  const { context, question } = input;
   if (typeof context !== 'string' || !context.trim()) {
     throw new InvalidInputError(CONTEXT_MISSING, 'The model picks its answer out of that text; it does not know facts on its own.');
   }
@@ -24,15 +15,15 @@ function requireQaInput(input: unknown): QaInput {
   return { context, question };
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<Input, Output, never, Answerer> = {
   async warmup(pipe) {
-    await (pipe as Answerer)('Who lives here?', 'Ada lives here.');
+    await pipe('Who lives here?', 'Ada lives here.');
   },
   async run({ pipe, input }) {
     const { context, question } = requireQaInput(input);
     requireWithinContext(pipe, context, 'context', countTokens(pipe, question.trim()) ?? 0);
-    const { answer, score } = await (pipe as Answerer)(question.trim(), context);
-    const output: QaOutput = { context, question, answer: answer.trim(), score };
+    const { answer, score } = await pipe(question.trim(), context);
+    const output: Output = { context, question, answer: answer.trim(), score };
     return { output };
   },
 };

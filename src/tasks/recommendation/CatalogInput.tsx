@@ -1,5 +1,5 @@
 import type { InputProps } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { catalogOf, type RecommendationInput } from './catalog';
 import { SAMPLE_CATALOG, type CatalogItem } from './sample-catalog';
 

@@ -1,11 +1,11 @@
 import type { TaskView } from '../types';
 import { EmbedProgressLine, RankedList } from '../shared/RankedList';
-import { catalogOf, recommendationProblem, type RecommendationInput } from './catalog';
+import { catalogOf, recommendationProblem } from './catalog';
 import { CUSTOM_EXAMPLE, CatalogInput } from './CatalogInput';
-import type { RecommendationOutput, RecommendationRequest } from './run';
+import type { Chunk, Input, Output, WorkerInput } from './types';
 import { SAMPLE_CATALOG } from './sample-catalog';
 
-function Results({ output, topK }: { output: RecommendationOutput; topK: number }) {
+function Results({ output, topK }: { output: Output; topK: number }) {
   const shown = output.results.slice(0, topK);
   return (
     <div className="recommendations">
@@ -38,17 +38,17 @@ function Results({ output, topK }: { output: RecommendationOutput; topK: number 
   );
 }
 
-const view: TaskView<RecommendationInput, RecommendationOutput> = {
+const view: TaskView<Input, Output, Chunk, WorkerInput, Chunk> = {
   defaultInput: { source: 'sample', customCatalog: CUSTOM_EXAMPLE, liked: ['interstellar', 'the-martian'] },
   validate: (input) => recommendationProblem(catalogOf(input, SAMPLE_CATALOG), input.liked),
-  prepare: async (input): Promise<RecommendationRequest> => ({ items: catalogOf(input, SAMPLE_CATALOG), liked: input.liked }),
+  prepare: async (input) => ({ items: catalogOf(input, SAMPLE_CATALOG), liked: input.liked }),
   reducePartial: (_previous, chunk) => chunk,
   Input: CatalogInput,
   Output: ({ output, partial, params }) =>
     output ? (
       <Results output={output} topK={Number(params.top_k ?? 8)} />
     ) : (
-      <EmbedProgressLine progress={partial as { done: number; total: number } | undefined} what="catalog items" />
+      <EmbedProgressLine progress={partial} what="catalog items" />
     ),
 };
-export default view as TaskView;
+export default view;

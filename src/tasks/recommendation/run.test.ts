@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../types';
+import { fakeContext } from '../shared/fake-context';
 import { fakeEmbedder } from '../shared/embedding-fake';
-import recommendationRunner, { type RecommendationOutput } from './run';
+import recommendationRunner from './run';
+import type { Output as RecommendationOutput } from './types';
 
-const ctx = (pipe: unknown, input: unknown): RunContext => ({ pipe, input, params: {}, interrupted: () => false, emit: () => undefined });
+const ctx = (pipe: unknown, input: unknown) => fakeContext(recommendationRunner, input, pipe, {});
 const DOCS = ['money money', 'guitar music', 'food and money', 'food'];
 
 describe('recommendation runner', () => {

@@ -1,37 +1,18 @@
 import { InvalidInputError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
+import type { Chunk, Output, WorkerInput } from './types';
 import { embedCorpus, type Embedder } from '../shared/embedding-cache';
 import { itemText, recommendationProblem } from './catalog';
 import { recommend } from './recommend';
 import type { CatalogItem } from './sample-catalog';
-
-/** What the worker receives: the catalog in use and the ids of the liked items. */
-export interface RecommendationRequest {
-  items: CatalogItem[];
-  liked: string[];
-}
-
-export interface RecommendedItem extends CatalogItem {
-  score: number;
-  because: { title: string; score: number };
-}
-
-export interface RecommendationOutput {
-  liked: string[];
-  results: RecommendedItem[];
-  total: number;
-  dims: number;
-  /** Catalog items embedded by this run: 0 when the catalog embeddings were reused. */
-  embeddedItems: number;
-}
 
 const MAX_SHOWN = 50;
 
 const isItem = (value: unknown): value is CatalogItem =>
   typeof (value as CatalogItem)?.id === 'string' && typeof (value as CatalogItem).title === 'string' && (value as CatalogItem).title.trim() !== '';
 
-function readRequest(input: unknown): RecommendationRequest {
-  const { items: rawItems, liked: rawLiked } = (input ?? {}) as Partial<RecommendationRequest>;
+function readRequest(input: WorkerInput): WorkerInput {
+  const { items: rawItems, liked: rawLiked } = input;
   const items = (Array.isArray(rawItems) ? rawItems : []).filter(isItem).map((item) => ({ ...item, description: String(item.description ?? '') }));
   const liked = (Array.isArray(rawLiked) ? rawLiked : []).filter((id): id is string => typeof id === 'string');
   const problem = recommendationProblem(items, liked);
@@ -42,21 +23,21 @@ function readRequest(input: unknown): RecommendationRequest {
   return { items, liked };
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<WorkerInput, Output, Chunk, Embedder> = {
   async warmup(pipe) {
-    await (pipe as Embedder)(['warm up'], { pooling: 'mean', normalize: true });
+    await pipe(['warm up'], { pooling: 'mean', normalize: true });
   },
   async run({ pipe, input, interrupted, emit }) {
     const { items, liked } = readRequest(input);
     const likedSet = new Set(liked);
     const likedIndices = items.flatMap((item, i) => (likedSet.has(item.id) ? [i] : []));
-    const corpus = await embedCorpus(pipe, items.map(itemText), { interrupted, onProgress: (progress) => emit(progress) });
+    const corpus = await embedCorpus(pipe, items.map(itemText), { interrupted, onProgress: emit });
     const results = recommend(corpus.vectors, likedIndices, MAX_SHOWN).map(({ index, score, because, becauseScore }) => ({
       ...items[index],
       score,
       because: { title: items[because].title, score: becauseScore },
     }));
-    const output: RecommendationOutput = {
+    const output: Output = {
       liked: likedIndices.map((i) => items[i].title),
       results,
       total: items.length,

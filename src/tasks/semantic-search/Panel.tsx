@@ -1,8 +1,8 @@
 import type { TaskView } from '../types';
 import { EmbedProgressLine, RankedList } from '../shared/RankedList';
 import { documentsOf, searchProblem } from './corpus';
-import type { SearchOutput, SearchRequest } from './run';
-import { SearchInput, type SearchInputValue } from './SearchInput';
+import { SearchInput } from './SearchInput';
+import type { Chunk, Input, Output, WorkerInput } from './types';
 
 const CORPUS = [
   'Someone is strumming a guitar on stage.',
@@ -15,7 +15,7 @@ const CORPUS = [
   'Add two cups of flour and bake for thirty minutes.',
 ].join('\n');
 
-function EmbedReport({ output }: { output: SearchOutput }) {
+function EmbedReport({ output }: { output: Output }) {
   const cached = output.embeddedDocuments === 0;
   return (
     <p className="embed-report" data-testid="embed-report" data-embedded={output.embeddedDocuments} data-cached={cached}>
@@ -34,14 +34,14 @@ function EmbedReport({ output }: { output: SearchOutput }) {
   );
 }
 
-const view: TaskView<SearchInputValue, SearchOutput> = {
+const view: TaskView<Input, Output, Chunk, WorkerInput, Chunk> = {
   defaultInput: { corpus: CORPUS, query: 'A man is playing a guitar.' },
   validate: (input) => searchProblem(documentsOf(input.corpus), input.query),
-  prepare: async (input): Promise<SearchRequest> => ({ documents: documentsOf(input.corpus), query: input.query.trim() }),
+  prepare: async (input) => ({ documents: documentsOf(input.corpus), query: input.query.trim() }),
   reducePartial: (_previous, chunk) => chunk,
   Input: SearchInput,
   Output: ({ output, partial, params }) => {
-    if (!output) return <EmbedProgressLine progress={partial as { done: number; total: number } | undefined} what="documents" />;
+    if (!output) return <EmbedProgressLine progress={partial} what="documents" />;
     const topK = Number(params.top_k ?? 5);
     const hits = output.hits.slice(0, topK);
     return (
@@ -55,4 +55,4 @@ const view: TaskView<SearchInputValue, SearchOutput> = {
     );
   },
 };
-export default view as TaskView;
+export default view;

@@ -1,13 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import type { InputProps } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import type { Input } from './types';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { documentsOf, parseCorpusFile } from './corpus';
-
-export interface SearchInputValue {
-  /** One document per line, as typed, pasted or loaded from a file. */
-  corpus: string;
-  query: string;
-}
 
 const QUERIES = ['A man is playing a guitar.', 'How do I cook dinner quickly?', 'news about the economy'];
 
@@ -17,7 +12,7 @@ function splitError(error: string | undefined): { corpus?: string; query?: strin
   return /query/i.test(error) ? { query: error } : { corpus: error };
 }
 
-export function SearchInput({ value, onChange, error, disabled }: InputProps<SearchInputValue>) {
+export function SearchInput({ value, onChange, error, disabled }: InputProps<Input>) {
   const [fileNote, setFileNote] = useState<{ ok: boolean; text: string }>();
   const errors = splitError(error);
   const count = documentsOf(value.corpus).length;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../types';
-import searchRunner, { type SearchOutput } from './run';
+import { fakeContext } from '../shared/fake-context';
+import searchRunner from './run';
+import type { Output as SearchOutput } from './types';
 import { fakeEmbedder } from '../shared/embedding-fake';
 
-const ctx = (pipe: unknown, input: unknown): RunContext => ({ pipe, input, params: {}, interrupted: () => false, emit: () => undefined });
+const ctx = (pipe: unknown, input: unknown) => fakeContext(searchRunner, input, pipe, {});
 const DOCS = ['money money', 'guitar music', 'food and money', 'food'];
 
 describe('semantic search runner', () => {

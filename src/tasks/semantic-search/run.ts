@@ -1,31 +1,9 @@
 import { InvalidInputError } from '../../protocol/errors';
 import type { TaskRunner } from '../types';
+import type { Chunk, Output, WorkerInput } from './types';
 import { embedCorpus, embedOne, type Embedder } from '../shared/embedding-cache';
 import { rankByCosine } from '../shared/vectors';
 import { MAX_DOCUMENTS, searchProblem } from './corpus';
-
-/** What the worker receives: the documents already split, and the query. */
-export interface SearchRequest {
-  documents: string[];
-  query: string;
-}
-
-export interface SearchHit {
-  index: number;
-  text: string;
-  score: number;
-}
-
-export interface SearchOutput {
-  query: string;
-  /** The best MAX_SHOWN hits, best first (the view shows top-k of them). */
-  hits: SearchHit[];
-  total: number;
-  dims: number;
-  /** Documents embedded by this run: 0 when the corpus embeddings were reused. */
-  embeddedDocuments: number;
-  corpusKey: string;
-}
 
 /** The most the top-k control can show. */
 export const MAX_SHOWN = 50;
@@ -37,8 +15,8 @@ function hintFor(documentCount: number): string {
 }
 
 /** The worker checks the input again: a message from here is shown next to the input, like the UI's own. */
-function readRequest(input: unknown): SearchRequest {
-  const { documents: raw, query: rawQuery } = (input ?? {}) as Partial<SearchRequest>;
+function readRequest(input: WorkerInput): WorkerInput {
+  const { documents: raw, query: rawQuery } = input;
   const documents = (Array.isArray(raw) ? raw : []).filter((d): d is string => typeof d === 'string').map((d) => d.trim()).filter(Boolean);
   const query = typeof rawQuery === 'string' ? rawQuery.trim() : '';
   const problem = searchProblem(documents, query);
@@ -46,16 +24,16 @@ function readRequest(input: unknown): SearchRequest {
   return { documents, query };
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<WorkerInput, Output, Chunk, Embedder> = {
   async warmup(pipe) {
-    await (pipe as Embedder)(['warm up'], { pooling: 'mean', normalize: true });
+    await pipe(['warm up'], { pooling: 'mean', normalize: true });
   },
   async run({ pipe, input, interrupted, emit }) {
     const { documents, query } = readRequest(input);
-    const corpus = await embedCorpus(pipe, documents, { interrupted, onProgress: (progress) => emit(progress) });
+    const corpus = await embedCorpus(pipe, documents, { interrupted, onProgress: emit });
     const queryVector = await embedOne(pipe, query);
     const hits = rankByCosine(queryVector, corpus.vectors, { limit: MAX_SHOWN }).map(({ index, score }) => ({ index, score, text: documents[index] }));
-    const output: SearchOutput = {
+    const output: Output = {
       query,
       hits,
       total: documents.length,

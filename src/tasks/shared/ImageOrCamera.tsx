@@ -1,17 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import type { InputProps } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { readImageFile, type ImageValue } from '../../ui/components/ImageInput/image-value';
-import { LiveCamera } from '../../ui/components/LiveCamera/LiveCamera';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { readImageFile } from '../../ui/kit/ImageInput/image-value';
+import type { ImagePayload, ImageTaskInput } from './image-contract';
+import { LiveCamera } from '../../ui/kit/LiveCamera/LiveCamera';
 import './vision.css';
 
-interface Props<O> extends InputProps<ImageValue | undefined> {
+interface Props<O> extends InputProps<ImageTaskInput, O, ImagePayload> {
   draw(ctx: CanvasRenderingContext2D, output: O, width: number, height: number): void;
   summary?(output: O): ReactNode;
 }
 
 /** An image task's input with a second source: the live camera. */
-export function ImageOrCamera<O>({ value, onChange, error, disabled, draw, summary }: Props<O>) {
+export function ImageOrCamera<O>({ value, onChange, error, disabled, draw, summary, live }: Props<O>) {
   const [source, setSource] = useState<'image' | 'camera'>('image');
   const keepFrame = async (blob: Blob) => {
     onChange(await readImageFile(new File([blob], 'camera-frame.png', { type: 'image/png' })));
@@ -30,7 +31,7 @@ export function ImageOrCamera<O>({ value, onChange, error, disabled, draw, summa
       {source === 'image' ? (
         <ImageInput value={value} onChange={onChange} error={error} disabled={disabled} />
       ) : (
-        <LiveCamera draw={draw} summary={summary} onSnapshot={(blob) => void keepFrame(blob)} />
+        <LiveCamera draw={draw} summary={summary} onSnapshot={(blob) => void keepFrame(blob)} live={live} />
       )}
     </>
   );

@@ -1,17 +1,20 @@
 import type { OutputProps, TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import type { Seq2SeqOutput } from './seq2seq-run';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import type { Seq2SeqOutput } from './seq2seq-contract';
+import { appendChunk, type TextChunk } from './text-chunk';
 
 // View parts shared by the encoder-decoder tasks: the streamed text output and a text-in view.
 
 /** Partials are {text} chunks from the streamer; the view shows them joined. */
-export const reduceStreamedText = (previous: unknown, chunk: unknown): string =>
-  `${(previous as string | undefined) ?? ''}${(chunk as { text: string }).text}`;
+export const reduceStreamedText = appendChunk;
+
+/** What a text-in, text-out encoder-decoder view is: text in, streamed text out. */
+export type Seq2SeqTextView = TaskView<string, Seq2SeqOutput, string, string, TextChunk>;
 
 /** The streamed (then final) output, with a caret while streaming and the exact model input on request. */
-export function StreamedOutput({ output, partial, title }: Pick<OutputProps<unknown, Seq2SeqOutput>, 'output' | 'partial'> & { title: string }) {
+export function StreamedOutput({ output, partial, title }: Pick<OutputProps<unknown, Seq2SeqOutput, string>, 'output' | 'partial'> & { title: string }) {
   const streaming = output === undefined;
-  const text = output?.text ?? (partial as string | undefined) ?? '';
+  const text = output?.text ?? partial ?? '';
   if (streaming && !text) {
     return (
       <p className="muted">
@@ -48,7 +51,7 @@ interface TextViewOptions {
 }
 
 /** A complete view for a task whose input is one text (summarization, text2text-generation). */
-export function seq2seqTextView(options: TextViewOptions): TaskView<string, Seq2SeqOutput> {
+export function seq2seqTextView(options: TextViewOptions): Seq2SeqTextView {
   return {
     defaultInput: options.samples[0],
     validate: (input) => (input.trim() ? undefined : options.emptyMessage),

@@ -55,16 +55,16 @@ export async function embedInBatches(embed: Embedder, texts: string[], options: 
  * Embeds a corpus once per pipeline and corpus: the same texts again (same hash) reuse the vectors.
  * Returns how many texts were embedded by this call (0 when the cache answered).
  */
-export async function embedCorpus(pipe: unknown, texts: string[], options: EmbedOptions = {}): Promise<{ vectors: number[][]; embedded: number; key: string }> {
+export async function embedCorpus(pipe: Embedder, texts: string[], options: EmbedOptions = {}): Promise<{ vectors: number[][]; embedded: number; key: string }> {
   const key = hashTexts(texts);
-  const cached = slots.get(pipe as object);
+  const cached = slots.get(pipe);
   if (cached?.key === key) return { vectors: cached.vectors, embedded: 0, key };
-  const vectors = await embedInBatches(pipe as Embedder, texts, options);
-  slots.set(pipe as object, { key, vectors });
+  const vectors = await embedInBatches(pipe, texts, options);
+  slots.set(pipe, { key, vectors });
   return { vectors, embedded: texts.length, key };
 }
 
 /** Embeds one text (a query) without touching the cache. */
-export async function embedOne(pipe: unknown, text: string): Promise<number[]> {
-  return (await (pipe as Embedder)([text], { pooling: 'mean', normalize: true })).tolist()[0];
+export async function embedOne(pipe: Embedder, text: string): Promise<number[]> {
+  return (await pipe([text], { pooling: 'mean', normalize: true })).tolist()[0];
 }

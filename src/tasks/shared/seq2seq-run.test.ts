@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../types';
+import { fakeContext, fakePipe } from './fake-context';
+import type { TextChunk } from './text-chunk';
 import { createSeq2SeqRunner, type Seq2SeqOutput } from './seq2seq-run';
 import { seq2seqOptions } from './generation-params';
 import { fakeSeq2SeqPipe } from './seq2seq-fake';
 
 function context(pipe: unknown, input: unknown, params = {}, stopAfter = Infinity) {
   const chunks: string[] = [];
-  const ctx: RunContext = {
-    pipe,
-    input,
-    params,
-    interrupted: () => chunks.length >= stopAfter,
-    emit: (partial) => chunks.push((partial as { text: string }).text),
-  };
+  const ctx = { ...fakeContext(runner, input, pipe, params), interrupted: () => chunks.length >= stopAfter, emit: (chunk: TextChunk) => chunks.push(chunk.text) };
   return { ctx, chunks };
 }
 
@@ -38,7 +33,7 @@ describe('seq2seq runner', () => {
   });
   it('warms up with one token', async () => {
     const pipe = fakeSeq2SeqPipe([5, 6]);
-    await runner.warmup(pipe);
+    await runner.warmup(fakePipe(runner, pipe));
     expect(pipe.calls[0].options).toMatchObject({ max_new_tokens: 1 });
   });
 });

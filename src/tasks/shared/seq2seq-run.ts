@@ -1,18 +1,14 @@
 import type { RunContext, TaskRunner } from '../types';
+import type { Seq2SeqOutput } from './seq2seq-contract';
+import type { TextChunk } from './text-chunk';
+
+export type { Seq2SeqOutput } from './seq2seq-contract';
 import { seq2seqOptions } from './generation-params';
 import { streamTokens, type StreamTokenizer } from './token-stream';
 import { requireWithinContext } from './context-limit';
 
 // One runner for the encoder-decoder tasks (translation, summarization, text2text-generation):
 // streamed output, Stop between tokens, and token stats, like text-generation.
-
-export interface Seq2SeqOutput {
-  /** The text the model was given (with any prompt prefix). */
-  source: string;
-  text: string;
-  /** True when Stop ended the generation early. */
-  stopped: boolean;
-}
 
 export type Seq2SeqPipe = ((text: string, options: Record<string, unknown>) => Promise<Record<string, unknown>[]>) & { tokenizer: StreamTokenizer };
 
@@ -28,15 +24,15 @@ function firstText(result: Record<string, unknown>[] | undefined): string | unde
   return value as string | undefined;
 }
 
-interface Seq2SeqTask {
+interface Seq2SeqTask<WI> {
   /** Validates the worker input (throwing InvalidInputError) and builds the request. */
-  request(input: unknown, pipe: Seq2SeqPipe): Seq2SeqRequest;
+  request(input: WI, pipe: Seq2SeqPipe): Seq2SeqRequest;
   /** Options for the one-token warm-up run (e.g. languages a many-to-many model needs). */
   warmupOptions?(pipe: Seq2SeqPipe): Record<string, unknown>;
 }
 
-async function generate(ctx: RunContext, task: Seq2SeqTask) {
-  const pipe = ctx.pipe as Seq2SeqPipe;
+async function generate<WI>(ctx: RunContext<WI, TextChunk, Seq2SeqPipe>, task: Seq2SeqTask<WI>) {
+  const pipe = ctx.pipe;
   const request = task.request(ctx.input, pipe);
   requireWithinContext(pipe, request.text);
   const stream = streamTokens(pipe.tokenizer, ctx);
@@ -44,11 +40,10 @@ async function generate(ctx: RunContext, task: Seq2SeqTask) {
   return { request, stream, result };
 }
 
-export function createSeq2SeqRunner(task: Seq2SeqTask): TaskRunner {
+export function createSeq2SeqRunner<WI>(task: Seq2SeqTask<WI>): TaskRunner<WI, Seq2SeqOutput, TextChunk, Seq2SeqPipe> {
   return {
     async warmup(pipe) {
-      const p = pipe as Seq2SeqPipe;
-      await p('Hello', { max_new_tokens: 1, do_sample: false, ...task.warmupOptions?.(p) });
+      await pipe('Hello', { max_new_tokens: 1, do_sample: false, ...task.warmupOptions?.(pipe) });
     },
     async run(ctx) {
       const { request, stream, result } = await generate(ctx, task);

@@ -1,6 +1,7 @@
 import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
 import type { RunStats } from '../../protocol/messages';
 import type { RunContext } from '../types';
+import type { TextChunk } from './text-chunk';
 
 export type StreamTokenizer = ConstructorParameters<typeof TextStreamer>[0];
 
@@ -17,7 +18,7 @@ export interface TokenStream {
  * Streams generated text to the UI as `{ text }` partials and checks the shared stop flag after every
  * token, so Stop ends a generation mid-way even while the worker's event loop is busy.
  */
-export function streamTokens(tokenizer: StreamTokenizer, ctx: Pick<RunContext, 'emit' | 'interrupted'>): TokenStream {
+export function streamTokens(tokenizer: StreamTokenizer, ctx: Pick<RunContext<unknown, TextChunk>, 'emit' | 'interrupted'>): TokenStream {
   const stopper = new InterruptableStoppingCriteria();
   const start = performance.now();
   let firstTokenAt: number | undefined;

@@ -14,8 +14,8 @@ export interface ImageInput {
 }
 
 /** Decodes the image the UI sent; a file that is not an image gets a clear message. */
-export function requireImage(value: unknown): Promise<RawImage> {
-  return decodeImageBlob((value as ImageInput | undefined)?.image, (blob) => RawImage.fromBlob(blob));
+export function requireImage(value: Partial<ImageInput> | undefined): Promise<RawImage> {
+  return decodeImageBlob(value?.image, (blob) => RawImage.fromBlob(blob));
 }
 
 /** Decodes an image blob with `decode`; no blob, or one that is not an image, gets a clear message. */
@@ -40,7 +40,12 @@ export function warmupImage(size = 32): RawImage {
  * Background-removal models (IS-Net, MODNet, BiRefNet, BEN) always run at a fixed size (1024² for
  * IS-Net), whatever the input: a warm-up would cost as much as a real run, so they skip it.
  */
-export function runsAtFixedSize(pipe: unknown): boolean {
-  const type = (pipe as { model?: { config?: { model_type?: string } } }).model?.config?.model_type;
+/** What runsAtFixedSize reads of a pipeline. */
+export interface FixedSizeInfo {
+  model?: { config?: { model_type?: string } };
+}
+
+export function runsAtFixedSize(pipe: FixedSizeInfo): boolean {
+  const type = pipe.model?.config?.model_type;
   return type !== undefined && ['isnet', 'modnet', 'birefnet', 'ben'].includes(type);
 }

@@ -1,4 +1,5 @@
 import type { TaskView } from '../types';
+import type { Chunk, Input, Output, Streamed } from './types';
 import { seq2seqTextView } from '../shared/Seq2SeqView';
 
 // The first sample is short enough for small test models (the mirror's tiny T5 reads 128 tokens), so the task
@@ -16,7 +17,7 @@ const SAMPLES = [
     'age groups. The authors suggest that short walks at lunchtime are an easy way for office workers to improve their health.',
 ];
 
-const view = seq2seqTextView({
+const view: TaskView<Input, Output, Streamed, Input, Chunk> = seq2seqTextView({
   inputLabel: 'Text to summarize',
   outputTitle: 'Summary',
   samples: SAMPLES,
@@ -24,4 +25,4 @@ const view = seq2seqTextView({
   emptyMessage: 'Paste or type a text to summarize.',
   testId: 'summarize-input',
 });
-export default view as TaskView;
+export default view;

@@ -1,10 +1,11 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import { ScoreBars, type Scored } from '../../ui/components/ScoreBars/ScoreBars';
+import type { Input, Output } from './types';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 
 const SAMPLES = ['I love this movie', 'This was terrible', 'The plot was boring and the acting was awful.', 'This product exceeded my expectations.'];
 
-const view: TaskView<string, Scored[]> = {
+const view: TaskView<Input, Output> = {
   defaultInput: SAMPLES[0],
   validate: (input) => (input.trim() ? undefined : 'Type a text to classify.'),
   Input: ({ value, onChange, error, disabled }) => (
@@ -12,4 +13,4 @@ const view: TaskView<string, Scored[]> = {
   ),
   Output: ({ output }) => (output ? <ScoreBars items={output} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,19 +1,20 @@
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import type { GenerationOutput } from './run';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import type { Chunk, Input, Output, Streamed } from './types';
+import { appendChunk } from '../shared/text-chunk';
 
 const SAMPLES = ['Once upon a time', 'The little robot looked at the stars and', 'Here is a short poem about the sea:'];
 
-const view: TaskView<string, GenerationOutput> = {
+const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
   defaultInput: SAMPLES[0],
   validate: (input) => (input.trim() ? undefined : 'Type a prompt to continue.'),
-  reducePartial: (previous, chunk) => `${(previous as string | undefined) ?? ''}${(chunk as { text: string }).text}`,
+  reducePartial: appendChunk,
   Input: ({ value, onChange, error, disabled }) => (
     <TextInput label="Prompt" value={value} onChange={onChange} samples={SAMPLES} error={error} disabled={disabled} rows={5} testId="prompt-input" />
   ),
   Output: ({ input, output, partial }) => {
     const streaming = output === undefined;
-    const text = output?.completion ?? (partial as string | undefined) ?? '';
+    const text = output?.completion ?? partial ?? '';
     if (streaming && !text) return <p className="muted">Waiting for the first token…</p>;
     return (
       <div className="generation" data-testid="generation-output" aria-live="polite">
@@ -25,4 +26,4 @@ const view: TaskView<string, GenerationOutput> = {
     );
   },
 };
-export default view as TaskView;
+export default view;

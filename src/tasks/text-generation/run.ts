@@ -1,14 +1,8 @@
 import type { Params, TaskRunner } from '../types';
+import type { Chunk, Input, Output } from './types';
 import { requireText } from '../shared/worker-input';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 import { contextLimitOf, requireWithinContext } from '../shared/context-limit';
-
-export interface GenerationOutput {
-  prompt: string;
-  completion: string;
-  /** True when Stop ended the generation early. */
-  stopped: boolean;
-}
 
 type Generator = ((prompt: string, options: Record<string, unknown>) => Promise<{ generated_text: string }[]>) & {
   tokenizer: StreamTokenizer;
@@ -26,13 +20,13 @@ function generationOptions(params: Params): Record<string, unknown> {
   };
 }
 
-const runner: TaskRunner = {
+const runner: TaskRunner<Input, Output, Chunk, Generator> = {
   async warmup(pipe) {
-    await (pipe as Generator)('Hi', { max_new_tokens: 1, do_sample: false });
+    await pipe('Hi', { max_new_tokens: 1, do_sample: false });
   },
   async run({ pipe, input, params, interrupted, emit }) {
     const prompt = requireText(input, 'prompt');
-    const generator = pipe as Generator;
+    const generator = pipe;
     // The prompt must leave room for at least one new token; the rest is capped to what the context holds.
     const promptTokens = requireWithinContext(generator, prompt, 'prompt', 1);
     const limit = contextLimitOf(generator);
@@ -43,7 +37,7 @@ const runner: TaskRunner = {
     }
     const stream = streamTokens(generator.tokenizer, { emit, interrupted });
     await generator(prompt, { ...options, ...stream.options });
-    const output: GenerationOutput = { prompt, completion: stream.text(), stopped: interrupted() };
+    const output: Output = { prompt, completion: stream.text(), stopped: interrupted() };
     return { output, stats: stream.stats() };
   },
 };

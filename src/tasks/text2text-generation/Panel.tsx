@@ -1,4 +1,5 @@
 import type { TaskView } from '../types';
+import type { Chunk, Input, Output, Streamed } from './types';
 import { seq2seqTextView } from '../shared/Seq2SeqView';
 
 const SAMPLES = [
@@ -8,7 +9,7 @@ const SAMPLES = [
   'Write a short sentence about the ocean.',
 ];
 
-const view = seq2seqTextView({
+const view: TaskView<Input, Output, Streamed, Input, Chunk> = seq2seqTextView({
   inputLabel: 'Instruction',
   outputTitle: 'Answer',
   samples: SAMPLES,
@@ -16,4 +17,4 @@ const view = seq2seqTextView({
   emptyMessage: 'Type an instruction for the model.',
   testId: 'instruction-input',
 });
-export default view as TaskView;
+export default view;

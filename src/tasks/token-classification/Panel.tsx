@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import type { TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { formatPercent } from '../../ui/format';
 import { segmentText, type Entity } from './entities';
-import type { NerOutput } from './run';
+import type { Input, Output } from './types';
 
 const SAMPLES = [
   'My name is Sarah and I live in London',
@@ -105,7 +105,7 @@ function EntityTable({ entities }: { entities: Entity[] }) {
   );
 }
 
-export function NerResult({ output }: { output: NerOutput }) {
+export function NerResult({ output }: { output: Output }) {
   const { text, entities, types } = output;
   return (
     <div className="ner" data-testid="ner-output">
@@ -123,7 +123,7 @@ export function NerResult({ output }: { output: NerOutput }) {
   );
 }
 
-const view: TaskView<string, NerOutput> = {
+const view: TaskView<Input, Output> = {
   defaultInput: SAMPLES[0],
   validate: (input) => (input.trim() ? undefined : 'Type a text to find entities in.'),
   Input: ({ value, onChange, error, disabled }) => (
@@ -131,4 +131,4 @@ const view: TaskView<string, NerOutput> = {
   ),
   Output: ({ output }) => (output ? <NerResult output={output} /> : null),
 };
-export default view as TaskView;
+export default view;

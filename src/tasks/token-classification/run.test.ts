@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import runner from './run';
-import type { NerOutput } from './run';
+import { fakeContext } from '../shared/fake-context';
+import type { Output as NerOutput } from './types';
 
-const ctx = (input: unknown, pipe: unknown) => ({ pipe, input, params: {}, interrupted: () => false, emit: () => {} });
+const ctx = (input: unknown, pipe: unknown) => fakeContext(runner, input, pipe);
 
 describe('NER runner', () => {
   it('rejects empty text', async () => {

@@ -1,15 +1,15 @@
 import type { TaskView } from '../types';
-import type { Seq2SeqOutput } from '../shared/seq2seq-run';
 import { StreamedOutput, reduceStreamedText } from '../shared/Seq2SeqView';
 import { languageProblem, translationRequest } from './languages';
-import { TranslationInput, currentTranslationModel, type TranslationInputValue } from './TranslationInput';
+import { TranslationInput } from './TranslationInput';
+import type { Chunk, Input, Output, Streamed, WorkerInput } from './types';
 
-const view: TaskView<TranslationInputValue, Seq2SeqOutput> = {
+const view: TaskView<Input, Output, Streamed, WorkerInput, Chunk> = {
   defaultInput: { text: 'The house is small.', src: 'en', tgt: 'fr' },
-  validate: (input) => (input.text.trim() ? languageProblem(currentTranslationModel(), input.src, input.tgt) : 'Type some text to translate.'),
-  prepare: async (input) => translationRequest(currentTranslationModel(), input),
+  validate: (input, { model }) => (input.text.trim() ? languageProblem(model, input.src, input.tgt) : 'Type some text to translate.'),
+  prepare: async (input, { model }) => translationRequest(model, input),
   reducePartial: reduceStreamedText,
   Input: TranslationInput,
   Output: ({ output, partial }) => <StreamedOutput output={output} partial={partial} title="Translation" />,
 };
-export default view as TaskView;
+export default view;

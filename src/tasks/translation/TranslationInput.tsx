@@ -1,22 +1,12 @@
 import { useId } from 'react';
 import type { InputProps } from '../types';
-import { useApp } from '../../store';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import type { Input } from './types';
 import { languagesFor, translationMode, type LanguageFamily, type TranslationMode } from './languages';
-
-export interface TranslationInputValue {
-  text: string;
-  /** Language keys (e.g. 'en'), mapped to each model family's codes when the run starts. */
-  src: string;
-  tgt: string;
-}
 
 const SAMPLES = ['The house is small.', 'Where is the train station?', 'Machine learning models can now run entirely inside your web browser.'];
 
-/** The translation model chosen in the model bar (the pickers depend on it). */
-export const currentTranslationModel = () => useApp.getState().modelByTask.translation ?? '';
-
-function LanguagePickers({ family, value, onChange, error, disabled }: { family: LanguageFamily; error?: string } & Omit<InputProps<TranslationInputValue>, 'error'>) {
+function LanguagePickers({ family, value, onChange, error, disabled }: { family: LanguageFamily; error?: string } & Pick<InputProps<Input>, 'value' | 'onChange' | 'disabled'>) {
   const id = useId();
   const languages = languagesFor(family);
   const select = (which: 'src' | 'tgt', label: string) => (
@@ -51,8 +41,9 @@ function describe(mode: Exclude<TranslationMode, { kind: 'languages' }>): string
   return 'This model translates in the one direction it was trained for (language pickers appear for NLLB, M2M100 and mBART-50 models).';
 }
 
-export function TranslationInput({ value, onChange, error, disabled }: InputProps<TranslationInputValue>) {
-  const mode = translationMode(useApp((s) => s.modelByTask.translation ?? ''));
+/** The pickers depend on the model chosen in the model bar, which the shell passes in. */
+export function TranslationInput({ value, onChange, error, disabled, model }: InputProps<Input>) {
+  const mode = translationMode(model);
   const languageError = mode.kind === 'languages' && error && /language/i.test(error) ? error : undefined;
   return (
     <>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../types';
+import { fakeContext, fakePipe } from '../shared/fake-context';
 import { fakeSeq2SeqPipe } from '../shared/seq2seq-fake';
 import runner from './run';
 
-const ctx = (pipe: unknown, input: unknown): RunContext => ({ pipe, input, params: { max_new_tokens: 8 }, interrupted: () => false, emit: () => undefined });
+const ctx = (pipe: unknown, input: unknown) => fakeContext(runner, input, pipe, { max_new_tokens: 8 });
 const manyToMany = () => fakeSeq2SeqPipe([5, 6], { key: 'translation_text', tokenizer: { language_codes: ['eng_Latn', 'fra_Latn', 'deu_Latn'] } });
 
 describe('translation runner', () => {
@@ -28,7 +28,7 @@ describe('translation runner', () => {
   });
   it('warms a many-to-many model up from English', async () => {
     const pipe = manyToMany();
-    await runner.warmup(pipe);
+    await runner.warmup(fakePipe(runner, pipe));
     expect(pipe.calls[0].options).toMatchObject({ src_lang: 'eng_Latn', tgt_lang: 'fra_Latn', max_new_tokens: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../protocol/errors';
 import { createSeq2SeqRunner, type Seq2SeqPipe, type Seq2SeqRequest } from '../shared/seq2seq-run';
 import { requireText } from '../shared/worker-input';
-import type { TranslationRequest } from './languages';
+import type { WorkerInput } from './types';
 
 /** The language codes of a many-to-many tokenizer (NLLB, M2M100, mBART-50); undefined for one-direction models. */
 function languageCodes(pipe: Seq2SeqPipe): string[] | undefined {
@@ -17,8 +17,8 @@ function checkCode(codes: string[], code: string | undefined, which: 'source' | 
   );
 }
 
-function request(input: unknown, pipe: Seq2SeqPipe): Seq2SeqRequest {
-  const { text: rawText, src_lang, tgt_lang } = (input ?? {}) as Partial<TranslationRequest>;
+function request(input: WorkerInput, pipe: Seq2SeqPipe): Seq2SeqRequest {
+  const { text: rawText, src_lang, tgt_lang } = input;
   const text = requireText(rawText, 'text to translate').trim();
   const codes = languageCodes(pipe);
   // A one-direction model (opus-mt, T5 with its prefix) ignores language codes.

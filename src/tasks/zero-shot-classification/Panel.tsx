@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { InputProps, TaskView } from '../types';
-import { TextInput } from '../../ui/components/TextInput/TextInput';
-import { ScoreBars } from '../../ui/components/ScoreBars/ScoreBars';
+import { TextInput } from '../../ui/kit/TextInput/TextInput';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 import { LABELS_MISSING, TEXT_MISSING, addLabels, removeLabel } from './labels';
-import type { ZeroShotInput, ZeroShotOutput } from './run';
+import type { Input, Output } from './types';
 
-const SAMPLES: ZeroShotInput[] = [
+const SAMPLES: Input[] = [
   { text: 'Who are you voting for in the next election?', labels: ['politics', 'business', 'sports'] },
   { text: 'The striker scored twice in the second half.', labels: ['sports', 'politics', 'business'] },
   { text: 'Add two cups of flour and bake for 30 minutes.', labels: ['cooking', 'travel', 'finance'] },
@@ -79,7 +79,7 @@ export function LabelEditor({ labels, onChange, error, disabled }: EditorProps) 
   );
 }
 
-function ZeroShotFields({ value, onChange, error, disabled }: InputProps<ZeroShotInput>) {
+function ZeroShotFields({ value, onChange, error, disabled }: InputProps<Input>) {
   const labelsAtFault = value.text.trim() !== '' && value.labels.length === 0;
   return (
     <>
@@ -96,7 +96,7 @@ function ZeroShotFields({ value, onChange, error, disabled }: InputProps<ZeroSho
   );
 }
 
-function ZeroShotResult({ output }: { output: ZeroShotOutput }) {
+function ZeroShotResult({ output }: { output: Output }) {
   return (
     <div className="zero-shot" data-testid="zero-shot-output" data-independent={String(output.independent)}>
       <p className="muted small" data-testid="score-mode">
@@ -109,7 +109,7 @@ function ZeroShotResult({ output }: { output: ZeroShotOutput }) {
   );
 }
 
-const view: TaskView<ZeroShotInput, ZeroShotOutput> = {
+const view: TaskView<Input, Output> = {
   defaultInput: SAMPLES[0],
   validate: (input) => {
     if (!input.text.trim()) return TEXT_MISSING;
@@ -119,4 +119,4 @@ const view: TaskView<ZeroShotInput, ZeroShotOutput> = {
   Input: ZeroShotFields,
   Output: ({ output }) => (output ? <ZeroShotResult output={output} /> : null),
 };
-export default view as TaskView;
+export default view;

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import runner from './run';
+import { fakeContext } from '../shared/fake-context';
 
-const ctx = (input: unknown, params = {}, pipe: unknown = vi.fn()) => ({ pipe, input, params, interrupted: () => false, emit: () => {} });
+const ctx = (input: unknown, params = {}, pipe: unknown = vi.fn()) => fakeContext(runner, input, pipe, params);
 
 describe('zero-shot runner', () => {
   it('rejects empty text and an empty label list with InvalidInputError', async () => {

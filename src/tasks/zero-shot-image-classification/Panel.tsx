@@ -1,23 +1,17 @@
 import { useId } from 'react';
 import type { InputProps, TaskView } from '../types';
-import { ImageInput } from '../../ui/components/ImageInput/ImageInput';
-import { imagePayload, sampleImage, type ImageValue } from '../../ui/components/ImageInput/image-value';
-import { ScoreBars } from '../../ui/components/ScoreBars/ScoreBars';
+import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
+import { imagePayload, sampleImage } from '../../ui/kit/ImageInput/image-value';
+import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 import { LabelEditor } from '../zero-shot-classification/Panel';
 import { LABELS_MISSING } from '../zero-shot-classification/labels';
 import { DEFAULT_TEMPLATE, templateProblem } from './template';
-import type { ZeroShotImageOutput } from './run';
+import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
-
-export interface ZeroShotImageInput {
-  image: ImageValue | undefined;
-  labels: string[];
-  template: string;
-}
 
 const IMAGE_MISSING = 'Choose an image first.';
 
-function Fields({ value, onChange, error, disabled }: InputProps<ZeroShotImageInput>) {
+function Fields({ value, onChange, error, disabled }: InputProps<Input>) {
   const id = useId();
   const at = (which: 'image' | 'labels' | 'template') => {
     if (!error) return undefined;
@@ -54,7 +48,7 @@ function Fields({ value, onChange, error, disabled }: InputProps<ZeroShotImageIn
   );
 }
 
-const view: TaskView<ZeroShotImageInput, ZeroShotImageOutput> = {
+const view: TaskView<Input, Output, never, WorkerInput> = {
   defaultInput: { image: sampleImage('coffee.png'), labels: ['a cup of coffee', 'a cat', 'an astronaut', 'a bicycle'], template: DEFAULT_TEMPLATE },
   validate: (input) => {
     if (!input.image) return IMAGE_MISSING;
@@ -79,4 +73,4 @@ const view: TaskView<ZeroShotImageInput, ZeroShotImageOutput> = {
       </div>
     ) : null,
 };
-export default view as TaskView;
+export default view;

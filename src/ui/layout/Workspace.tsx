@@ -1,22 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
 import { useSession } from '../../session/react';
+import type { LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
-import { ErrorNotice } from '../components/ErrorNotice/ErrorNotice';
-import { LoadStatus } from '../components/LoadStatus/LoadStatus';
-import { ModelBar } from '../components/ModelBar/ModelBar';
-import { ParamsPanel } from '../components/ParamsPanel/ParamsPanel';
-import { RunBar, RunStats } from '../components/RunBar/RunBar';
-import { ResultExport } from '../components/ResultExport/ResultExport';
-import { PanelBoundary } from '../components/PanelBoundary/PanelBoundary';
+import { ErrorNotice } from '../kit/ErrorNotice/ErrorNotice';
+import { LoadStatus } from '../shell/LoadStatus/LoadStatus';
+import { ModelBar } from '../shell/ModelBar/ModelBar';
+import { ParamsPanel } from '../kit/ParamsPanel/ParamsPanel';
+import { RunBar, RunStats } from '../shell/RunBar/RunBar';
+import { ResultExport } from '../shell/ResultExport/ResultExport';
+import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
 
 const pick = (s: AppState) => ({
   task: s.task,
   input: s.inputByTask[s.task],
   params: s.paramsByTask[s.task] ?? {},
+  model: s.modelByTask[s.task] ?? '',
+  caps: s.caps,
   run: s.run,
   setInput: s.setInput,
   setParams: s.setParams,
@@ -66,11 +69,18 @@ function DroppedNotice({ dropped }: { dropped: Dropped }) {
   );
 }
 
+/** Live camera frames: the current task's model, outside the run history, after any Run from the button. */
+function useLiveRunner(): LiveRunner {
+  const { runLive } = useSession();
+  return useMemo(() => ({ run: async (input) => (await runLive(input)).output, busy: () => useApp.getState().run.status === 'running' }), [runLive]);
+}
+
 export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
   const { runTask } = useSession();
+  const live = useLiveRunner();
   useRunShortcut(runTask);
   const { dropped, dropResult, dropInput } = useDropOnError();
   const header = meta && (
@@ -88,6 +98,8 @@ export function Workspace() {
   const runError = runHere && s.run.status === 'error' && s.run.errorAt === 'run' ? s.run.error : undefined;
   const Output = view.Output;
   const Input = view.Input;
+  // What every panel is given instead of reading the store (tasks/types.ts, PanelContext).
+  const context = { model: s.model, params: s.params, caps: s.caps };
   const droppedHere = dropped?.task === s.task && dropped.seq === s.run.seq ? dropped : undefined;
   const attempt = dropped?.attempt ?? 0;
   return (
@@ -105,6 +117,8 @@ export function Workspace() {
             error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
             disabled={s.run.status === 'running'}
             onRun={() => void runTask()}
+            live={live}
+            {...context}
           />
           </PanelBoundary>
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
@@ -120,7 +134,7 @@ export function Workspace() {
               input={runHere ? s.run.input : input}
               output={runHere && s.run.status === 'done' ? s.run.output : undefined}
               partial={runHere && s.run.status === 'running' ? s.run.partial : undefined}
-              params={s.params}
+              {...context}
               onParamsChange={s.setParams}
               value={input}
               onChange={s.setInput}

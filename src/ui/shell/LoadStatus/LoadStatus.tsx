@@ -2,7 +2,7 @@ import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
 import { planKey, specOf } from '../../../session/spec';
 import { formatBytes, formatMs } from '../../format';
-import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
 import { loadErrorAboutModel } from '../ModelPlan/model-error';
 

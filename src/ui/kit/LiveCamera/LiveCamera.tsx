@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useSession } from '../../../session/react';
-import { useApp } from '../../../store';
+import type { ImagePayload } from '../../../tasks/shared/image-contract';
+import type { LiveRunner } from '../../../tasks/types';
 import { FpsMeter, NO_CAMERA_API, cameraErrorMessage, formatFps, frameSize } from './live-camera';
 
 export interface LiveResult<O> {
@@ -16,6 +16,7 @@ interface Props<O> {
   summary?(output: O): ReactNode;
   /** Keeps the current frame as a picture. */
   onSnapshot(image: Blob): void;
+  live: LiveRunner<ImagePayload, O>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,7 +37,7 @@ const toBlob = (canvas: HTMLCanvasElement, type: string) =>
  * Camera input with continuous inference: each frame goes to the model only when the previous result
  * has come back, so nothing queues up and the readout is the real end-to-end rate.
  */
-export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
+export function LiveCamera<O>({ draw, summary, onSnapshot, live }: Props<O>) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const session = useRef<{ stopped: boolean; stream?: MediaStream }>(undefined);
@@ -45,7 +46,6 @@ export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
   const [frames, setFrames] = useState(0);
   const [fps, setFps] = useState(0);
   const [result, setResult] = useState<LiveResult<O>>();
-  const { runLive } = useSession();
 
   const stop = () => {
     const current = session.current;
@@ -74,19 +74,19 @@ export function LiveCamera<O>({ draw, summary, onSnapshot }: Props<O>) {
     let count = 0;
     while (!current.stopped) {
       // A Run started from the button gets the model to itself; frames resume after it.
-      if (video.readyState < 2 || !video.videoWidth || useApp.getState().run.status === 'running') {
+      if (video.readyState < 2 || !video.videoWidth || live.busy()) {
         await sleep(60);
         continue;
       }
       try {
         const frame = grab(video);
         const blob = await toBlob(frame.canvas, 'image/jpeg');
-        const { output } = await runLive({ image: blob, name: 'camera frame' });
+        const output = await live.run({ image: blob, name: 'camera frame' });
         if (current.stopped) break;
         count += 1;
         setFrames(count);
         setFps(meter.tick(performance.now()));
-        setResult({ output: output as O, width: frame.width, height: frame.height });
+        setResult({ output, width: frame.width, height: frame.height });
       } catch (problem) {
         if (current.stopped) break;
         setError((problem as Error).message || 'The model could not run on the camera frame.');

@@ -6,7 +6,7 @@ import { localRef } from '../../../models/local-ref';
 import { CatalogTab } from './CatalogTab';
 import { LocalFolderTab } from './LocalFolderTab';
 import { SearchTab } from './SearchTab';
-import { Dialog } from '../Dialog/Dialog';
+import { Dialog } from '../../kit/Dialog/Dialog';
 
 type Tab = 'catalog' | 'search' | 'local';
 const TABS: [Tab, string][] = [

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useApp } from '../../../store';
 import { HUB_HOST, THEME_CHOICES, normalizeHost, type ThemeChoice } from '../../../store/settings-slice';
-import { Dialog } from '../Dialog/Dialog';
+import { Dialog } from '../../kit/Dialog/Dialog';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System (follow the device)', light: 'Light', dark: 'Dark' };
 

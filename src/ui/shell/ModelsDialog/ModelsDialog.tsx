@@ -10,7 +10,7 @@ import {
 } from '../../../cache/model-cache';
 import { HUB_HOST } from '../../../store/settings-slice';
 import { formatBytes } from '../../format';
-import { Dialog } from '../Dialog/Dialog';
+import { Dialog } from '../../kit/Dialog/Dialog';
 
 function when(time: number | undefined): string {
   if (!time) return 'not recorded';
