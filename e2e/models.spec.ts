@@ -81,6 +81,8 @@ test('an invalid model id shows only its message next to the field: no request, 
     await expect(page.getByTestId('model-id-error')).toContainText(`“${id}” is not a valid model id`);
     await expect(page.getByTestId('load-button')).toBeDisabled();
     await page.getByTestId('run-button').click();
+    // Run points at the cause: the field (and its message) gets the focus, and so comes into view on a phone.
+    await expect(page.getByTestId('model-input')).toBeFocused();
   }
   // The valid model runs after them (a Run pressed while another is under way would join it).
   await page.getByTestId('model-input').fill(SENTIMENT);

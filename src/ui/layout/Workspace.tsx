@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
 import { useSession } from '../../session/react';
+import { useRun } from '../shell/hooks/useRun';
 import type { LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
 import { ErrorNotice } from '../kit/ErrorNotice/ErrorNotice';
@@ -25,10 +26,10 @@ const pick = (s: AppState) => ({
   setParams: s.setParams,
 });
 
-function useRunShortcut(runTask: () => Promise<void>) {
+function useRunShortcut(runTask: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') void runTask();
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') runTask();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -79,7 +80,7 @@ export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
   const meta = findTask(s.task)?.meta;
-  const { runTask } = useSession();
+  const runTask = useRun();
   const live = useLiveRunner();
   useRunShortcut(runTask);
   const { dropped, dropResult, dropInput } = useDropOnError();
@@ -116,7 +117,7 @@ export function Workspace() {
             onChange={s.setInput}
             error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
             disabled={s.run.status === 'running'}
-            onRun={() => void runTask()}
+            onRun={runTask}
             live={live}
             {...context}
           />
@@ -138,7 +139,7 @@ export function Workspace() {
               onParamsChange={s.setParams}
               value={input}
               onChange={s.setInput}
-              onRun={() => void runTask()}
+              onRun={runTask}
               running={runHere && s.run.status === 'running'}
             />
             </PanelBoundary>

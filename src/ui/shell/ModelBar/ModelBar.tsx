@@ -1,3 +1,4 @@
+import { MODEL_FIELD_ID } from '../hooks/useRun';
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../../tasks/registry';
@@ -69,9 +70,9 @@ export function ModelBar() {
   return (
     <section className="model-bar" aria-label="Model">
       <div className="field grow">
-        <label htmlFor={`${id}-model`}>Model</label>
+        <label htmlFor={MODEL_FIELD_ID}>Model</label>
         <input
-          id={`${id}-model`}
+          id={MODEL_FIELD_ID}
           value={s.model}
           onChange={(event) => s.setModel(event.target.value)}
           placeholder="organisation/model-name"

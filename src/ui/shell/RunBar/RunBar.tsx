@@ -1,3 +1,4 @@
+import { useRun } from '../hooks/useRun';
 import { useApp } from '../../../store';
 import { useSession } from '../../../session/react';
 import { formatMs } from '../../format';
@@ -37,7 +38,8 @@ export function RunStats() {
 export function RunBar({ label = 'Run' }: { label?: string }) {
   const running = useApp((s) => s.run.status === 'running');
   const loading = useApp((s) => s.load.status === 'loading');
-  const { runTask, stopRun } = useSession();
+  const { stopRun } = useSession();
+  const run = useRun();
   return (
     <div className="run-bar">
       {running ? (
@@ -45,7 +47,7 @@ export function RunBar({ label = 'Run' }: { label?: string }) {
           Stop
         </button>
       ) : (
-        <button type="button" className="primary" onClick={() => void runTask()} disabled={loading} data-testid="run-button">
+        <button type="button" className="primary" onClick={run} disabled={loading} data-testid="run-button">
           {label}
         </button>
       )}
