@@ -3,14 +3,17 @@ import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
 import { OfflineBadge } from './ui/components/OfflineBadge/OfflineBadge';
 import { CapabilityBadge } from './ui/components/CapabilityBadge/CapabilityBadge';
-import { SettingsDialog } from './ui/components/SettingsDialog/SettingsDialog';
-import { ModelsDialog } from './ui/components/ModelsDialog/ModelsDialog';
 import { TaskPicker } from './ui/components/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
 import { PwaNotices, PwaToasts } from './pwa/PwaNotices';
-import { ShareDialog } from './share/ShareDialog';
 import { SharedNotice } from './share/SharedNotice';
 import { useShareNotice } from './share/share-notice';
+import { lazyDialog } from './ui/components/LazyDialog/LazyDialog';
+
+// The dialogs are not on the first screen: each is its own chunk, fetched when it first opens.
+const SettingsDialog = lazyDialog(() => import('./ui/components/SettingsDialog/SettingsDialog').then((m) => m.SettingsDialog));
+const ModelsDialog = lazyDialog(() => import('./ui/components/ModelsDialog/ModelsDialog').then((m) => m.ModelsDialog));
+const ShareDialog = lazyDialog(() => import('./share/ShareDialog').then((m) => m.ShareDialog));
 
 /** A linked demo's host, in use instead of the user's own until they leave it. */
 function LinkHostLabel({ host, held }: { host: string; held: boolean }) {
