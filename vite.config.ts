@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
 import { contentSecurityPolicy } from './src/pwa/csp-plugin.ts';
+import { startUpPreload } from './src/start-up-plugin.ts';
 import { CSP_HEADER } from './scripts/csp.mjs';
 import { transformersInitChain } from './scripts/transformers-init-chain.mjs';
 
@@ -19,7 +20,7 @@ const previewHeaders = { ...isolationHeaders, 'Content-Security-Policy': CSP_HEA
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), transformersInitChain()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), startUpPreload(), transformersInitChain()],
   server: {
     headers: isolationHeaders,
     // Vite ignores only the current outDir: a build into another folder (BUILD_DIR=dist-…, as the tests and

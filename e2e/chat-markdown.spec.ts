@@ -83,15 +83,27 @@ test.describe('chat replies as Markdown', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  test('the Markdown code (markdown-it, highlight.js, KaTeX) loads with the chat, not with the app', async ({ page }) => {
+  test('the Markdown code (markdown-it, highlight.js, KaTeX) loads with the first reply, not with the app or an empty chat', async ({ page }) => {
+    test.setTimeout(300_000);
     const loaded: string[] = [];
+    const markdownCode = () => loaded.filter((url) => /markdown-engine|KaTeX/.test(url));
     page.on('request', (request) => loaded.push(request.url()));
     await openTask(page, 'text-classification', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');
     await expect(page.getByTestId('run-button')).toBeVisible();
-    expect(loaded.filter((url) => /markdown-engine|KaTeX/.test(url))).toEqual([]);
+    expect(markdownCode()).toEqual([]);
 
     await page.getByTestId('task-chat').click();
+    await page.getByTestId('model-input').fill(MODEL);
     await expect(page.getByTestId('chat-input')).toBeVisible();
+    // An empty chat has no reply to format: its start-up does not pay for the pipeline.
+    expect(markdownCode()).toEqual([]);
+
+    await page.getByTestId('param-do_sample').uncheck();
+    await setRange(page, 'param-max_new_tokens', 8);
+    await page.getByTestId('chat-input').fill('Once upon a time');
+    await page.getByTestId('chat-input').press('Enter');
     await expect.poll(() => loaded.some((url) => /markdown-engine.*\.js$/.test(url))).toBe(true);
+    await expect(page.getByTestId('message-assistant')).toHaveCount(1, { timeout: 240_000 });
+    await expect(page.getByTestId('message-assistant').locator('.md-rich')).toBeVisible();
   });
 });

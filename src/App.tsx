@@ -3,14 +3,17 @@ import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
 import { OfflineBadge } from './ui/kit/OfflineBadge/OfflineBadge';
 import { CapabilityBadge } from './ui/shell/CapabilityBadge/CapabilityBadge';
-import { SettingsDialog } from './ui/shell/SettingsDialog/SettingsDialog';
-import { ModelsDialog } from './ui/shell/ModelsDialog/ModelsDialog';
 import { TaskPicker } from './ui/shell/TaskPicker/TaskPicker';
 import { Workspace } from './ui/layout/Workspace';
 import { PwaNotices, PwaToasts } from './pwa/PwaNotices';
-import { ShareDialog } from './share/ShareDialog';
 import { SharedNotice } from './share/SharedNotice';
 import { useShareNotice } from './share/share-notice';
+import { lazyDialog } from './ui/kit/LazyDialog/LazyDialog';
+
+// The dialogs are not on the first screen: each is its own chunk, fetched when it first opens.
+const SettingsDialog = lazyDialog(() => import('./ui/shell/SettingsDialog/SettingsDialog').then((m) => m.SettingsDialog));
+const ModelsDialog = lazyDialog(() => import('./ui/shell/ModelsDialog/ModelsDialog').then((m) => m.ModelsDialog));
+const ShareDialog = lazyDialog(() => import('./share/ShareDialog').then((m) => m.ShareDialog));
 
 /** A linked demo's host, in use instead of the user's own until they leave it. */
 function LinkHostLabel({ host, held }: { host: string; held: boolean }) {

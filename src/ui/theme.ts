@@ -26,7 +26,7 @@ export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.doc
 }
 
 /**
- * Applies the saved choice now (main.tsx calls this before the first render, so the first paint has the right
+ * Applies the saved choice now (boot.tsx calls this before the first render, so the first paint has the right
  * theme without an inline script), then again whenever the choice or, for 'system', the OS setting changes.
  */
 export function followTheme(getChoice: () => ThemeChoice, subscribe: (onChange: () => void) => () => void): () => void {

@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { TaskView } from '../types';
 import { appendChunk } from '../shared/text-chunk';
 import type { Chunk, Input, Output, Streamed } from './types';
-import { Markdown } from '../../ui/kit/Markdown/Markdown';
+import { Markdown, preloadMarkdown } from '../../ui/kit/Markdown/Markdown';
 import { formatMs } from '../../ui/format';
 import {
   appendReply,
@@ -94,6 +94,18 @@ function Bubble({ message, onEdit, onRegenerate, busy }: BubbleProps) {
   );
 }
 
+/** The reply being written; the Markdown pipeline starts loading while the model thinks (or loads). */
+function PendingReply({ partial }: { partial?: string }) {
+  useEffect(preloadMarkdown, []);
+  return (
+    <li className="bubble assistant pending" data-testid="message-pending">
+      <div className="bubble-head"><strong>Model</strong></div>
+      {partial ? <Markdown source={partial} streaming /> : <p className="muted">Thinking…</p>}
+      <span className="caret" aria-hidden="true" />
+    </li>
+  );
+}
+
 function ContextMeter({ messages }: { messages: ChatMessage[] }) {
   const last = [...messages].reverse().find((m) => m.stats);
   const s = last?.stats;
@@ -144,13 +156,7 @@ const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
               onRegenerate={message.role === 'assistant' && i === lastIndex ? () => { onChange(withoutLastReply(value)); onRun(); } : undefined}
             />
           ))}
-          {running && (
-            <li className="bubble assistant pending" data-testid="message-pending">
-              <div className="bubble-head"><strong>Model</strong></div>
-              {partial ? <Markdown source={partial} streaming /> : <p className="muted">Thinking…</p>}
-              <span className="caret" aria-hidden="true" />
-            </li>
-          )}
+          {running && <PendingReply partial={partial} />}
         </ol>
       </div>
     );

@@ -7,10 +7,13 @@ import { useSession } from '../../../session/react';
 import { modelFieldProblem as modelProblem } from '../../../models/model-field';
 import { hostHeld } from '../../../store/link-host';
 import { isLocalRef } from '../../../models/local-ref';
-import { ModelBrowser } from '../ModelBrowser/ModelBrowser';
+import { lazyDialog } from '../../kit/LazyDialog/LazyDialog';
 import { ModelPlan } from '../ModelPlan/ModelPlan';
 import { HostDefaultNotice, ModelSuggestions } from './ModelSuggestions';
 import type { DeviceChoice, DtypeChoice } from '../../../protocol/messages';
+
+// The model browser (Hub search, local folders) is its own chunk, fetched when it first opens.
+const ModelBrowser = lazyDialog(() => import('../ModelBrowser/ModelBrowser').then((m) => m.ModelBrowser));
 
 const pick = (s: AppState) => ({
   task: s.task,

@@ -1,0 +1,63 @@
+// Build steps for a start-up in short tasks (see main.tsx).
+// main.tsx imports react-dom and the app with dynamic imports, so that each is evaluated in a task of its own.
+// Vite preloads only an entry's static imports; this adds <link rel="modulepreload"> for the chunks those
+// dynamic imports load (and their static imports), so they are fetched with the entry, not after it runs.
+import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
+
+type Bundle = Record<string, { type: string; imports?: string[]; dynamicImports?: string[] }>;
+
+/** The files `roots` load, with everything they import statically, minus those the page already loads. */
+export function startUpChunks(bundle: Bundle, roots: string[], loaded: Set<string>): string[] {
+  const found: string[] = [];
+  const visit = (file: string) => {
+    const chunk = bundle[file];
+    if (loaded.has(file) || found.includes(file) || chunk?.type !== 'chunk') return;
+    found.push(file);
+    chunk.imports?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return found;
+}
+
+// React ships as CommonJS only; the bundler wraps each CommonJS module in an arrow function run on first
+// require. V8 compiles such a function lazily, on the main thread, when it is called: react-dom's wrapper is
+// ~200 kB of source, so evaluating it was one long task (re-parse, then source positions again whenever a
+// profiler such as Lighthouse's runs). A function expression in parentheses is one V8 compiles eagerly, with
+// the rest of the file, on the thread that streams the download (https://v8.dev/blog/preparser#pife).
+// `this` and `arguments` are not used by the wrapped module bodies (module scope has neither).
+const CJS_WRAPPER = /__commonJSMin\(\(\(([\w$, ]*)\) => \{/g;
+
+/** The chunk's CommonJS wrappers as parenthesized function expressions (compiled eagerly, off the main thread). */
+export function eagerCommonJs(code: string): string {
+  return code.replace(CJS_WRAPPER, '__commonJSMin((function($1) {');
+}
+
+export function startUpPreload(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'model-playground:start-up-preload',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    renderChunk(code, chunk) {
+      // Only react-dom's chunk: it is evaluated at start-up; eager compilation of lazily used chunks would be waste.
+      if (!chunk.moduleIds.some((id) => id.includes('/node_modules/react-dom/'))) return null;
+      return { code: eagerCommonJs(code), map: null };
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const entry = ctx.chunk;
+        if (!entry || !ctx.bundle) return [];
+        const loaded = new Set([entry.fileName, ...entry.imports]);
+        const files = startUpChunks(ctx.bundle as unknown as Bundle, entry.dynamicImports, loaded);
+        return files.map((file): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` },
+          injectTo: 'head',
+        }));
+      },
+    },
+  };
+}
