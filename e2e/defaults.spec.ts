@@ -15,6 +15,8 @@ test.describe('defaults on a mirror', () => {
     await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
     const observed: Record<string, string> = {};
     // Every task in the picker, in its order (the ONNX lab is checked after).
+    // The picker renders a few tasks after the page loads (start-up is split into short tasks): wait for it.
+    await expect(page.getByTestId('task-text-classification')).toBeVisible(FIRST_CHECK);
     const ids = await page.locator('[data-testid^="task-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice(5)));
     expect(ids.length).toBeGreaterThanOrEqual(22);
     for (const task of ids.filter((id) => id !== 'onnx-lab')) {

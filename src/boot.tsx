@@ -15,6 +15,8 @@ import { watchLinkHost } from './store/link-host';
 import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
 import { findTask } from './tasks/registry';
 import { followTheme } from './ui/theme';
+import { whenSettled } from './client/when-idle';
+import { preloadDialogs } from './ui/kit/LazyDialog/LazyDialog';
 
 /** Everything that must happen before the first render: the theme, the URL's parameters, the engine. */
 function wire(): Session {
@@ -68,4 +70,5 @@ export async function startApp(createRoot: typeof CreateRoot, nextTask: () => Pr
       </StrictMode>,
     ),
   );
+  whenSettled(preloadDialogs);
 }

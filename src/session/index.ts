@@ -2,7 +2,7 @@
 // built from one engine and one store. The app makes one in main.tsx; tests make one per case with a
 // fake engine and a fresh store.
 import type { LoadSpec } from '../protocol/messages';
-import { whenIdle } from '../client/when-idle';
+import { whenSettled } from '../client/when-idle';
 import { defaultSettled } from '../store/host-defaults';
 import type { AppStore } from '../store';
 import { createChecks, type Checks } from './checks';
@@ -66,10 +66,10 @@ function watchEngine({ engine, store, maxThreads }: { engine: Engine; store: App
       modelDropped('The engine was restarted to stop a task, so the model was unloaded. Load it again to continue.');
     }
   });
-  // Capabilities now (they fix the thread limit before any model check); the WASM compile once the page is idle.
+  // Capabilities now (they fix the thread limit before any model check); the WASM compile once the page has settled (or at the first key or pointer press).
   probe(false)
     .then((caps) => store.getState().setCaps(caps))
     .catch(() => undefined);
-  whenIdle(() => void probe(true).catch(() => undefined));
+  whenSettled(() => void probe(true).catch(() => undefined));
   return () => stop?.();
 }

@@ -240,3 +240,14 @@ describe('an invalid model id', () => {
     expect(engine.calls.map((c) => c.request.type).filter((type) => type !== 'probe')).toEqual([]);
   });
 });
+
+describe('an empty model field', () => {
+  it('is not an invalid id: Run says which model to put where (the load error), with no request for it', async () => {
+    const { engine, state, session } = setup();
+    state().setModel('');
+    await session.runTask();
+    expect(state().load.status).toBe('error');
+    expect(state().load.error?.name).toBe('NoModelError');
+    expect(engine.calls.map((c) => c.request.type).filter((type) => type !== 'probe')).toEqual([]);
+  });
+});

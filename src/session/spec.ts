@@ -30,7 +30,9 @@ export function specOf(s: AppState): LoadSpec {
  * checked, loaded or run for it — Transformers.js would turn an id it cannot use into a false "Model not found".
  */
 export function unaskable(s: AppState): boolean {
-  return Boolean(modelFieldProblem((s.modelByTask[s.task] ?? '').trim()));
+  const model = (s.modelByTask[s.task] ?? '').trim();
+  // An empty field is not this: a load then says which model to put where (NoModelError, see load.ts).
+  return model !== '' && Boolean(modelFieldProblem(model));
 }
 
 export function planKey(spec: LoadSpec): string {

@@ -5,13 +5,31 @@ export interface DialogProps {
   onClose(): void;
 }
 
+const loaders = new Set<() => Promise<unknown>>();
+
+/**
+ * Fetches every lazy dialog's chunk now. Called once the page has settled: the dialogs then open at once, and
+ * still open after the connection drops (a page without a service worker cannot fetch them offline).
+ */
+export function preloadDialogs(): void {
+  for (const load of loaders) void load().catch(() => undefined);
+}
+
 /**
  * A dialog whose code is its own chunk, fetched the first time it opens: the first screen does not need it,
  * and every kilobyte in the main bundle is parsed and run in the start-up task. Until the chunk arrives
  * (a local or precached file) nothing shows; should it fail, the notice says so where the dialog would be.
  */
 export function lazyDialog(load: () => Promise<ComponentType<DialogProps>>): ComponentType<DialogProps> {
-  const Loaded = lazy(() => load().then((component) => ({ default: component })));
+  let loading: Promise<ComponentType<DialogProps>> | undefined;
+  // One fetch shared by a preload and the first open; a failed one (offline) may be tried again.
+  const once = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  loaders.add(once);
+  const Loaded = lazy(() => once().then((component) => ({ default: component })));
   return function LazyDialog({ onClose }: DialogProps) {
     const [error, setError] = useState<Error>();
     if (error) {

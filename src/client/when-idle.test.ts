@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { whenSettled, type SettlePage } from './when-idle';
+
+/** A page whose load, long tasks and gestures the test fires by hand. */
+function fakePage(readyState: DocumentReadyState = 'loading') {
+  const listeners = new Map<string, Set<() => void>>();
+  let onLongTask: (() => void) | undefined;
+  const page: SettlePage = {
+    readyState: () => readyState,
+    addEventListener: (type, listener) => void (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(listener),
+    removeEventListener: (type, listener) => void listeners.get(type)?.delete(listener),
+    observeLongTasks: (onTask) => ((onLongTask = onTask), () => (onLongTask = undefined)),
+    idle: (work) => void setTimeout(work, 0),
+  };
+  const fire = (type: string) => [...(listeners.get(type) ?? [])].forEach((listener) => listener());
+  return { page, fire, longTask: () => onLongTask?.() };
+}
+
+describe('whenSettled', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for the load event, then for a quiet main thread: each long task restarts the wait', () => {
+    const { page, fire, longTask } = fakePage();
+    const work = vi.fn();
+    whenSettled(work, { quietMs: 1000, maxMs: 60_000, page });
+    vi.advanceTimersByTime(5000);
+    expect(work).not.toHaveBeenCalled();
+    fire('load');
+    vi.advanceTimersByTime(900);
+    longTask();
+    vi.advanceTimersByTime(900);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(200);
+    expect(work).toHaveBeenCalledTimes(1);
+    longTask();
+    vi.advanceTimersByTime(60_000);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs at the first key or pointer press, once', () => {
+    const { page, fire } = fakePage('complete');
+    const work = vi.fn();
+    whenSettled(work, { page });
+    fire('pointerdown');
+    expect(work).toHaveBeenCalledTimes(1);
+    fire('keydown');
+    vi.advanceTimersByTime(60_000);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs by maxMs after the load even if long tasks never stop', () => {
+    const { page, longTask } = fakePage('complete');
+    const work = vi.fn();
+    whenSettled(work, { quietMs: 1000, maxMs: 5000, page });
+    for (let t = 0; t < 4500; t += 500) {
+      vi.advanceTimersByTime(500);
+      longTask();
+    }
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(600);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
