@@ -17,8 +17,10 @@ async function openOnPhone(page: Page, task: string, model: string) {
   await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
   const menu = page.getByTestId('task-menu-button');
   // The list is collapsed and the workspace starts in the top half of the screen, not under 22 tasks.
+  await expect(menu).toBeVisible();
   await expect(page.getByTestId(`task-${task}`)).toBeHidden();
-  expect((await page.locator('#workspace').boundingBox())!.y).toBeLessThan(844 / 2);
+  // Polled: the first screen renders a few tasks after the load event (start-up is split into short tasks).
+  await expect.poll(async () => (await page.locator('#workspace').boundingBox())?.y ?? Infinity).toBeLessThan(844 / 2);
   await menu.tap();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await page.getByTestId(`task-${task}`).tap();
