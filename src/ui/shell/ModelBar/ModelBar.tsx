@@ -51,25 +51,26 @@ export function ModelBar() {
   // A linked demo's host is checked once the user allows it.
   const held = useApp(hostHeld);
   const meta = findTask(s.task)?.meta;
-  const problem = s.model ? modelProblem(s.model) : undefined;
+  const fieldProblem = modelProblem(s.model);
+  // An empty field gets no message of its own (the empty state says what to put there), but nothing to load either.
+  const problem = s.model ? fieldProblem : undefined;
   const local = isLocalRef(s.model);
   const { cancelLoad, checkDtypes, checkPlan, currentSpec, loadModel } = useSession();
   const spec = currentSpec();
   const modelKey = `${spec.host}|${spec.model}|${spec.revision}`;
 
+  // The checks themselves skip a field that cannot be asked for (session/spec.ts, unaskable).
   useEffect(() => {
-    if (modelProblem(s.model)) return;
     const timer = setTimeout(() => void checkDtypes(), 400);
     return () => clearTimeout(timer);
   }, [s.model, host, revision, held]);
 
   useEffect(() => {
-    if (modelProblem(s.model)) return;
     const timer = setTimeout(() => void checkPlan(), 450);
     return () => clearTimeout(timer);
   }, [s.model, host, revision, s.dtype, s.device, s.task, held]);
 
-  const canLoad = !modelProblem(s.model);
+  const canLoad = !fieldProblem;
   return (
     <section className="model-bar" aria-label="Model">
       <div className="field grow">
