@@ -16,11 +16,12 @@
  * The decoder keeps no KV cache (it declares no past_key_values inputs), so Transformers.js feeds it
  * the last token each step: logits = tanh(embed(token) + mean(encoder states)·Wc)·Wo + bias.
  * The bias favours a-z and space, so the random caption is readable letters that depend on the image.
- * The ONNX protobuf is written by hand (no python/onnx package here), like src/runtime/tiny-onnx.ts.
+ * The ONNX protobuf is written with the project's writer, scripts/onnx-proto.mjs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
 
 export const FIXTURE_ID = 'tiny-random/vit-gpt2-captioning';
 const HIDDEN = 32;
@@ -29,60 +30,9 @@ const IMAGE = 32;
 const VOCAB = 257; // 256 byte-level tokens + <|endoftext|>
 const EOS = 256;
 
-// ---- protobuf wire format ----
-/** @param {number | bigint} value */
-function varint(value) {
-  let v = BigInt.asUintN(64, BigInt(value));
-  /** @type {number[]} */
-  const out = [];
-  while (v > 0x7fn) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return out;
-}
-/** @param {number} field @param {number} wire */
-const key = (field, wire) => varint((field << 3) | wire);
-/** @param {number} field @param {number | bigint} value */
-const int = (field, value) => [...key(field, 0), ...varint(value)];
-/** @param {number} field @param {ArrayLike<number>} body */
-const bytes = (field, body) => [...key(field, 2), ...varint(body.length), ...Array.from(body)];
-/** @param {number} field @param {string} text */
-const str = (field, text) => bytes(field, new TextEncoder().encode(text));
-
-const FLOAT = 1;
-const INT64 = 7;
-
-/** @param {string} name @param {number[]} dims @param {Float32Array | BigInt64Array} data */
-function tensor(name, dims, data) {
-  const type = data instanceof Float32Array ? FLOAT : INT64;
-  return [...dims.flatMap((d) => int(1, d)), ...int(2, type), ...str(8, name), ...bytes(9, new Uint8Array(data.buffer))];
-}
-/** @param {string} name @param {number} elemType @param {(number | string)[]} shape */
-function valueInfo(name, elemType, shape) {
-  const dims = shape.flatMap((d) => bytes(1, typeof d === 'number' ? int(1, d) : str(2, d)));
-  return [...str(1, name), ...bytes(2, bytes(1, [...int(1, elemType), ...bytes(2, dims)]))];
-}
-/** @param {string} name @param {number[]} values */
-const intsAttr = (name, values) => [...str(1, name), ...values.flatMap((v) => int(8, v)), ...int(20, 7)];
-/** @param {string} name @param {number} value */
-const intAttr = (name, value) => [...str(1, name), ...int(3, value), ...int(20, 2)];
-/** @param {string} op @param {string[]} inputs @param {string[]} outputs @param {number[][]} [attrs] */
-function node(op, inputs, outputs, attrs = []) {
-  return [...inputs.flatMap((i) => str(1, i)), ...outputs.flatMap((o) => str(2, o)), ...str(3, `${op}_${outputs[0]}`), ...str(4, op), ...attrs.flatMap((a) => bytes(5, a))];
-}
-/** @param {{ name: string, nodes: number[][], initializers: number[][], inputs: number[][], outputs: number[][] }} g */
-function model(g) {
-  const graph = [
-    ...g.nodes.flatMap((n) => bytes(1, n)),
-    ...str(2, g.name),
-    ...g.initializers.flatMap((t) => bytes(5, t)),
-    ...g.inputs.flatMap((v) => bytes(11, v)),
-    ...g.outputs.flatMap((v) => bytes(12, v)),
-  ];
-  return new Uint8Array([...int(1, 8), ...str(2, 'model-playground make-caption-fixture'), ...bytes(7, graph), ...bytes(8, int(2, 14))]);
-}
+const { FLOAT, INT64 } = ELEM;
+/** @param {Parameters<typeof writeModel>[0]} g */
+const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-caption-fixture' }));
 
 // ---- deterministic random weights ----
 /** mulberry32 @param {number} seed */
@@ -112,9 +62,9 @@ export function encoderModel() {
       tensor('flat_shape', [3], BigInt64Array.from([0n, BigInt(HIDDEN), -1n])),
     ],
     nodes: [
-      node('Conv', ['pixel_values', 'patch_weight', 'patch_bias'], ['patches'], [intsAttr('kernel_shape', [PATCH, PATCH]), intsAttr('strides', [PATCH, PATCH])]),
+      node('Conv', ['pixel_values', 'patch_weight', 'patch_bias'], ['patches'], [attrInts('kernel_shape', [PATCH, PATCH]), attrInts('strides', [PATCH, PATCH])]),
       node('Reshape', ['patches', 'flat_shape'], ['flat']),
-      node('Transpose', ['flat'], ['tokens'], [intsAttr('perm', [0, 2, 1])]),
+      node('Transpose', ['flat'], ['tokens'], [attrInts('perm', [0, 2, 1])]),
       node('Tanh', ['tokens'], ['last_hidden_state']),
     ],
   });
@@ -145,8 +95,8 @@ export function decoderModel() {
       tensor('lm_bias', [VOCAB], outputBias()),
     ],
     nodes: [
-      node('Gather', ['wte', 'input_ids'], ['embedded'], [intAttr('axis', 0)]),
-      node('ReduceMean', ['encoder_hidden_states'], ['context'], [intsAttr('axes', [1]), intAttr('keepdims', 1)]),
+      node('Gather', ['wte', 'input_ids'], ['embedded'], [attrInt('axis', 0)]),
+      node('ReduceMean', ['encoder_hidden_states'], ['context'], [attrInts('axes', [1]), attrInt('keepdims', 1)]),
       node('MatMul', ['context', 'context_weight'], ['context_projected']),
       node('Add', ['embedded', 'context_projected'], ['mixed']),
       node('Tanh', ['mixed'], ['hidden']),
@@ -157,7 +107,7 @@ export function decoderModel() {
 }
 
 /** GPT-2's reversible byte → printable character map (bytes_to_unicode). */
-function byteLevelVocab() {
+export function byteLevelVocab() {
   const printable = [];
   for (let b = 33; b <= 126; b++) printable.push(b);
   for (let b = 161; b <= 172; b++) printable.push(b);
