@@ -46,7 +46,7 @@ async function unit() {
 
 /** @returns {Promise<Summary>} */
 async function scripts() {
-  const files = readdirSync('scripts').filter((f) => f.endsWith('.test.mjs')).map((f) => `scripts/${f}`);
+  const files = ['scripts', 'scripts/llama-onnx'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).map((f) => `${dir}/${f}`));
   const { code, out } = await run('node', ['--test', '--test-reporter=spec', ...files]);
   const count = (/** @type {string} */ label) => Number(out.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? 0);
   const failed = count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0);

@@ -1,0 +1,138 @@
+// @ts-check
+/**
+ * A Llama-family decoder's config and weights, by their Hugging Face names (PyTorch layout: a Linear's
+ * weight is N outputs × K inputs): from a safetensors checkpoint or from a seeded PRNG.
+ */
+import { readFileSync } from 'node:fs';
+import { fromHalf } from './quantize.mjs';
+
+/**
+ * @typedef {{ hidden_size: number, intermediate_size: number, num_hidden_layers: number, num_attention_heads: number,
+ *   num_key_value_heads?: number, vocab_size: number, rms_norm_eps?: number, rope_theta?: number, tie_word_embeddings?: boolean,
+ *   attention_bias?: boolean, head_dim?: number, model_type?: string, max_position_embeddings?: number,
+ *   bos_token_id?: number, eos_token_id?: number | number[] }} LlamaConfig
+ * @typedef {Required<Pick<LlamaConfig, 'hidden_size' | 'intermediate_size' | 'num_hidden_layers' | 'num_attention_heads' | 'num_key_value_heads' | 'vocab_size' | 'rms_norm_eps' | 'rope_theta' | 'tie_word_embeddings' | 'head_dim'>> & LlamaConfig} FullConfig
+ * @typedef {Map<string, Float32Array>} Weights
+ */
+
+export class WeightsError extends Error {
+  name = 'WeightsError';
+}
+
+/** HF defaults filled in. @param {LlamaConfig} c @returns {FullConfig} */
+export function fullConfig(c) {
+  return {
+    ...c,
+    num_key_value_heads: c.num_key_value_heads ?? c.num_attention_heads,
+    rms_norm_eps: c.rms_norm_eps ?? 1e-6,
+    rope_theta: c.rope_theta ?? 10000,
+    tie_word_embeddings: c.tie_word_embeddings ?? false,
+    head_dim: c.head_dim ?? c.hidden_size / c.num_attention_heads,
+  };
+}
+
+/**
+ * Which attention projections carry a bias: Llama's `attention_bias` puts one on q, k, v and o (as Pangu
+ * has); Qwen2 has q, k and v only.
+ * @param {LlamaConfig} c
+ */
+export function biasedProjections(c) {
+  if (c.model_type === 'qwen2') return ['q_proj', 'k_proj', 'v_proj'];
+  return c.attention_bias ? ['q_proj', 'k_proj', 'v_proj', 'o_proj'] : [];
+}
+
+/** Every tensor the graph reads, with its shape. @param {LlamaConfig} config @returns {[string, number[]][]} */
+export function weightShapes(config) {
+  const c = fullConfig(config);
+  const h = c.hidden_size;
+  const q = c.num_attention_heads * c.head_dim;
+  const kv = c.num_key_value_heads * c.head_dim;
+  /** @type {Record<string, [number, number]>} */
+  const projections = { q_proj: [q, h], k_proj: [kv, h], v_proj: [kv, h], o_proj: [h, q] };
+  /** @type {[string, number[]][]} */
+  const shapes = [['model.embed_tokens.weight', [c.vocab_size, h]]];
+  for (let l = 0; l < c.num_hidden_layers; l++) {
+    const p = `model.layers.${l}`;
+    shapes.push([`${p}.input_layernorm.weight`, [h]], [`${p}.post_attention_layernorm.weight`, [h]]);
+    for (const [name, shape] of Object.entries(projections)) {
+      shapes.push([`${p}.self_attn.${name}.weight`, shape]);
+      if (biasedProjections(c).includes(name)) shapes.push([`${p}.self_attn.${name}.bias`, [shape[0]]]);
+    }
+    shapes.push([`${p}.mlp.gate_proj.weight`, [c.intermediate_size, h]], [`${p}.mlp.up_proj.weight`, [c.intermediate_size, h]]);
+    shapes.push([`${p}.mlp.down_proj.weight`, [h, c.intermediate_size]]);
+  }
+  shapes.push(['model.norm.weight', [h]]);
+  if (!c.tie_word_embeddings) shapes.push(['lm_head.weight', [c.vocab_size, h]]);
+  return shapes;
+}
+
+/** mulberry32: small, fast, and the same numbers everywhere. @param {number} seed */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Deterministic random weights scaled so activations stay O(1) through the layers: uniform ±√(3/K) for a
+ * Linear (unit variance out), norms near 1, small biases, embeddings ±1.
+ * @param {LlamaConfig} config @param {number} [seed]
+ * @returns {Weights}
+ */
+export function randomWeights(config, seed = 1) {
+  const next = rng(seed);
+  /** @type {Weights} */
+  const weights = new Map();
+  for (const [name, shape] of weightShapes(config)) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const data = new Float32Array(size);
+    const norm = name.endsWith('norm.weight');
+    const amplitude = norm || name.endsWith('.bias') ? 0.1 : shape.length === 2 && !name.includes('embed') ? Math.sqrt(3 / shape[1]) : 1;
+    for (let i = 0; i < size; i++) data[i] = (norm ? 1 : 0) + (next() * 2 - 1) * amplitude;
+    weights.set(name, data);
+  }
+  return weights;
+}
+
+/** @param {number} bits */
+const fromBf16 = (bits) => new Float32Array(new Uint32Array([bits << 16]).buffer)[0];
+
+/**
+ * A safetensors file (8-byte little-endian header length, JSON header, raw data) as float32 tensors.
+ * @param {string | Uint8Array} source a path or the file's bytes
+ * @returns {Weights}
+ */
+export function readSafetensors(source) {
+  const file = typeof source === 'string' ? readFileSync(source) : source;
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const headerLength = Number(view.getBigUint64(0, true));
+  const header = JSON.parse(new TextDecoder().decode(file.subarray(8, 8 + headerLength)));
+  const base = 8 + headerLength;
+  /** @type {Weights} */
+  const weights = new Map();
+  for (const [name, entry] of Object.entries(header)) {
+    if (name === '__metadata__') continue;
+    const [from, to] = entry.data_offsets;
+    const bytes = new Uint8Array(file.subarray(base + from, base + to)); // a copy: aligned
+    if (entry.dtype === 'F32') weights.set(name, new Float32Array(bytes.buffer));
+    else if (entry.dtype === 'F16') weights.set(name, Float32Array.from(new Uint16Array(bytes.buffer), fromHalf));
+    else if (entry.dtype === 'BF16') weights.set(name, Float32Array.from(new Uint16Array(bytes.buffer), fromBf16));
+    else throw new WeightsError(`${name}: dtype ${entry.dtype} is not supported (F32, F16 and BF16 are)`);
+  }
+  return weights;
+}
+
+/** Every tensor the config needs is there with the right size. @param {LlamaConfig} config @param {Weights} weights */
+export function checkWeights(config, weights) {
+  for (const [name, shape] of weightShapes(config)) {
+    const data = weights.get(name);
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (!data) throw new WeightsError(`missing tensor ${name} [${shape}]`);
+    if (data.length !== size) throw new WeightsError(`${name} has ${data.length} values, the config needs [${shape}] = ${size}`);
+  }
+}
