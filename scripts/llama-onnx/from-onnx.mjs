@@ -5,6 +5,9 @@
  * gate/up/down, `rms_att`/`rms_ffn`/`rms_final`, `embed_tokens`, `lm_head_T`) into HF names and layout,
  * so the exporter can write it again and the two files can be compared.
  */
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportLlama } from './export.mjs';
 import { readModel } from './onnx-read.mjs';
 
 export class LayoutError extends Error {
@@ -49,4 +52,31 @@ export function weightsFromLlama2cOnnx(bytes) {
   const tied = headWeight.every((v, i) => v === embed.data[i]);
   if (!tied) weights.set('lm_head.weight', headWeight);
   return { weights, tied };
+}
+
+export const STORIES_ID = 'karpathy/tinyllamas-stories260K';
+/** Where the mirror's generated fixtures hold the re-export (e2e/fixtures/models/<this>). */
+export const STORIES_REEXPORT_ID = 'exported/tinyllamas-stories260K';
+
+/**
+ * Re-exports the shipped stories260K folder `source` into `outDir` (its tokenizer and configs copied):
+ * the exporter's file, from the shipped weights.
+ * @param {string} source @param {string} outDir @param {import('./graph-builder.mjs').Precision[]} [precisions]
+ */
+export function reexportStories(source, outDir, precisions = ['fp32']) {
+  const read = (/** @type {string} */ file) => JSON.parse(readFileSync(path.join(source, file), 'utf8'));
+  const config = read('config.json');
+  const { weights, tied } = weightsFromLlama2cOnnx(readFileSync(path.join(source, 'onnx/model.onnx')));
+  if (tied !== config.tie_word_embeddings) throw new LayoutError(`lm_head_T ${tied ? 'is' : 'is not'} the embedding, but config.json says tie_word_embeddings: ${config.tie_word_embeddings}`);
+  exportLlama({
+    config,
+    weights,
+    outDir,
+    precisions,
+    tokenizer: path.join(source, 'tokenizer.json'),
+    tokenizerConfig: read('tokenizer_config.json'),
+    generationConfig: read('generation_config.json'),
+  });
+  copyFileSync(path.join(source, 'special_tokens_map.json'), path.join(outDir, 'special_tokens_map.json'));
+  return { config, weights };
 }

@@ -2,18 +2,16 @@
 // karpathy/tinyllamas-stories260K, re-exported from the weights read out of the shipped file, against
 // the shipped file: logits on onnxruntime-node, then greedy text through Transformers.js in Node.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { env, pipeline } from '@huggingface/transformers';
 import { defaultDir } from '../model-mirror.mjs';
 import { buildDecoder } from './decoder.mjs';
-import { exportLlama } from './export.mjs';
-import { weightsFromLlama2cOnnx } from './from-onnx.mjs';
+import { reexportStories, STORIES_ID as ID, weightsFromLlama2cOnnx } from './from-onnx.mjs';
 import { createSession, decoderStep, maxDiff } from './ort-run.mjs';
 
-const ID = 'karpathy/tinyllamas-stories260K';
 const shipped = path.join(defaultDir(), ID);
 const config = JSON.parse(readFileSync(path.join(shipped, 'config.json'), 'utf8'));
 const shippedBytes = readFileSync(path.join(shipped, 'onnx/model.onnx'));
@@ -40,9 +38,7 @@ describe('stories260K re-exported', () => {
   });
 
   it('writes the same greedy text through Transformers.js as the shipped folder', async () => {
-    const copy = path.join(root, ID);
-    cpSync(shipped, copy, { recursive: true, filter: (f) => !f.endsWith('.onnx') });
-    exportLlama({ config, weights, outDir: copy, precisions: ['fp32'], tokenizer: path.join(shipped, 'tokenizer.json'), tokenizerConfig: JSON.parse(readFileSync(path.join(shipped, 'tokenizer_config.json'), 'utf8')), generationConfig: JSON.parse(readFileSync(path.join(shipped, 'generation_config.json'), 'utf8')) });
+    reexportStories(shipped, path.join(root, ID));
     env.allowRemoteModels = false;
     const generate = async (/** @type {string} */ modelRoot) => {
       env.localModelPath = `${modelRoot}/`;

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { expectRunDone, openTask, runAndWait, setRange } from './helpers/app';
+
+// exported/tinyllamas-stories260K is written by scripts/llama-onnx (the mirror generates it into
+// e2e/fixtures/models from the shipped stories260K weights), in fp32 and q4 (MatMulNBits).
+const MODEL = 'exported/tinyllamas-stories260K';
+
+test.describe('a model made by the Llama exporter', () => {
+  test('fp32 in the app writes the shipped model’s greedy text', async ({ page }) => {
+    await openTask(page, 'text-generation', MODEL);
+    await expect(page.getByTestId('dtype-select').locator('option')).toHaveText(['auto', 'fp32 (model default)', 'q4']);
+    await page.getByTestId('dtype-select').selectOption('fp32');
+    await page.getByTestId('prompt-input').fill('Once upon a time');
+    await setRange(page, 'param-max_new_tokens', 40);
+    await runAndWait(page);
+    await expectRunDone(page);
+    // The same continuation as karpathy/tinyllamas-stories260K itself (e2e/text.spec.ts, ../shared/models/MANIFEST.md).
+    await expect(page.getByTestId('completion')).toHaveText(
+      /^, there was a little girl named Lily\. She loved to play outside in the park\. One day, she saw a big, red ball\./,
+    );
+    await expect(page.getByTestId('tokens')).toHaveText('40');
+  });
+
+  test('q4 streams text token by token on WASM', async ({ page }) => {
+    await openTask(page, 'text-generation', MODEL);
+    await page.getByTestId('dtype-select').selectOption('q4');
+    await page.getByTestId('prompt-input').fill('Once upon a time');
+    await setRange(page, 'param-max_new_tokens', 300);
+    await setRange(page, 'param-min_new_tokens', 300);
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'wasm');
+    await page.getByTestId('run-button').click();
+    // Streaming: words are on the page while the run is still going.
+    await expect(page.getByTestId('completion')).toHaveText(/\w+ \w+/);
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'running');
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expectRunDone(page);
+    await expect(page.getByTestId('tokens')).toHaveText('300');
+  });
+});
