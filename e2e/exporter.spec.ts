@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectRunDone, openTask, runAndWait, setRange } from './helpers/app';
 
-// exported/tinyllamas-stories260K is written by scripts/llama-onnx (the mirror generates it into
+// llama-onnx/tinyllamas-stories260K is written by scripts/llama-onnx (the mirror generates it into
 // e2e/fixtures/models from the shipped stories260K weights), in fp32 and q4 (MatMulNBits).
-const MODEL = 'exported/tinyllamas-stories260K';
+const MODEL = 'llama-onnx/tinyllamas-stories260K';
 
 test.describe('a model made by the Llama exporter', () => {
   test('fp32 in the app writes the shipped model’s greedy text', async ({ page }) => {

@@ -55,8 +55,9 @@ export function weightsFromLlama2cOnnx(bytes) {
 }
 
 export const STORIES_ID = 'karpathy/tinyllamas-stories260K';
-/** Where the mirror's generated fixtures hold the re-export (e2e/fixtures/models/<this>). */
-export const STORIES_REEXPORT_ID = 'exported/tinyllamas-stories260K';
+/** Where the mirror's generated fixtures hold the re-export (e2e/fixtures/models/<this>); the id sorts after
+ * karpathy/…, so on a mirror where no model has downloads yet, the chat task still opens on the original. */
+export const STORIES_REEXPORT_ID = 'llama-onnx/tinyllamas-stories260K';
 
 /**
  * Re-exports the shipped stories260K folder `source` into `outDir` (its tokenizer and configs copied):
