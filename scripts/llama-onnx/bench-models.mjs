@@ -39,37 +39,44 @@ export const LLAMA_135M = {
 
 const SENTIMENT = ['NEGATIVE', 'POSITIVE'];
 
-/** @param {string} dir */
-function writeLlama135m(dir) {
-  const weights = randomWeights(LLAMA_135M, 135);
+/**
+ * A random-weight decoder folder (q4 + fp32, byte-level tokenizer of the full vocabulary).
+ * @param {string} dir @param {import('./weights.mjs').LlamaConfig & { eos_token_id: number }} config
+ */
+export function writeRandomLlama(dir, config) {
+  const weights = randomWeights(config, 135);
   // Random logits would stop generation at EOS by chance; a zero embedding row gives EOS a logit of 0, below
-  // the largest of 49k random logits, so greedy decoding runs to max_new_tokens as a benchmark needs.
-  /** @type {Float32Array} */ (weights.get('model.embed_tokens.weight')).fill(0, BYTE_LEVEL_EOS * 576, (BYTE_LEVEL_EOS + 1) * 576);
+  // the largest of the other random logits, so greedy decoding runs to max_new_tokens as a benchmark needs.
+  const h = config.hidden_size;
+  /** @type {Float32Array} */ (weights.get('model.embed_tokens.weight')).fill(0, config.eos_token_id * h, (config.eos_token_id + 1) * h);
   exportLlama({
-    config: LLAMA_135M,
+    config,
     weights,
     outDir: dir,
     precisions: ['q4', 'fp32'],
-    tokenizer: byteLevelTokenizer(LLAMA_135M.vocab_size),
-    tokenizerConfig: { tokenizer_class: 'GPT2Tokenizer', bos_token: '<|endoftext|>', eos_token: '<|endoftext|>', unk_token: '<|endoftext|>', model_max_length: 8192, add_prefix_space: false },
+    tokenizer: byteLevelTokenizer(config.vocab_size),
+    tokenizerConfig: { tokenizer_class: 'GPT2Tokenizer', bos_token: '<|endoftext|>', eos_token: '<|endoftext|>', unk_token: '<|endoftext|>', model_max_length: config.max_position_embeddings ?? 2048, add_prefix_space: false },
   });
 }
 
-/** @param {string[] | undefined} labels @returns {(dir: string) => void} */
-const writeBert = (labels) => (dir) => {
+/**
+ * A random-weight BERT folder (q8 + fp32, WordPiece tokenizer): a classifier with `labels`, else the encoder.
+ * @param {string} dir @param {import('./encoder.mjs').BertConfig} config @param {string[]} [labels]
+ */
+export function writeRandomBert(dir, config, labels) {
   mkdirSync(path.join(dir, 'onnx'), { recursive: true });
   const precisions = /** @type {const} */ (['q8', 'fp32']);
-  writeJson(path.join(dir, 'config.json'), bertConfig(BERT_BASE, labels, precisions[0]));
-  writeJson(path.join(dir, 'tokenizer.json'), wordPieceTokenizer(BERT_BASE.vocab_size));
+  writeJson(path.join(dir, 'config.json'), bertConfig(config, labels, precisions[0]));
+  writeJson(path.join(dir, 'tokenizer.json'), wordPieceTokenizer(config.vocab_size));
   writeJson(path.join(dir, 'tokenizer_config.json'), BERT_TOKENIZER_CONFIG);
-  for (const precision of precisions) writeModelFile(path.join(dir, 'onnx', FILE_OF[precision]), buildEncoder(BERT_BASE, { precision, labels, seed: labels ? 2 : 3 }));
-};
+  for (const precision of precisions) writeModelFile(path.join(dir, 'onnx', FILE_OF[precision]), buildEncoder(config, { precision, labels, seed: labels ? 2 : 3 }));
+}
 
 /** Model id (folder under the bench dir) → its writer. */
 export const BENCH_MODELS = {
-  'bench-random/llama-135m': writeLlama135m,
-  'bench-random/bert-base-classifier': writeBert(SENTIMENT),
-  'bench-random/bert-base-embeddings': writeBert(undefined),
+  'bench-random/llama-135m': (/** @type {string} */ dir) => writeRandomLlama(dir, LLAMA_135M),
+  'bench-random/bert-base-classifier': (/** @type {string} */ dir) => writeRandomBert(dir, BERT_BASE, SENTIMENT),
+  'bench-random/bert-base-embeddings': (/** @type {string} */ dir) => writeRandomBert(dir, BERT_BASE),
 };
 
 /**
