@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait, setRange, topLabel } from './helpers/app';
+import { expectGreedyStory, expectRunDone, openTask, runAndWait, setRange, topLabel } from './helpers/app';
 
 test.describe('text tasks on real models', () => {
   test('sentiment: POSITIVE for a happy review, NEGATIVE for a bad one', async ({ page }) => {
@@ -38,15 +38,7 @@ test.describe('text tasks on real models', () => {
 
   test('generation: a greedy continuation streams in, with speed stats', async ({ page }) => {
     await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
-    await page.getByTestId('prompt-input').fill('Once upon a time');
-    await setRange(page, 'param-max_new_tokens', 40);
-    await runAndWait(page);
-    await expectRunDone(page);
-    // The greedy output recorded in ../shared/models/MANIFEST.md.
-    await expect(page.getByTestId('completion')).toHaveText(
-      /^, there was a little girl named Lily\. She loved to play outside in the park\. One day, she saw a big, red ball\./,
-    );
-    await expect(page.getByTestId('tokens')).toHaveText('40');
+    await expectGreedyStory(page);
     await expect(page.getByTestId('ttft')).toContainText(/ms|s/);
     await expect(page.getByTestId('tokens-per-second')).toContainText(/[\d.]+ tok\/s/);
   });

@@ -21,6 +21,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rng } from './llama-onnx/weights.mjs';
 import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
 
 export const FIXTURE_ID = 'tiny-random/vit-gpt2-captioning';
@@ -35,17 +36,6 @@ const { FLOAT, INT64 } = ELEM;
 const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-caption-fixture' }));
 
 // ---- deterministic random weights ----
-/** mulberry32 @param {number} seed */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /** @param {() => number} next @param {number} n @param {number} scale */
 const randn = (next, n, scale) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
 

@@ -61,3 +61,18 @@ export function chromiumWith(...args: string[]) {
 export function topLabel(page: Page): Locator {
   return page.getByTestId('score-bars').locator('li').first().locator('.score-label');
 }
+
+/**
+ * Generates 40 greedy tokens after "Once upon a time" on a stories260K model already picked, and checks them against
+ * the continuation recorded in ../shared/models/MANIFEST.md.
+ */
+export async function expectGreedyStory(page: Page): Promise<void> {
+  await page.getByTestId('prompt-input').fill('Once upon a time');
+  await setRange(page, 'param-max_new_tokens', 40);
+  await runAndWait(page);
+  await expectRunDone(page);
+  await expect(page.getByTestId('completion')).toHaveText(
+    /^, there was a little girl named Lily\. She loved to play outside in the park\. One day, she saw a big, red ball\./,
+  );
+  await expect(page.getByTestId('tokens')).toHaveText('40');
+}
