@@ -5,7 +5,7 @@
  * (KV as [batch, kv heads, length, head_dim], the layout of the shipped stories260K file).
  * Per layer: RMSNorm → GQA attention (RoPE over the whole head, HF rotate_half) → RMSNorm → SwiGLU MLP.
  */
-import { attrFloat, attrInt, attrInts, ELEM } from '../onnx-proto.mjs';
+import { attrInt, attrInts, ELEM } from '../onnx-proto.mjs';
 import { GraphBuilder } from './graph-builder.mjs';
 import { checkWeights, fullConfig } from './weights.mjs';
 
@@ -127,7 +127,7 @@ function lmHead(g, c, w, x, embed) {
     return g.op('Identity', [g.linear(x, 'lm_head', head, c.vocab_size, c.hidden_size)], { name: 'logits' });
   }
   const flat = g.op('Reshape', [x, g.ints(-1, c.hidden_size)]);
-  const logits = g.op('Gemm', [flat, embed], { attrs: [attrInt('transB', 1), attrFloat('alpha', 1)] });
+  const logits = g.op('Gemm', [flat, embed], { attrs: [attrInt('transB', 1)] });
   const shape = g.op('Concat', [g.op('Shape', ['input_ids']), g.ints(c.vocab_size)], { attrs: [attrInt('axis', 0)] });
   return g.op('Reshape', [logits, shape], { name: 'logits' });
 }
