@@ -37,12 +37,12 @@ describe('stories260K re-exported', () => {
     await Promise.all([ours.release(), theirs.release()]);
   });
 
-  it('writes the same greedy text through Transformers.js as the shipped folder', async () => {
-    reexportStories(shipped, path.join(root, ID));
+  it('writes the same greedy text through Transformers.js as the shipped folder (fp32); fp16, q8 and q4 load too', async () => {
+    reexportStories(shipped, path.join(root, ID), ['fp32', 'fp16', 'q8', 'q4']);
     env.allowRemoteModels = false;
-    const generate = async (/** @type {string} */ modelRoot) => {
+    const generate = async (/** @type {string} */ modelRoot, /** @type {'fp32' | 'fp16' | 'q8' | 'q4'} */ dtype = 'fp32') => {
       env.localModelPath = `${modelRoot}/`;
-      const generator = await pipeline('text-generation', ID, { dtype: 'fp32', session_options: { intraOpNumThreads: 1 } });
+      const generator = await pipeline('text-generation', ID, { dtype, session_options: { intraOpNumThreads: 1 } });
       const [out] = /** @type {{ generated_text: string }[]} */ (await generator('Once upon a time', { max_new_tokens: 20, do_sample: false }));
       await generator.dispose();
       return out.generated_text;
@@ -51,5 +51,7 @@ describe('stories260K re-exported', () => {
     const actual = await generate(root);
     assert.ok(expected.length > 'Once upon a time'.length + 20, `shipped text too short: ${expected}`);
     assert.equal(actual, expected);
+    // The other precisions load the same way and, quantized, still begin the same story.
+    for (const dtype of /** @type {const} */ (['fp16', 'q8', 'q4'])) assert.match(await generate(root, dtype), /^Once upon a time, there was a little/, dtype);
   });
 });
