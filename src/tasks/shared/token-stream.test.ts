@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PARTIAL_INTERVAL_MS, streamTokens, type StreamTokenizer } from './token-stream';
 
 // Decodes each id as a word followed by a space, so TextStreamer passes every token on as soon as it is put.
-const tokenizer = { all_special_ids: [0], decode: (ids: bigint[] | number[]) => Array.from(ids, (id) => `w${id} `).join('') } as unknown as StreamTokenizer;
+const tokenizer = { all_special_ids: [0], decode: (ids: bigint[]) => ids.map((id) => `w${id} `).join('') } as unknown as StreamTokenizer;
 
 describe('token stream', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -32,9 +32,9 @@ describe('token stream', () => {
     const [criterion] = stream.options.stopping_criteria;
     stream.options.streamer.put([[1n]]);
     stream.options.streamer.put([[5n]]);
-    expect(criterion._call([[1n, 5n]])).toEqual([false]);
+    expect(criterion._call([[1n, 5n]], [])).toEqual([false]);
     stop = true;
     stream.options.streamer.put([[6n]]);
-    expect(criterion._call([[1n, 5n, 6n]])).toEqual([true]);
+    expect(criterion._call([[1n, 5n, 6n]], [])).toEqual([true]);
   });
 });
