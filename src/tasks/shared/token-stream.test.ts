@@ -32,9 +32,9 @@ describe('token stream', () => {
     const [criterion] = stream.options.stopping_criteria;
     stream.options.streamer.put([[1n]]);
     stream.options.streamer.put([[5n]]);
-    expect(criterion._call([[1n, 5n]], [])).toEqual([false]);
+    expect(criterion._call([[1, 5]], [])).toEqual([false]);
     stop = true;
     stream.options.streamer.put([[6n]]);
-    expect(criterion._call([[1n, 5n, 6n]], [])).toEqual([true]);
+    expect(criterion._call([[1, 5, 6]], [])).toEqual([true]);
   });
 });
