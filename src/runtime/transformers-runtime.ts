@@ -265,4 +265,13 @@ async function registerLocal(name: string, files: Parameters<typeof registerLoca
   return registerLocalFolder(name, files);
 }
 
-export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose, plan, registerLocal };
+export const transformersRuntime: Runtime = {
+  probe: probeCapabilities,
+  wasmThreads: () => configuredThreads,
+  prewarm,
+  inspect,
+  load,
+  dispose,
+  plan,
+  registerLocal,
+};
