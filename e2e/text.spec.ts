@@ -47,6 +47,8 @@ test.describe('text tasks on real models', () => {
       /^, there was a little girl named Lily\. She loved to play outside in the park\. One day, she saw a big, red ball\./,
     );
     await expect(page.getByTestId('tokens')).toHaveText('40');
+    // A decoder this small decodes faster on one WASM thread; its worker was started with one (src/protocol/thread-choice.ts).
+    await expect(page.getByTestId('ran-on')).toHaveText(/WASM · 1 thread\b/);
     await expect(page.getByTestId('ttft')).toContainText(/ms|s/);
     await expect(page.getByTestId('tokens-per-second')).toContainText(/[\d.]+ tok\/s/);
   });

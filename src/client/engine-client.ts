@@ -116,7 +116,7 @@ export class EngineClient {
 
   /**
    * onnxruntime's thread count is fixed once a worker starts it, and a small decoder runs faster on one thread
-   * (src/runtime/engine-choice.ts): such a load is answered with the count it wants, and moves to a fresh
+   * (src/protocol/thread-choice.ts): such a load is answered with the count it wants, and moves to a fresh
    * worker started with it, along with whatever else was waiting. No model is lost: the load replaces it anyway.
    */
   private switchThreads(entry: Pending, threads: number): void {

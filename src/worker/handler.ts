@@ -1,6 +1,6 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
 import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
-import { threadsFor } from '../runtime/engine-choice';
+import { threadsFor } from '../protocol/thread-choice';
 import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
@@ -128,10 +128,9 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   async function dispatch(request: Request): Promise<unknown> {
     switch (request.type) {
       case 'probe': {
-        if (!caps) {
-          maxThreads = request.maxThreads;
-          startThreads = request.threads;
-        }
+        if (!caps) maxThreads = request.maxThreads;
+        // Until onnxruntime starts, a probe may still say how many threads to start it with.
+        if (!prewarmed && request.threads !== undefined) startThreads = request.threads;
         const found = await capabilities();
         if (request.prewarm !== false) prewarm(found);
         return found;

@@ -1,4 +1,5 @@
-import type { ModelPlan } from '../protocol/messages';
+// Pure, both threads: the worker checks a load against it; the page asks a fresh worker to start so.
+import type { ModelPlan } from './messages';
 
 /**
  * A decoder whose ONNX weights are at most this size generates faster on one WASM thread than on two: each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ONE_THREAD_DECODER_BYTES, threadsFor } from './engine-choice';
+import { ONE_THREAD_DECODER_BYTES, threadsFor } from './thread-choice';
 
 const plan = (sizes: Record<string, number | undefined>, device: 'wasm' | 'webgpu' = 'wasm') => ({
   device,
