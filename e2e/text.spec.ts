@@ -39,6 +39,8 @@ test.describe('text tasks on real models', () => {
   test('generation: a greedy continuation streams in, with speed stats', async ({ page }) => {
     await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
     await expectGreedyStory(page);
+    // A decoder this small decodes faster on one WASM thread; its worker was started with one (src/protocol/thread-choice.ts).
+    await expect(page.getByTestId('ran-on')).toHaveText(/WASM · 1 thread\b/);
     await expect(page.getByTestId('ttft')).toContainText(/ms|s/);
     await expect(page.getByTestId('tokens-per-second')).toContainText(/[\d.]+ tok\/s/);
   });

@@ -320,4 +320,37 @@ describe('EngineClient', () => {
       expect('interrupt' in worker().posted[0]).toBe(false);
     });
   });
+
+  it('moves a load that asks for another thread count to a fresh worker started with it, with what else was waiting', async () => {
+    const { client, workers, worker } = setup();
+    void client.call({ type: 'probe', maxThreads: 3, prewarm: false });
+    const first = worker();
+    first.emit({ id: first.idOf('probe'), type: 'result', data: { threads: 3 } });
+    const load = track(client.call({ type: 'load', spec: SPEC }));
+    const plan = track(client.call({ type: 'plan', spec: SPEC }));
+    first.emit({ id: first.idOf('load'), type: 'result', data: { restartWithThreads: 1 } });
+    await Promise.resolve();
+    expect(load.status).toBe('pending');
+    expect(workers).toHaveLength(2);
+    expect(first.terminated).toBe(1);
+    const fresh = worker();
+    expect(fresh.posted.map((r) => r.type)).toEqual(['probe', 'load', 'plan']);
+    expect(fresh.posted[0]).toMatchObject({ maxThreads: 3, threads: 1, prewarm: true });
+    expect(fresh.idOf('load')).toBe(first.idOf('load'));
+    fresh.emit({ id: fresh.idOf('load'), type: 'result', data: { device: 'wasm', threads: 1 } });
+    fresh.emit({ id: fresh.idOf('plan'), type: 'result', data: { files: [] } });
+    await Promise.resolve();
+    expect(load).toMatchObject({ status: 'resolved', value: { device: 'wasm', threads: 1 } });
+    expect(plan.status).toBe('resolved');
+  });
+
+  it('gives up on a load that keeps asking for a fresh worker', async () => {
+    const { client, worker } = setup();
+    const load = track(client.call({ type: 'load', spec: SPEC }));
+    worker().emit({ id: worker().idOf('load'), type: 'result', data: { restartWithThreads: 1 } });
+    worker().emit({ id: worker().idOf('load'), type: 'result', data: { restartWithThreads: 2 } });
+    await Promise.resolve();
+    expect(load.status).toBe('rejected');
+    expect(load.error).toBeInstanceOf(WorkerCrashedError);
+  });
 });

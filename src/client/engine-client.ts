@@ -1,5 +1,5 @@
 import { CancelledError, WorkerCrashedError, fromWire } from '../protocol/errors';
-import type { LoadPhase, FileProgress, Request, RequestType, ResultOf, WithoutId, WorkerEvent } from '../protocol/messages';
+import { isThreadSwitch, type LoadPhase, type FileProgress, type Request, type RequestType, type ResultOf, type WithoutId, type WorkerEvent } from '../protocol/messages';
 
 export interface ProgressEvent {
   phase: LoadPhase;
@@ -18,6 +18,10 @@ export interface CallOptions {
 
 interface Pending {
   type: RequestType;
+  /** As posted, so it can be posted again to a fresh worker (see switchThreads). */
+  request: Request;
+  /** How often this request moved to a fresh worker for its thread count. */
+  switches: number;
   interrupt?: Int32Array;
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -44,6 +48,8 @@ export class EngineClient {
   private pending = new Map<number, Pending>();
   private respawnListeners = new Set<(reason: string) => void>();
   private createWorker: () => WorkerLike;
+  /** The thread cap the page asked for (`?threads=`), for workers this client starts on its own. */
+  private maxThreads: number | undefined;
 
   constructor(createWorker: () => WorkerLike) {
     this.createWorker = createWorker;
@@ -55,9 +61,11 @@ export class EngineClient {
     return new Promise<ResultOf[R['type']]>((resolve, reject) => {
       if (options.signal?.aborted) return reject(new CancelledError('Cancelled before it started.'));
       const interrupt = request.type === 'run' ? interruptFlag() : undefined;
-      this.pending.set(id, { type: request.type, interrupt, resolve: resolve as (v: unknown) => void, reject, options });
+      if (request.type === 'probe') this.maxThreads = request.maxThreads;
+      const posted = { ...request, id, ...(interrupt ? { interrupt: interrupt.buffer } : {}) } as Request;
+      this.pending.set(id, { type: request.type, request: posted, switches: 0, interrupt, resolve: resolve as (v: unknown) => void, reject, options });
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      this.worker.postMessage({ ...request, id, ...(interrupt ? { interrupt: interrupt.buffer } : {}) } as Request);
+      this.worker.postMessage(posted);
     });
   }
 
@@ -106,6 +114,24 @@ export class EngineClient {
     for (const listener of this.respawnListeners) listener(reason);
   }
 
+  /**
+   * onnxruntime's thread count is fixed once a worker starts it, and a small decoder runs faster on one thread
+   * (src/protocol/thread-choice.ts): such a load is answered with the count it wants, and moves to a fresh
+   * worker started with it, along with whatever else was waiting. No model is lost: the load replaces it anyway.
+   */
+  private switchThreads(entry: Pending, threads: number): void {
+    entry.switches += 1;
+    if (entry.switches > 1) {
+      this.pending.delete(entry.request.id);
+      entry.reject(new WorkerCrashedError('The engine could not settle on a thread count for this model.', 'Try loading it again.'));
+      return;
+    }
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
+    for (const waiting of this.pending.values()) this.worker.postMessage(waiting.request);
+  }
+
   private rejectAll(error: Error): void {
     const entries = [...this.pending.values()];
     this.pending.clear();
@@ -123,6 +149,10 @@ export class EngineClient {
         entry.options.onPartial?.(event.data);
         break;
       case 'result':
+        if (entry.type === 'load' && isThreadSwitch(event.data)) {
+          this.switchThreads(entry, event.data.restartWithThreads);
+          break;
+        }
         this.pending.delete(event.id);
         entry.resolve(event.data);
         break;

@@ -92,6 +92,8 @@ export type Request =
       maxThreads?: number;
       /** Also start onnxruntime's WASM (fetch, compile, threads) now; default true. The page asks for it once it is idle. */
       prewarm?: boolean;
+      /** Start onnxruntime with this many threads (at most the cap): a fresh worker for a model that runs best so. */
+      threads?: number;
     }
   | { id: number; type: 'load'; spec: LoadSpec }
   | {
@@ -110,6 +112,18 @@ export type Request =
   | { id: number; type: 'local-folder'; name: string; files: LocalFile[] };
 
 export type RequestType = Request['type'];
+
+/**
+ * The worker's answer to a load that would run better on another thread count than the one its onnxruntime
+ * started with (fixed per worker): the engine client starts a fresh worker with that count and loads there.
+ * Never reaches the client's callers.
+ */
+export interface ThreadSwitch {
+  restartWithThreads: number;
+}
+
+export const isThreadSwitch = (data: unknown): data is ThreadSwitch =>
+  typeof data === 'object' && data !== null && typeof (data as ThreadSwitch).restartWithThreads === 'number';
 
 export interface ResultOf {
   probe: Capabilities;

@@ -15,6 +15,19 @@ export function wasmThreads(isolated: boolean, cores: number, maxThreads = 4): n
   return Math.max(1, Math.min(4, cores, Math.floor(maxThreads) || 4));
 }
 
+export type WasmBuild = 'plain' | 'asyncify';
+
+/**
+ * Which onnxruntime WASM build a worker runs. The asyncify build is the one WebGPU needs, but every session.run
+ * pays for its instrumentation: a decode step of a small model took ~1.7× as long as on the plain build in
+ * Chromium (scripts/decode-profile.mjs). Where the browser offers no WebGPU adapter at all, WebGPU can never run
+ * in this worker, so it gets the plain build; with any adapter (even a software one the user may still pick) it
+ * keeps asyncify. The onnxruntime JS of Transformers.js drives either build on the WASM backend.
+ */
+export function wasmBuildFor(caps: Pick<Capabilities, 'webgpu'>): WasmBuild {
+  return caps.webgpu.available ? 'asyncify' : 'plain';
+}
+
 export async function probeCapabilities(maxThreads?: number): Promise<Capabilities> {
   const isolated = Boolean(globalThis.crossOriginIsolated);
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;

@@ -1,12 +1,14 @@
 import { env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
 // Served by the app itself so nothing is fetched from a CDN (../shared/PLATFORM.md, trap 2).
-// Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build.
+// Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build; see wasmBuildFor for the plain one.
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec, ModelPlan } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
-import { chooseDevice, probeCapabilities } from './device-probe';
+import { chooseDevice, probeCapabilities, wasmBuildFor, type WasmBuild } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
 import { ProgressTracker } from './progress-tracker';
@@ -57,14 +59,15 @@ function useHost(host: string): void {
   env.fetch = withLocalFiles(withDrainedProbes(downloads.wrap(env.fetch)));
 }
 
-function configureWasm(threads: number): void {
+function configureWasm(threads: number, build: WasmBuild): void {
   if (configuredThreads !== undefined) return;
   // onnxruntime fetches and compiles its WASM itself (streaming); Transformers.js' own copy in
   // Cache Storage would duplicate what the HTTP cache and the PWA precache already hold.
   env.useWasmCache = false;
   const wasm = env.backends.onnx.wasm!;
   const base = globalThis.location?.href;
-  wasm.wasmPaths = { wasm: new URL(ortWasmUrl, base).href, mjs: new URL(ortMjsUrl, base).href };
+  const [wasmUrl, mjsUrl] = build === 'plain' ? [plainWasmUrl, plainMjsUrl] : [ortWasmUrl, ortMjsUrl];
+  wasm.wasmPaths = { wasm: new URL(wasmUrl, base).href, mjs: new URL(mjsUrl, base).href };
   // Fixed when WASM first initialises; changing it later needs a fresh worker.
   wasm.numThreads = threads;
   configuredThreads = threads;
@@ -75,7 +78,7 @@ function configureWasm(threads: number): void {
  * so the first real load does not pay for it. Later loads wait for it instead of racing it.
  */
 function prewarm(caps: Capabilities): Promise<void> {
-  configureWasm(caps.threads);
+  configureWasm(caps.threads, wasmBuildFor(caps));
   warming ??= ort.InferenceSession.create(identityModel(), { executionProviders: ['wasm'] })
     .then((session) => session.release())
     .catch(() => undefined);
@@ -262,4 +265,13 @@ async function registerLocal(name: string, files: Parameters<typeof registerLoca
   return registerLocalFolder(name, files);
 }
 
-export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose, plan, registerLocal };
+export const transformersRuntime: Runtime = {
+  probe: probeCapabilities,
+  wasmThreads: () => configuredThreads,
+  prewarm,
+  inspect,
+  load,
+  dispose,
+  plan,
+  registerLocal,
+};

@@ -33,6 +33,8 @@ export interface LoadedPipeline {
 /** What the worker handler needs from the ML runtime; tests swap in a fake. */
 export interface Runtime {
   probe(maxThreads?: number): Promise<Capabilities>;
+  /** The WASM thread count onnxruntime started with in this worker; undefined before it starts. */
+  wasmThreads?(): number | undefined;
   /** Starts the runtime's one-off initialisation in the background. */
   prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;

@@ -10,7 +10,8 @@ import type { Engine } from './deps';
 import { createLive, type Live } from './live';
 import { createLoader, type Loader } from './load';
 import { createRunner, type Runner } from './run';
-import { specOf } from './spec';
+import { planKey, specOf } from './spec';
+import { threadsFor } from '../protocol/thread-choice';
 
 export type { Engine } from './deps';
 export { planKey, specOf } from './spec';
@@ -57,7 +58,7 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
 
 /** Probes the engine now and after each restart, and drops the model a restart took with it. */
 function watchEngine({ engine, store, maxThreads }: { engine: Engine; store: AppStore; maxThreads?: number }): () => void {
-  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads, prewarm });
+  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads, prewarm, ...(prewarm ? { threads: startThreads(store) } : {}) });
   const stop = engine.onRespawn(() => {
     // A fresh worker is probed first, so it keeps the same thread limit.
     void probe(true).catch(() => undefined);
@@ -72,4 +73,16 @@ function watchEngine({ engine, store, maxThreads }: { engine: Engine; store: App
     .catch(() => undefined);
   whenSettled(() => void probe(true).catch(() => undefined));
   return () => stop?.();
+}
+
+/**
+ * The thread count to start onnxruntime with, when the open task's model is already planned: a small decoder
+ * wants one thread, and starting so spares the worker a restart (and a second WASM compile) at its load.
+ */
+function startThreads(store: AppStore): number | undefined {
+  const state = store.getState();
+  const spec = specOf(state);
+  const { plan, caps } = state;
+  if (!caps || plan?.status !== 'ready' || plan.key !== planKey(spec)) return undefined;
+  return threadsFor(spec.pipeline, plan.plan, caps.threads);
 }

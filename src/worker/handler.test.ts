@@ -449,4 +449,34 @@ describe('worker handler', () => {
     expect(resultOf(2)).toEqual({ available: ['fp32'], defaultDtype: 'fp32' });
     expect(runtime.inspected).toEqual([]);
   });
+
+  it('asks for a fresh worker on one thread for a small decoder once onnxruntime runs on more, and loads on a worker started so', async () => {
+    const decoder: LoadSpec = { ...SPEC, task: 'text-generation', pipeline: 'text-generation', model: 'org/tiny-llama' };
+    const plan = async () => ({
+      available: ['fp32' as const], dtype: 'fp32' as const, device: 'wasm' as const, architectures: [], totalBytes: 0, downloadBytes: 0, memoryBytes: 0,
+      files: [{ name: 'onnx/model.onnx', size: 1_200_000, cached: true }],
+    });
+    const started = setup();
+    Object.assign(started.runtime, { plan, wasmThreads: () => 6, load: async () => ({ pipe: {}, ...started.runtime.pipeline }) });
+    await started.handler.handle({ id: 1, type: 'load', spec: decoder });
+    expect(started.resultOf(1)).toEqual({ restartWithThreads: 1 });
+
+    const fresh = setup();
+    let running: number | undefined;
+    const loadedWith: Capabilities[] = [];
+    Object.assign(fresh.runtime, {
+      plan,
+      wasmThreads: () => running,
+      prewarm: async (caps: Capabilities) => void (running = caps.threads),
+      load: async (_spec: LoadSpec, caps: Capabilities) => (loadedWith.push(caps), { pipe: {}, ...fresh.runtime.pipeline }),
+    });
+    await fresh.handler.handle({ id: 1, type: 'probe', maxThreads: 4, threads: 1 });
+    expect(fresh.resultOf(1)).toMatchObject({ threads: 6 });
+    await fresh.handler.handle({ id: 2, type: 'load', spec: decoder });
+    expect(fresh.resultOf(2)).toMatchObject({ threads: 1 });
+    expect(loadedWith[0].threads).toBe(1);
+    // Any other model there asks for a worker on every thread allowed again.
+    await fresh.handler.handle({ id: 3, type: 'load', spec: SPEC });
+    expect(fresh.resultOf(3)).toEqual({ restartWithThreads: 6 });
+  });
 });

@@ -1,5 +1,7 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
-import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, WorkerEvent } from '../protocol/messages';
+import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
+import { threadsFor } from '../protocol/thread-choice';
+import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
 
@@ -32,19 +34,34 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     return next;
   };
 
-  // The first probe fixes the thread count: onnxruntime starts its threads once per worker.
+  // The first probe fixes the thread cap; onnxruntime starts its threads once per worker, with the count the
+  // probe asks for (a worker started for one model, see ThreadSwitch) or else the cap.
   let maxThreads: number | undefined;
+  let startThreads: number | undefined;
   const capabilities = () => (caps ??= runtime.probe(maxThreads));
+  const withStartThreads = (found: Capabilities): Capabilities =>
+    startThreads === undefined ? found : { ...found, threads: Math.min(found.threads, startThreads) };
   // Compiling the WASM takes both cores of a small machine for a while: it starts when the page asks
   // (a probe, once the page is idle) or when a model loads, not whenever capabilities are first read.
   let prewarmed = false;
   const prewarm = (found: Capabilities) => {
     if (prewarmed) return;
     prewarmed = true;
-    void runtime.prewarm(found);
+    void runtime.prewarm(withStartThreads(found));
   };
 
-  async function load(id: number, spec: LoadSpec, signal: AbortSignal): Promise<LoadedInfo> {
+  /** The thread count this load should run on, and whether that needs a fresh worker (see ThreadSwitch). */
+  async function threadsForLoad(spec: LoadSpec, found: Capabilities): Promise<{ threads: number; restart: boolean }> {
+    const running = runtime.wasmThreads?.();
+    // A folder picked from disk is registered in this worker only: it stays here, on whatever threads it has.
+    if (spec.host === LOCAL_HOST) return { threads: running ?? withStartThreads(found).threads, restart: false };
+    const decoder = spec.pipeline === 'text-generation' && runtime.plan;
+    const planned = decoder ? await oneAtATime(() => runtime.plan!(spec, found)).catch(() => undefined) : undefined;
+    const threads = threadsFor(spec.pipeline, planned, found.threads);
+    return { threads, restart: running !== undefined && running !== threads };
+  }
+
+  async function load(id: number, spec: LoadSpec, signal: AbortSignal): Promise<LoadedInfo | ThreadSwitch> {
     if (signal.aborted) throw new CancelledError('Stopped.');
     if (current && sameSpec(current.spec, spec)) return current.info;
     if (current) {
@@ -53,7 +70,10 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       await runtime.dispose(previous.loaded.pipe);
     }
     const start = performance.now();
-    const caps = await capabilities();
+    const found = await capabilities();
+    const { threads, restart } = await threadsForLoad(spec, found);
+    if (restart) return { restartWithThreads: threads };
+    const caps = { ...found, threads };
     const runner = await runnerFor(spec.task);
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
@@ -69,7 +89,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const info: LoadedInfo = {
       device: loaded.device,
       dtype: loaded.dtype,
-      threads: (await capabilities()).threads,
+      threads: runtime.wasmThreads?.() ?? threads,
       fallbackReason: loaded.fallbackReason,
       loadMs: performance.now() - start,
       bytes: loaded.bytes,
@@ -109,6 +129,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     switch (request.type) {
       case 'probe': {
         if (!caps) maxThreads = request.maxThreads;
+        // Until onnxruntime starts, a probe may still say how many threads to start it with.
+        if (!prewarmed && request.threads !== undefined) startThreads = request.threads;
         const found = await capabilities();
         if (request.prewarm !== false) prewarm(found);
         return found;

@@ -6,6 +6,7 @@ import type { Chunk, Input, Output } from './types';
 import { cacheFor, forget, remember } from './kv-cache';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 import { contextLimitOf } from '../shared/context-limit';
+import { generateLean, type LeanModel } from '../shared/lean-decode';
 
 type Tokenizer = StreamTokenizer & {
   chat_template: unknown;
@@ -13,11 +14,8 @@ type Tokenizer = StreamTokenizer & {
   (text: string): { input_ids: Tensor; attention_mask: Tensor };
   decode(ids: number[], options: { skip_special_tokens: boolean }): string;
 };
-interface Model {
-  generate(options: Record<string, unknown>): Promise<{ sequences: Tensor; past_key_values: Parameters<typeof remember>[2] }>;
-}
 interface ChatPipe {
-  model: Model;
+  model: LeanModel;
   tokenizer: Tokenizer;
 }
 
@@ -50,7 +48,7 @@ const runner: TaskRunner<Input, Output, Chunk, ChatPipe> = {
   async warmup(pipe) {
     await forget();
     const { model, tokenizer } = pipe;
-    await model.generate({ ...tokenizer('Hi'), max_new_tokens: 1 });
+    await generateLean(model, { ...tokenizer('Hi'), max_new_tokens: 1 });
   },
   async run({ pipe, input, params, interrupted, emit }) {
     const chat = pipe;
@@ -68,7 +66,7 @@ const runner: TaskRunner<Input, Output, Chunk, ChatPipe> = {
     const maxNew = Math.min(Number(params.max_new_tokens ?? 256), contextLimit ? contextLimit - ids.length : Infinity);
     const reuse = await cacheFor(chat, ids);
     const stream = streamTokens(chat.tokenizer, { emit, interrupted });
-    const { sequences, past_key_values } = await chat.model.generate({
+    const { sequences, past_key_values } = await generateLean(chat.model, {
       ...inputs,
       past_key_values: reuse?.cache,
       max_new_tokens: maxNew,

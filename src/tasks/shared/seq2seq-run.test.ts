@@ -7,7 +7,9 @@ import { fakeSeq2SeqPipe } from './seq2seq-fake';
 
 function context(pipe: unknown, input: unknown, params = {}, stopAfter = Infinity) {
   const chunks: string[] = [];
-  const ctx = { ...fakeContext(runner, input, pipe, params), interrupted: () => chunks.length >= stopAfter, emit: (chunk: TextChunk) => chunks.push(chunk.text) };
+  // Stop is checked once per token; partials are batched per time slice, so they cannot count tokens.
+  let checks = 0;
+  const ctx = { ...fakeContext(runner, input, pipe, params), interrupted: () => ++checks > stopAfter, emit: (chunk: TextChunk) => chunks.push(chunk.text) };
   return { ctx, chunks };
 }
 

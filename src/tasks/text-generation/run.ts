@@ -1,12 +1,28 @@
+import type { Tensor } from '@huggingface/transformers';
 import type { Params, TaskRunner } from '../types';
+import { generateLean, type LeanModel } from '../shared/lean-decode';
 import type { Chunk, Input, Output } from './types';
 import { requireText } from '../shared/worker-input';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 import { contextLimitOf, requireWithinContext } from '../shared/context-limit';
 
-type Generator = ((prompt: string, options: Record<string, unknown>) => Promise<{ generated_text: string }[]>) & {
-  tokenizer: StreamTokenizer;
+type Tokenizer = StreamTokenizer & {
+  add_bos_token?: boolean;
+  add_eos_token?: boolean;
+  padding_side: string;
+  (text: string, options: Record<string, unknown>): { input_ids: Tensor; attention_mask: Tensor };
 };
+interface Generator {
+  tokenizer: Tokenizer;
+  model: LeanModel;
+}
+
+/** The prompt tokenized as TextGenerationPipeline does it for one string (so the tokens are the pipeline's). */
+function encodePrompt(tokenizer: Tokenizer, prompt: string): { input_ids: Tensor; attention_mask: Tensor } {
+  tokenizer.padding_side = 'left';
+  const add_special_tokens = (tokenizer.add_bos_token || tokenizer.add_eos_token) ?? false;
+  return tokenizer(prompt, { add_special_tokens, padding: true, truncation: true });
+}
 
 function generationOptions(params: Params): Record<string, unknown> {
   const sample = Boolean(params.do_sample);
@@ -22,7 +38,7 @@ function generationOptions(params: Params): Record<string, unknown> {
 
 const runner: TaskRunner<Input, Output, Chunk, Generator> = {
   async warmup(pipe) {
-    await pipe('Hi', { max_new_tokens: 1, do_sample: false });
+    await generateLean(pipe.model, { ...encodePrompt(pipe.tokenizer, 'Hi'), max_new_tokens: 1, do_sample: false });
   },
   async run({ pipe, input, params, interrupted, emit }) {
     const prompt = requireText(input, 'prompt');
@@ -36,7 +52,8 @@ const runner: TaskRunner<Input, Output, Chunk, Generator> = {
       if (options.min_new_tokens !== undefined) options.min_new_tokens = Math.min(Number(options.min_new_tokens), Number(options.max_new_tokens));
     }
     const stream = streamTokens(generator.tokenizer, { emit, interrupted });
-    await generator(prompt, { ...options, ...stream.options });
+    // The pipeline's own steps (tokenize, generate), with the decode loop on the session where it can be.
+    await generateLean(generator.model, { ...encodePrompt(generator.tokenizer, prompt), ...options, ...stream.options });
     const output: Output = { prompt, completion: stream.text(), stopped: interrupted() };
     return { output, stats: stream.stats() };
   },
