@@ -4,7 +4,7 @@ import { usePythonPreprocessing } from './pil-processor';
 const VIT = { image_processor_type: 'ViTImageProcessor', size: { height: 4, width: 4 }, resample: 2, do_rescale: true, do_normalize: true, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] };
 
 function fakePipe(config: Record<string, unknown>) {
-  const own = vi.fn(async () => 'transformers.js');
+  const own = vi.fn(async (_image: unknown, _overrides?: unknown) => 'transformers.js');
   return { pipe: { processor: { image_processor: { config, preprocess: own } } }, own };
 }
 
