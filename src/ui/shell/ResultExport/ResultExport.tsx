@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../../store';
 import { exportDocument, exportFileName } from './export-json';
+import type { ReferenceCheck } from './reference-check';
+import { ReferenceCheckView } from './ReferenceCheckView';
 
 /** "Copy JSON" and "Download JSON" for the finished result of any task. */
 export function ResultExport() {
@@ -9,14 +11,18 @@ export function ResultExport() {
   const info = useApp((s) => s.load.info);
   const params = useApp((s) => (run.task ? s.paramsByTask[run.task] : undefined));
   const [copied, setCopied] = useState<'ok' | 'failed' | undefined>();
-  useEffect(() => setCopied(undefined), [run.seq]);
+  const [check, setCheck] = useState<ReferenceCheck | undefined>();
+  useEffect(() => {
+    setCopied(undefined);
+    setCheck(undefined);
+  }, [run.seq]);
   if (run.status !== 'done' || !run.task) return null;
 
   // The run used the model loaded for it.
   const model = spec?.model;
   const text = () =>
     exportDocument(
-      { task: run.task!, model, dtype: info?.dtype ?? spec?.dtype, device: info?.device ?? spec?.device, input: run.input, output: run.output, stats: run.stats },
+      { task: run.task!, model, dtype: info?.dtype ?? spec?.dtype, device: info?.device ?? spec?.device, input: run.input, output: run.output, stats: run.stats, referenceCheck: check },
       params ?? {},
     );
   const copy = async () => {
@@ -46,6 +52,7 @@ export function ResultExport() {
       <span className="muted small" role="status" aria-live="polite">
         {copied === 'ok' ? 'Copied to the clipboard' : copied === 'failed' ? 'The browser refused clipboard access — use Download JSON' : ''}
       </span>
+      <ReferenceCheckView output={run.output} check={check} onCheck={setCheck} />
     </div>
   );
 }
