@@ -1,10 +1,23 @@
 import { useState, type ChangeEvent } from 'react';
+import type { SharedReference } from '../../../store/session-slice';
 import { compareWithReference, parseReference, type ReferenceCheck } from './reference-check';
 
 interface Props {
-  output: unknown;
+  /** The check of the current result against the task's reference, if it has one. */
   check: ReferenceCheck | undefined;
-  onCheck(check: ReferenceCheck | undefined): void;
+  /** Why the task's reference could not be compared with this result. */
+  problem?: string;
+  onReference(reference: SharedReference | undefined): void;
+}
+
+/** The result checked against a reference, or why it cannot be. */
+export function checkAgainst(output: unknown, reference: SharedReference | undefined): { check?: ReferenceCheck; problem?: string } {
+  if (!reference) return {};
+  try {
+    return { check: compareWithReference(output, reference.output, reference.source) };
+  } catch (e) {
+    return { problem: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 function formatDiff(value: number | null): string {
@@ -13,20 +26,20 @@ function formatDiff(value: number | null): string {
 }
 
 /** "Check against a reference…": loads a reference output and shows the largest difference per field. */
-export function ReferenceCheckView({ output, check, onCheck }: Props) {
-  const [error, setError] = useState<string | undefined>();
+export function ReferenceCheckView({ check, problem, onReference }: Props) {
+  const [fileError, setFileError] = useState<string | undefined>();
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     try {
-      onCheck(compareWithReference(output, parseReference(await file.text()), file.name));
-      setError(undefined);
+      onReference({ source: file.name, output: parseReference(await file.text()) });
+      setFileError(undefined);
     } catch (e) {
-      onCheck(undefined);
-      setError(e instanceof Error ? e.message : String(e));
+      setFileError(e instanceof Error ? e.message : String(e));
     }
   };
+  const error = fileError ?? problem;
   return (
     <div className="reference-check" data-testid="reference-check">
       <label className="file-button">
@@ -34,6 +47,11 @@ export function ReferenceCheckView({ output, check, onCheck }: Props) {
         <input type="file" accept="application/json,.json" onChange={(e) => void load(e)} data-testid="reference-file" />
       </label>
       {error && <p className="field-error" role="alert" data-testid="reference-error">{error}</p>}
+      {(check || problem) && (
+        <button type="button" className="secondary small-button" onClick={() => onReference(undefined)} data-testid="reference-remove">
+          Remove reference
+        </button>
+      )}
       {check && (
         <>
           <span className={`badge ${check.pass ? 'ok' : 'fail'}`} data-testid="reference-badge" data-pass={check.pass}>

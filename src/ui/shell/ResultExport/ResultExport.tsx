@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../../store';
 import { exportDocument, exportFileName } from './export-json';
-import type { ReferenceCheck } from './reference-check';
-import { ReferenceCheckView } from './ReferenceCheckView';
+import { checkAgainst, ReferenceCheckView } from './ReferenceCheckView';
 
 /** "Copy JSON" and "Download JSON" for the finished result of any task. */
 export function ResultExport() {
@@ -11,11 +10,10 @@ export function ResultExport() {
   const info = useApp((s) => s.load.info);
   const params = useApp((s) => (run.task ? s.paramsByTask[run.task] : undefined));
   const [copied, setCopied] = useState<'ok' | 'failed' | undefined>();
-  const [check, setCheck] = useState<ReferenceCheck | undefined>();
-  useEffect(() => {
-    setCopied(undefined);
-    setCheck(undefined);
-  }, [run.seq]);
+  const reference = useApp((s) => (run.task ? s.referenceByTask[run.task] : undefined));
+  const setReferenceFor = useApp((s) => s.setReferenceFor);
+  const { check, problem } = useMemo(() => checkAgainst(run.output, reference), [run.output, reference]);
+  useEffect(() => setCopied(undefined), [run.seq]);
   if (run.status !== 'done' || !run.task) return null;
 
   // The run used the model loaded for it.
@@ -52,7 +50,7 @@ export function ResultExport() {
       <span className="muted small" role="status" aria-live="polite">
         {copied === 'ok' ? 'Copied to the clipboard' : copied === 'failed' ? 'The browser refused clipboard access — use Download JSON' : ''}
       </span>
-      <ReferenceCheckView output={run.output} check={check} onCheck={setCheck} />
+      <ReferenceCheckView check={check} problem={problem} onReference={(r) => setReferenceFor(run.task!, r)} />
     </div>
   );
 }
