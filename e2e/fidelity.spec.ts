@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectRunDone, openTask, runAndWait } from './helpers/app';
+import { expectRunDone, FIRST_CHECK, openTask, runAndWait } from './helpers/app';
 import reference from './fixtures/reference/python-outputs.json' with { type: 'json' };
 
 // The app's numbers against Python's: e2e/fixtures/reference/python-outputs.json holds what each model gives on
@@ -86,5 +88,46 @@ test.describe('the reference’s own numbers (Python transformers + PIL preproce
     const want = reference['dpt-chelsea'].output;
     expect(Math.abs(min - want.min)).toBeLessThanOrEqual(want.max * 1e-3);
     expect(Math.abs(max - want.max)).toBeLessThanOrEqual(want.max * 1e-3);
+  });
+});
+
+test.describe('reference check in the UI', () => {
+  test.describe.configure({ timeout: 360_000 });
+
+  test('a Python reference loaded beside a result: per-field differences, a badge, in the export and the share link', async ({ page }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'reference-'));
+    const python = reference['mobilenetv2-chelsea'].output;
+    // The bare list a Python pipeline prints (README: the one-liner), and one with a score moved by 0.05.
+    const good = join(dir, 'python-chelsea.json');
+    const bad = join(dir, 'tampered.json');
+    await writeFile(good, JSON.stringify(python));
+    await writeFile(bad, JSON.stringify(python.map((s, i) => (i === 0 ? { ...s, score: s.score - 0.05 } : s))));
+
+    await runCase(page, 'mobilenetv2-chelsea');
+    await page.getByTestId('reference-file').setInputFiles(bad);
+    await expect(page.getByTestId('reference-badge')).toHaveAttribute('data-pass', 'false');
+    await expect(page.locator('[data-testid=reference-row][data-field="[].score"]')).toHaveAttribute('data-pass', 'false');
+    await expect(page.locator('[data-testid=reference-row][data-field="[].label"]')).toHaveAttribute('data-pass', 'true');
+
+    await page.getByTestId('reference-file').setInputFiles(good);
+    await expect(page.getByTestId('reference-badge')).toHaveAttribute('data-pass', 'true');
+    await expect(page.getByTestId('reference-badge')).toHaveText('Matches the reference');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    const doc = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(doc.referenceCheck).toMatchObject({ pass: true, source: 'python-chelsea.json' });
+
+    // The link carries the reference: after Run in a fresh page the same badge comes back.
+    await page.getByTestId('share-button').click();
+    const input = page.getByTestId('share-link');
+    await expect(input).toHaveValue(/#s=1\./);
+    const link = await input.inputValue();
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await other.getByTestId('share-run').click(FIRST_CHECK);
+    await expect(other.getByTestId('reference-badge')).toHaveAttribute('data-pass', 'true', { timeout: 300_000 });
+
+    await page.getByTestId('share-close').click();
+    await page.getByTestId('reference-remove').click();
+    await expect(page.getByTestId('reference-badge')).toHaveCount(0);
   });
 });

@@ -39,7 +39,9 @@ test.describe('vision tasks on real models', () => {
     const rows = page.getByTestId('score-bars').locator('li');
     await expect(rows).toHaveCount(5);
     await expect(rows.first().locator('.score-label')).toHaveText('espresso');
-    await expect(rows.first().locator('.score-value')).toHaveText(/9\d(\.\d)?%/);
+    // Python's preprocessing gives espresso 0.9975 (e2e/fixtures/reference/python-outputs.json), shown as 100 %;
+    // MANIFEST.md's 0.988 is Node's (sharp).
+    await expect(rows.first().locator('.score-value')).toHaveText('100%');
   });
 
   test('classification: an image chosen from disk', async ({ page }) => {

@@ -21,7 +21,7 @@ export function checkAgainst(output: unknown, reference: SharedReference | undef
 }
 
 function formatDiff(value: number | null): string {
-  if (value === null) return '—';
+  if (value === null) return 'same';
   return value === 0 ? '0' : value < 1e-3 ? value.toExponential(1) : value.toFixed(4);
 }
 

@@ -10,6 +10,7 @@ describe('reference check', () => {
     const score = check.fields.find((f) => f.field === '[].score')!;
     expect(score.largest).toBeCloseTo(0.0012, 6);
     expect(score.tolerance).toBe(0.005);
+    expect(check.fields.find((f) => f.field === '[].label')).toMatchObject({ largest: null, pass: true });
   });
 
   it('fails on a score outside 0.005, a different label, or a different count', () => {

@@ -12,7 +12,7 @@ export class ReferenceFormatError extends Error {
 
 export interface FieldDiff {
   field: string;
-  /** Largest absolute difference of the numbers under this field (null: no numbers compared). */
+  /** Largest absolute difference of the numbers under this field (null: a label or flag, compared for equality). */
   largest: number | null;
   tolerance: number;
   /** Why the field fails other than by size: a differing label, a missing field, a different count. */
@@ -59,7 +59,10 @@ function walk(actual: unknown, expected: unknown, path: string[], rows: Map<stri
     return note(rows, path, (a) => (a.largest = Math.max(a.largest ?? 0, Math.abs(actual - expected))));
   }
   if (typeof expected === 'string' || typeof expected === 'boolean' || expected === null) {
-    if (actual !== expected) note(rows, path, (a) => (a.mismatch ??= `${JSON.stringify(actual) ?? 'nothing'} here, ${JSON.stringify(expected)} in the reference`));
+    // Equal labels get a row too ("same"), so the table lists every field the reference has.
+    note(rows, path, (a) => {
+      if (actual !== expected) a.mismatch ??= `${JSON.stringify(actual) ?? 'nothing'} here, ${JSON.stringify(expected)} in the reference`;
+    });
     return;
   }
   if (Array.isArray(expected)) {
