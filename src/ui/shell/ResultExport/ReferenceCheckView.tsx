@@ -67,7 +67,7 @@ export function ReferenceCheckView({ check, problem, onReference }: Props) {
                 <tr key={f.field} data-testid="reference-row" data-field={f.field} data-pass={f.pass}>
                   <td>{f.field}</td>
                   <td>{f.mismatch ?? formatDiff(f.largest)}</td>
-                  <td>{f.tolerance}</td>
+                  <td>{f.largest === null ? 'equal' : f.tolerance}</td>
                   <td>{f.pass ? 'pass' : 'fail'}</td>
                 </tr>
               ))}
