@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectRunDone, FIRST_CHECK, openTask, runAndWait } from './helpers/app';
 import reference from './fixtures/reference/python-outputs.json' with { type: 'json' };
@@ -108,6 +109,8 @@ test.describe('reference check in the UI', () => {
     await expect(page.getByTestId('reference-badge')).toHaveAttribute('data-pass', 'false');
     await expect(page.locator('[data-testid=reference-row][data-field="[].score"]')).toHaveAttribute('data-pass', 'false');
     await expect(page.locator('[data-testid=reference-row][data-field="[].label"]')).toHaveAttribute('data-pass', 'true');
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=reference-check]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`)).toEqual([]);
 
     await page.getByTestId('reference-file').setInputFiles(good);
     await expect(page.getByTestId('reference-badge')).toHaveAttribute('data-pass', 'true');
