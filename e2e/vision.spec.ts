@@ -39,7 +39,9 @@ test.describe('vision tasks on real models', () => {
     const rows = page.getByTestId('score-bars').locator('li');
     await expect(rows).toHaveCount(5);
     await expect(rows.first().locator('.score-label')).toHaveText('espresso');
-    await expect(rows.first().locator('.score-value')).toHaveText(/9\d(\.\d)?%/);
+    // Python's preprocessing gives espresso 0.9975 (e2e/fixtures/reference/python-outputs.json), shown as 100 %;
+    // MANIFEST.md's 0.988 is Node's (sharp).
+    await expect(rows.first().locator('.score-value')).toHaveText('100%');
   });
 
   test('classification: an image chosen from disk', async ({ page }) => {
@@ -58,8 +60,9 @@ test.describe('vision tasks on real models', () => {
     await expectRunDone(page);
     const cup = page.locator('[data-testid=detection-box][data-label=cup]');
     await expect(cup).toHaveCount(1);
-    // MANIFEST.md: cup 0.900 @ [164,16,420,295]
-    expectNear(await boxInImagePixels(page, 'cup'), { xmin: 164, ymin: 16, xmax: 420, ymax: 295 }, 6);
+    // Python's preprocessing (e2e/fixtures/reference/python-outputs.json, yolox-coffee): cup 0.899 @ [162,15,422,293].
+    // MANIFEST.md's [164,16,420,295] is Node's (sharp). Measured on screen here; fidelity.spec.ts checks 1 px on the JSON.
+    expectNear(await boxInImagePixels(page, 'cup'), { xmin: 162, ymin: 15, xmax: 422, ymax: 293 }, 3);
 
     // The threshold slider filters without re-running: above 0.9 the cup (0.90) disappears.
     await page.getByTestId('threshold').fill('0.95');
@@ -74,7 +77,7 @@ test.describe('vision tasks on real models', () => {
     await runAndWait(page);
     await expectRunDone(page);
     await expect(page.locator('[data-testid=detection-box][data-label=person]')).toHaveCount(1);
-    // MANIFEST.md: person 0.925 @ [11,20,368,507]
-    expectNear(await boxInImagePixels(page, 'person'), { xmin: 11, ymin: 20, xmax: 368, ymax: 507 }, 6);
+    // Python's preprocessing (python-outputs.json, yolox-astronaut): person 0.925 @ [11,19,368,507].
+    expectNear(await boxInImagePixels(page, 'person'), { xmin: 11, ymin: 19, xmax: 368, ymax: 507 }, 3);
   });
 });

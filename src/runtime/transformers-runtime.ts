@@ -25,6 +25,7 @@ import { DownloadWatch } from './download-watch';
 import { Listings } from './hub-listing';
 import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
+import { usePythonPreprocessing } from './preprocess/pil-processor';
 
 let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
@@ -152,6 +153,7 @@ async function createPipeline(
     revision: spec.revision,
     progress_callback: (info) => tracker.handle(info),
   });
+  usePythonPreprocessing(pipe);
   return { pipe, bytes: tracker.totalBytes() };
 }
 

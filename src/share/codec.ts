@@ -18,6 +18,8 @@ export interface SharePayload {
   q?: unknown;
   /** params that differ from the task's defaults */
   p?: unknown;
+  /** a reference output to check results against: { s: file name, o: output } */
+  c?: unknown;
   /** input (images by reference only) */
   i?: unknown;
 }

@@ -5,7 +5,7 @@ import { linkHostFields, ownSettings } from '../store/link-host';
 import { defaultParams, findTask } from '../tasks/registry';
 import type { SharePayload } from './codec';
 import { shareableInput } from './input-shape';
-import type { SharedState } from './validate';
+import { MAX_REFERENCE_CHARS, type SharedState } from './validate';
 
 export interface Snapshot {
   payload: SharePayload;
@@ -23,6 +23,9 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
   const { value: input, note } = shareableInput(state.inputByTask[state.task] ?? template, template);
   if (note) notes.push(note);
   const dtype = state.dtypeByTask[state.task] ?? 'auto';
+  const reference = state.referenceByTask[state.task];
+  const carried = reference && JSON.stringify(reference.output).length <= MAX_REFERENCE_CHARS;
+  if (reference && !carried) notes.push('The reference output is too large for a link, so the link does not carry the reference check.');
   const payload: SharePayload = {
     t: state.task,
     m: (state.modelByTask[state.task] ?? meta.models[0].id).trim(),
@@ -32,6 +35,7 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
     ...(dtype !== 'auto' && { q: dtype }),
     ...(Object.keys(params).length > 0 && { p: params }),
     ...(input !== undefined && { i: input }),
+    ...(carried && { c: { ...(reference.source && { s: reference.source }), o: reference.output } }),
   };
   return { payload, notes };
 }
@@ -64,6 +68,15 @@ export function applyShared(shared: SharedState): void {
     dtypeByTask: { ...s.dtypeByTask, [shared.task]: shared.dtype },
     paramsByTask: { ...s.paramsByTask, [shared.task]: shared.params },
     inputByTask,
+    referenceByTask: withReference(s.referenceByTask, shared),
   });
   if (s.run.status !== 'running') s.clearRun();
+}
+
+/** The link's reference replaces the task's own; a link without one clears it (it belongs to another demo). */
+function withReference(current: AppState['referenceByTask'], shared: SharedState): AppState['referenceByTask'] {
+  const next = { ...current };
+  if (shared.reference) next[shared.task] = shared.reference;
+  else delete next[shared.task];
+  return next;
 }

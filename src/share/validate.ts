@@ -8,7 +8,9 @@ import type { SharePayload } from './codec';
 import { restoreInput } from './input-shape';
 
 export const REVISION = /^[\w./-]{1,100}$/;
-const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i'];
+const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i', 'c'];
+/** The largest reference output a link carries (as JSON): top-k scores and boxes fit, masks do not. */
+export const MAX_REFERENCE_CHARS = 4000;
 const DEVICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm'];
 
 /** A link's state after checking: safe to put in the store as is. */
@@ -23,6 +25,8 @@ export interface SharedState {
   params: Params;
   /** undefined: the task's default input. */
   input?: unknown;
+  /** A reference output the link carries; a result is checked against it. */
+  reference?: { source?: string; output: unknown };
 }
 
 export interface Checked {
@@ -99,5 +103,20 @@ export function validateShare(
   const dtype = field<DtypeChoice>(payload.q, 'auto', current.dtype, (v) => (v === 'auto' ? 'auto' : DTYPES.find((d) => d === v)), 'precision: not one this app knows', dropped);
   const params = checkParams(meta, payload.p, dropped);
   const input = restoreInput(payload.i, templateFor(meta.id), dropped);
-  return { state: { task: meta.id, model, host, revision, device, dtype, params, input }, dropped };
+  const reference = checkReference(payload.c, dropped);
+  return { state: { task: meta.id, model, host, revision, device, dtype, params, input, ...(reference && { reference }) }, dropped };
+}
+
+/** A carried reference: an output (list or object) of bounded size, and an optional short file name. */
+function checkReference(raw: unknown, dropped: string[]): SharedState['reference'] {
+  if (raw === undefined) return undefined;
+  const o = raw && typeof raw === 'object' && !Array.isArray(raw) ? new Map(Object.entries(raw)) : undefined;
+  const output = o?.get('o');
+  const source = o?.get('s');
+  const size = output === undefined ? Infinity : JSON.stringify(output).length;
+  if (!output || typeof output !== 'object' || size > MAX_REFERENCE_CHARS) {
+    dropped.push('reference: not a reference output, or too large for a link');
+    return undefined;
+  }
+  return { output, ...(typeof source === 'string' && source.length <= 100 ? { source } : {}) };
 }

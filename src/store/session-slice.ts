@@ -17,6 +17,8 @@ export interface SessionSlice {
   paramsByTask: Record<string, Params>;
   /** What the user typed or chose per task; kept when switching tasks. */
   inputByTask: Record<string, unknown>;
+  /** A reference output per task (Check against a reference…, or a share link's); results are checked against it. */
+  referenceByTask: Record<string, SharedReference>;
   setTask(task: string): void;
   setModel(model: string): void;
   setHostDefault(key: string, found: HostDefault): void;
@@ -24,6 +26,13 @@ export interface SessionSlice {
   setParams(params: Params): void;
   setInput(input: unknown): void;
   setInputFor(task: string, input: unknown): void;
+  setReferenceFor(task: string, reference: SharedReference | undefined): void;
+}
+
+/** A reference output and the name of the file it came from. */
+export interface SharedReference {
+  source?: string;
+  output: unknown;
 }
 
 const firstTask = TASKS[0].meta.id;
@@ -36,6 +45,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   dtypeByTask: {},
   paramsByTask: Object.fromEntries(TASKS.map((t) => [t.meta.id, defaultParams(t.meta)])),
   inputByTask: {},
+  referenceByTask: {},
   setTask: (task) => {
     if (findTask(task)) set({ task });
   },
@@ -52,4 +62,10 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   setParams: (params) => set({ paramsByTask: { ...get().paramsByTask, [get().task]: params } }),
   setInput: (input) => get().setInputFor(get().task, input),
   setInputFor: (task, input) => set({ inputByTask: { ...get().inputByTask, [task]: input } }),
+  setReferenceFor: (task, reference) => {
+    const referenceByTask = { ...get().referenceByTask };
+    if (reference) referenceByTask[task] = reference;
+    else delete referenceByTask[task];
+    set({ referenceByTask });
+  },
 });

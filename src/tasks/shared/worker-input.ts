@@ -15,7 +15,25 @@ export interface ImageInput {
 
 /** Decodes the image the UI sent; a file that is not an image gets a clear message. */
 export function requireImage(value: Partial<ImageInput> | undefined): Promise<RawImage> {
-  return decodeImageBlob(value?.image, (blob) => RawImage.fromBlob(blob));
+  return decodeImageBlob(value?.image, decodeStraight);
+}
+
+/**
+ * The file's own 8-bit values, as Pillow reads them: no colour-profile or gamma conversion and no
+ * premultiplied alpha (RawImage.fromBlob uses the browser's defaults, which apply both). The 2D canvas
+ * stores premultiplied pixels, so a half-transparent pixel can still lose a level; opaque ones are exact.
+ */
+async function decodeStraight(blob: Blob): Promise<RawImage> {
+  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return RawImage.fromBlob(blob);
+  const bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  try {
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d', { colorSpace: 'srgb', willReadFrequently: true });
+    if (!ctx) throw new Error('No 2D context for decoding.');
+    ctx.drawImage(bitmap, 0, 0);
+    return new RawImage(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data, bitmap.width, bitmap.height, 4);
+  } finally {
+    bitmap.close();
+  }
 }
 
 /** Decodes an image blob with `decode`; no blob, or one that is not an image, gets a clear message. */

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../../store';
 import { exportDocument, exportFileName } from './export-json';
+import { checkAgainst, ReferenceCheckView } from './ReferenceCheckView';
 
 /** "Copy JSON" and "Download JSON" for the finished result of any task. */
 export function ResultExport() {
@@ -9,6 +10,9 @@ export function ResultExport() {
   const info = useApp((s) => s.load.info);
   const params = useApp((s) => (run.task ? s.paramsByTask[run.task] : undefined));
   const [copied, setCopied] = useState<'ok' | 'failed' | undefined>();
+  const reference = useApp((s) => (run.task ? s.referenceByTask[run.task] : undefined));
+  const setReferenceFor = useApp((s) => s.setReferenceFor);
+  const { check, problem } = useMemo(() => checkAgainst(run.output, reference), [run.output, reference]);
   useEffect(() => setCopied(undefined), [run.seq]);
   if (run.status !== 'done' || !run.task) return null;
 
@@ -16,7 +20,7 @@ export function ResultExport() {
   const model = spec?.model;
   const text = () =>
     exportDocument(
-      { task: run.task!, model, dtype: info?.dtype ?? spec?.dtype, device: info?.device ?? spec?.device, input: run.input, output: run.output, stats: run.stats },
+      { task: run.task!, model, dtype: info?.dtype ?? spec?.dtype, device: info?.device ?? spec?.device, input: run.input, output: run.output, stats: run.stats, referenceCheck: check },
       params ?? {},
     );
   const copy = async () => {
@@ -46,6 +50,7 @@ export function ResultExport() {
       <span className="muted small" role="status" aria-live="polite">
         {copied === 'ok' ? 'Copied to the clipboard' : copied === 'failed' ? 'The browser refused clipboard access — use Download JSON' : ''}
       </span>
+      <ReferenceCheckView check={check} problem={problem} onReference={(r) => setReferenceFor(run.task!, r)} />
     </div>
   );
 }

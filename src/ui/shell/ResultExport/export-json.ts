@@ -43,6 +43,8 @@ export interface RunRecord {
   input: unknown;
   output: unknown;
   stats?: unknown;
+  /** A reference check made on this result (Check against a reference…), exported with it. */
+  referenceCheck?: unknown;
   at?: Date;
 }
 
@@ -59,6 +61,7 @@ export function exportDocument(record: RunRecord, params: Record<string, unknown
     input: toPlainJson(record.input),
     output: toPlainJson(record.output),
     stats: toPlainJson(record.stats),
+    ...(record.referenceCheck ? { referenceCheck: toPlainJson(record.referenceCheck) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
