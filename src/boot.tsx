@@ -17,6 +17,7 @@ import { findTask } from './tasks/registry';
 import { followTheme } from './ui/theme';
 import { whenSettled } from './client/when-idle';
 import { preloadDialogs } from './ui/kit/LazyDialog/LazyDialog';
+import { loadTaskView } from './ui/hooks/useTaskView';
 
 /** Everything that must happen before the first render: the theme, the URL's parameters, the engine. */
 function wire(): Session {
@@ -57,8 +58,12 @@ function wire(): Session {
  */
 export async function startApp(createRoot: typeof CreateRoot, nextTask: () => Promise<void>): Promise<void> {
   const session = wire();
+  // The open task's panel is fetched while the root is made, so the first render is the whole first screen:
+  // one layout instead of a second one (and a shift) when the panel arrives.
+  const firstView = loadTaskView(useApp.getState().task).catch(() => undefined);
   await nextTask();
   const root = createRoot(document.getElementById('root')!);
+  await firstView;
   await nextTask();
   // A transition renders in slices that yield to the browser every few ms, instead of one long start-up task.
   startTransition(() =>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ParamSpec, Params } from '../../../tasks/types';
 
 interface Props {
@@ -45,7 +45,7 @@ function ParamControl({ spec, value, inactive, onChange }: ControlProps) {
   );
 }
 
-export function ParamsPanel({ specs, values, onChange, hidden = [] }: Props) {
+export const ParamsPanel = memo(function ParamsPanel({ specs, values, onChange, hidden = [] }: Props) {
   const shown = specs.filter((spec) => !hidden.includes(spec.key));
   if (shown.length === 0) return null;
   return (
@@ -62,4 +62,4 @@ export function ParamsPanel({ specs, values, onChange, hidden = [] }: Props) {
       ))}
     </fieldset>
   );
-}
+});

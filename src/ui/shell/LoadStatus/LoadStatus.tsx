@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
 import { planKey, specOf } from '../../../session/spec';
@@ -101,7 +102,7 @@ function Ready() {
   );
 }
 
-export function LoadStatus() {
+export const LoadStatus = memo(function LoadStatus() {
   const load = useApp((s) => s.load);
   // Errors about the chosen model (not found, no ONNX weights, or what its check found too) are the model bar's.
   const shownInModelBar = useApp((s) => !findTask(s.task)?.meta.ownLoader && Boolean(loadErrorAboutModel(s.load, s.plan, planKey(specOf(s)))));
@@ -118,4 +119,4 @@ export function LoadStatus() {
   if (load.status === 'error') return <p className="muted small load-status idle" data-testid="load-status" data-phase="failed">Not loaded: the model bar above says why.</p>;
   if (load.notice) return <p className="notice" data-testid="load-notice">{load.notice}</p>;
   return <p className="muted small load-status idle" data-testid="load-status" data-phase="idle">No model loaded yet. Press Load, or just Run: the model loads first.</p>;
-}
+});

@@ -1,5 +1,5 @@
 import { MODEL_FIELD_ID } from '../hooks/useRun';
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../../tasks/registry';
 import { useApp, type AppState } from '../../../store';
@@ -42,7 +42,7 @@ function DtypeOptions({ report, modelKey }: { report: AppState['dtypes']; modelK
   );
 }
 
-export function ModelBar() {
+export const ModelBar = memo(function ModelBar() {
   const [browsing, setBrowsing] = useState(false);
   const id = useId();
   const s = useApp(useShallow(pick));
@@ -122,4 +122,4 @@ export function ModelBar() {
       {meta && <ModelSuggestions meta={meta} model={s.model} onPick={s.setModel} />}
     </section>
   );
-}
+});

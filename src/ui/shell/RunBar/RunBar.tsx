@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useRun } from '../hooks/useRun';
 import { useApp } from '../../../store';
 import { useSession } from '../../../session/react';
 import { formatMs } from '../../format';
 
-export function RunStats() {
+export const RunStats = memo(function RunStats() {
   const run = useApp((s) => s.run);
   const stats = run.stats;
   if (run.status !== 'done' || !stats) return null;
@@ -33,9 +34,9 @@ export function RunStats() {
       )}
     </dl>
   );
-}
+});
 
-export function RunBar({ label = 'Run' }: { label?: string }) {
+export const RunBar = memo(function RunBar({ label = 'Run' }: { label?: string }) {
   const running = useApp((s) => s.run.status === 'running');
   const loading = useApp((s) => s.load.status === 'loading');
   const { stopRun } = useSession();
@@ -54,4 +55,4 @@ export function RunBar({ label = 'Run' }: { label?: string }) {
       <span className="muted small">Ctrl/⌘ + Enter</span>
     </div>
   );
-}
+});
