@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck -- a developer tool run by hand with Debian Python beside it; it reaches into Transformers.js pipeline internals (pipeline.processor) that its public types do not describe.
 /**
  * Turns the reference tensors of scripts/reference/preprocess.py into model outputs: Transformers.js in Node
  * (onnxruntime-node), with each pipeline's per-image preprocessing replaced by Python's tensor, so everything
@@ -20,7 +21,10 @@ env.allowRemoteModels = false;
 
 const { cases } = JSON.parse(readFileSync(`${root}src/runtime/preprocess/fixtures/python-preprocess.json`, 'utf8'));
 
-/** How each case is run and what of its output is kept (the app's own run.ts settings). */
+/**
+ * How each case is run and what of its output is kept (the app's own run.ts settings).
+ * @type {Record<string, { task: string, dtype?: string, labels?: string[], run: (p: any, img: any) => Promise<any> }>}
+ */
 const RUNS = {
   'mobilenetv2': { task: 'image-classification', dtype: 'q8', run: (p, img) => p(img, { top_k: 5 }) },
   'yolox': { task: 'object-detection', dtype: 'fp32', run: (p, img) => p(img, { threshold: 0.1, percentage: false }) },
