@@ -1,11 +1,8 @@
 import { env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
-// Served by the app itself so nothing is fetched from a CDN (../shared/PLATFORM.md, trap 2).
-// Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build.
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec, ModelPlan } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
+import { configureWasm } from './wasm-config';
 import { chooseDevice, probeCapabilities } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
@@ -24,7 +21,6 @@ import { Listings } from './hub-listing';
 import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 
-let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
 const downloads = new DownloadWatch();
 const modelCache = new ModelCache(undefined, downloads);
@@ -55,19 +51,6 @@ function useHost(host: string): void {
   env.useCustomCache = true;
   env.customCache = modelCache;
   env.fetch = withLocalFiles(withDrainedProbes(downloads.wrap(env.fetch)));
-}
-
-function configureWasm(threads: number): void {
-  if (configuredThreads !== undefined) return;
-  // onnxruntime fetches and compiles its WASM itself (streaming); Transformers.js' own copy in
-  // Cache Storage would duplicate what the HTTP cache and the PWA precache already hold.
-  env.useWasmCache = false;
-  const wasm = env.backends.onnx.wasm!;
-  const base = globalThis.location?.href;
-  wasm.wasmPaths = { wasm: new URL(ortWasmUrl, base).href, mjs: new URL(ortMjsUrl, base).href };
-  // Fixed when WASM first initialises; changing it later needs a fresh worker.
-  wasm.numThreads = threads;
-  configuredThreads = threads;
 }
 
 /**
