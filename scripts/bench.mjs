@@ -8,7 +8,8 @@
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
- *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  APP_PORT, MIRROR_PORT, MODELS_DIR
+ *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  BENCH_OUT=dir   where results go
+ *   APP_PORT (default 4174), MIRROR_PORT (default: any free port), MODELS_DIR
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +29,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const DEVICE = process.env.BENCH_DEVICE === 'webgpu' ? 'webgpu' : 'wasm';
-const OUT = path.join(ROOT, 'bench-results');
+const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(ROOT, 'bench-results'));
 const MODELS = defaultDir();
 
 /** The native column, in a process of its own. @param {import('./bench/cases.mjs').BenchCase} c @param {string | undefined} dtype */
@@ -57,6 +58,7 @@ async function main() {
   const cases = await benchCases({ only: process.env.BENCH_ONLY, roots: [MODELS, GENERATED_DIR], log: (line) => console.log(line) });
   const extraDirs = fs.existsSync(GENERATED_DIR) ? [GENERATED_DIR] : [];
   const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 4174), mirrorPort: Number(process.env.MIRROR_PORT ?? 0), modelsDir: MODELS, extraDirs });
+  console.log(`Servers: app ${servers.appUrl}, bare ${servers.bareUrl}, mirror ${servers.mirrorUrl}`);
   const results = [];
   /** @type {any} */
   let initialJs;

@@ -27,12 +27,15 @@ export function build() {
 export async function startServers({ appPort, mirrorPort, modelsDir, extraDirs }) {
   const app = await startStaticServer({ dir: path.join(ROOT, 'dist'), port: appPort, isolation: true });
   const bare = await startStaticServer({ dir: path.join(ROOT, 'dist-bench'), port: 0, isolation: true });
-  const mirror = await startMirror({ dir: modelsDir, extraDirs, port: mirrorPort, host: '127.0.0.1' });
+  const mirror = await startMirror({ dir: modelsDir, extraDirs, port: mirrorPort, host: '127.0.0.1' }).catch(async (error) => {
+    await Promise.all([app.close(), bare.close()]);
+    throw error;
+  });
   return {
     appUrl: app.url,
     bareUrl: bare.url,
     mirrorUrl: mirror.url,
-    ports: [appPort, mirrorPort, Number(new URL(bare.url).port)],
+    ports: [app.url, bare.url, mirror.url].map((url) => Number(new URL(url).port)),
     close: () => Promise.all([app.close(), bare.close(), mirror.close()]),
   };
 }
