@@ -57,8 +57,10 @@ export function svgChart(results, title) {
   const left = 150;
   const plot = width - left - 80;
   const height = 60 + rows.length * rowH + 30;
-  const max = Math.max(2, ...rows.flatMap((r) => [r.appOverBare ?? 1, r.bareOverNative ?? 1]));
-  const scale = (/** @type {number} */ v) => (Math.log(Math.max(v, 0.5) / 0.5) / Math.log(max / 0.5)) * plot;
+  const values = rows.flatMap((r) => [r.appOverBare ?? 1, r.bareOverNative ?? 1]);
+  const max = Math.max(2, ...values);
+  const min = Math.min(0.5, ...values) * 0.8;
+  const scale = (/** @type {number} */ v) => (Math.log(v / min) / Math.log(max / min)) * plot;
   const bars = rows.flatMap((r, i) => {
     const y = 50 + i * rowH;
     const bar = (/** @type {number | undefined} */ v, /** @type {number} */ dy, /** @type {string} */ color) =>
