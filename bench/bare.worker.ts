@@ -26,9 +26,21 @@ function inputOf(shape: number[]): Float32Array {
   return input.data;
 }
 
-/** A short digest of an output: its first numbers, rounded, to compare devices. */
+/**
+ * A short digest of an output, to compare WebGPU with WASM (equal outputs, not speed): numbers rounded to 2
+ * decimals, and of a tensor or image only its size and first values.
+ */
 function digest(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v)).slice(0, 400);
+  const short = (_key: string, v: unknown): unknown => {
+    if (typeof v === 'number') return Number(v.toFixed(2));
+    const array = (v as { data?: unknown } | null)?.data;
+    if (ArrayBuffer.isView(array)) {
+      const { dims, width, height } = v as { dims?: number[]; width?: number; height?: number };
+      return { dims, width, height, first: Array.from(array as unknown as ArrayLike<number>).slice(0, 32) };
+    }
+    return v;
+  };
+  return JSON.stringify(value, short).slice(0, 600);
 }
 
 async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
@@ -55,8 +67,9 @@ async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
     }
     case 'run': {
       if (!pipe || !call) throw new Error('nothing loaded');
-      const stats = await call.run(pipe, { text: request.text, image: image(request.imageUrl ?? ''), options: request.options });
-      return { ms: performance.now() - start, ...stats };
+      const { output, ...stats } = await call.run(pipe, { text: request.text, image: image(request.imageUrl ?? ''), options: request.options });
+      const ms = performance.now() - start;
+      return { ms, ...stats, digest: digest(output) };
     }
     case 'load-onnx': {
       const url = ONNX_FILES[request.name];

@@ -11,7 +11,7 @@ export const QUERY = 'A man is playing a guitar.';
 
 /**
  * @typedef {{ text?: string, image?: () => Promise<unknown>, warmImage?: (size: number) => unknown, options?: Record<string, unknown> }} CallInput
- * @typedef {{ ttftMs?: number, tokens?: number }} CallStats
+ * @typedef {{ output?: unknown, ttftMs?: number, tokens?: number }} CallStats
  * @typedef {{ warmup(pipe: any, input: CallInput): Promise<unknown>, run(pipe: any, input: CallInput): Promise<CallStats> }} Call
  */
 
@@ -19,11 +19,11 @@ export const QUERY = 'A man is playing a guitar.';
 export const CALLS = {
   'text-classification': {
     warmup: (pipe) => pipe('warm up', { top_k: 1 }),
-    run: async (pipe, input) => (await pipe(input.text, { top_k: null }), {}),
+    run: async (pipe, input) => ({ output: await pipe(input.text, { top_k: null }) }),
   },
   'feature-extraction': {
     warmup: (pipe) => pipe(['warm up'], { pooling: 'mean', normalize: true }),
-    run: async (pipe) => (await pipe([...SENTENCES, QUERY], { pooling: 'mean', normalize: true }), {}),
+    run: async (pipe) => ({ output: await pipe([...SENTENCES, QUERY], { pooling: 'mean', normalize: true }) }),
   },
   'text-generation': {
     warmup: (pipe) => pipe('Hi', { max_new_tokens: 1, do_sample: false }),
@@ -31,16 +31,16 @@ export const CALLS = {
   },
   'image-classification': {
     warmup: (pipe, input) => pipe(input.warmImage?.(32), { top_k: 1 }),
-    run: async (pipe, input) => (await pipe(await input.image?.(), { top_k: 5 }), {}),
+    run: async (pipe, input) => ({ output: await pipe(await input.image?.(), { top_k: 5 }) }),
   },
   'object-detection': {
     warmup: (pipe, input) => pipe(input.warmImage?.(64), { threshold: 0.9, percentage: false }),
-    run: async (pipe, input) => (await pipe(await input.image?.(), { threshold: 0.1, percentage: false }), {}),
+    run: async (pipe, input) => ({ output: await pipe(await input.image?.(), { threshold: 0.1, percentage: false }) }),
   },
   // IS-Net runs at a fixed 1024²: the app skips its warm-up (runsAtFixedSize), and so do these.
   'background-removal': {
     warmup: async () => undefined,
-    run: async (pipe, input) => (await pipe(await input.image?.()), {}),
+    run: async (pipe, input) => ({ output: await pipe(await input.image?.()) }),
   },
 };
 
@@ -62,6 +62,6 @@ async function generate(pipe, input) {
       first ??= performance.now();
     },
   });
-  await pipe(input.text, { do_sample: false, repetition_penalty: 1, ...input.options, streamer });
-  return { ttftMs: first === undefined ? undefined : first - start, tokens };
+  const output = await pipe(input.text, { do_sample: false, repetition_penalty: 1, ...input.options, streamer });
+  return { output, ttftMs: first === undefined ? undefined : first - start, tokens };
 }

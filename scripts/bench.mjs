@@ -48,7 +48,11 @@ async function measureCase(browser, c, urls, firstCase) {
   const dtype = c.dtype ?? app.dtype;
   const bare = await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : dtype);
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype) : undefined;
-  return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, app, bare, native };
+  // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
+  const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
+  const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare.digest;
+  if (outputsEqual !== undefined) console.log(`  WebGPU output equals WASM's (bare page, rounded to 2 decimals): ${outputsEqual ? 'yes' : `no\n  webgpu ${bare.digest}\n  wasm   ${wasmDigest}`}`);
+  return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, outputsEqual, app, bare, native };
 }
 
 const CHROME_ARGS = [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory', ...(DEVICE === 'webgpu' ? ['--enable-unsafe-webgpu'] : [])];

@@ -42,7 +42,8 @@ export function markdown(results, header = '') {
   rows.push('', '| case | app / bare | bare / native | app / native | figure |', '|---|---|---|---|---|');
   for (const r of results.filter((k) => !k.error)) {
     const q = ratios(r);
-    rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.bareOverNative)} | ${x(q.appOverNative)} | ${r.generation ? 'ms per decoded token' : 'median latency'} |`);
+    const equal = r.outputsEqual === undefined ? '' : ` · WebGPU output ${r.outputsEqual ? '=' : '≠'} WASM's`;
+    rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.bareOverNative)} | ${x(q.appOverNative)} | ${r.generation ? 'ms per decoded token' : 'median latency'}${equal} |`);
   }
   return `${header}${rows.join('\n')}\n`;
 }
