@@ -77,7 +77,9 @@ async function generatedCases(log) {
     return [];
   }
   await generator.ensureBenchModels?.(GENERATED_DIR);
-  return modelFolders(GENERATED_DIR).flatMap(({ id, type, files }) => {
+  const folders = modelFolders(GENERATED_DIR);
+  if (folders.length === 0) log(`generated models: skipped: no <org>/<name>/config.json under ${GENERATED_DIR}`);
+  return folders.flatMap(({ id, type, files }) => {
     if (type === 'llama') {
       const dtypes = [files.includes('model_q4.onnx') && 'q4', files.includes('model.onnx') && 'fp32'].filter(Boolean);
       return dtypes.map((dtype) => generation(`${path.basename(id)}-${dtype}`, id, { dtype: /** @type {string} */ (dtype) }));
