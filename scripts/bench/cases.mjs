@@ -120,7 +120,10 @@ export async function benchCases({ only, roots, log }) {
   const wanted = only ? only.split(',').map((s) => s.trim()) : [];
   const pick = (/** @type {BenchCase} */ c) => wanted.length === 0 || wanted.includes(c.id) || wanted.includes(c.task);
   const cases = [...REAL.filter(pick), ...(await generatedCasesIfWanted(wanted, log)).filter(pick)];
-  return Promise.all(cases.map((c) => (c.generation ? withPrompt(c, roots) : c)));
+  // One at a time: Transformers.js reads the models folder from a global.
+  const ready = [];
+  for (const c of cases) ready.push(c.generation ? await withPrompt(c, roots) : c);
+  return ready;
 }
 
 /** The generator writes ~600 MB the first time: only when a generated case could be selected. @param {string[]} wanted @param {(line: string) => void} log */
