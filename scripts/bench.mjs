@@ -8,6 +8,7 @@
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
+ *   BENCH_ORDER=bare-first  the bare page before the app
  *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  BENCH_OUT=dir   where results go
  *   APP_PORT (default 4174), MIRROR_PORT (default: any free port), MODELS_DIR
  */
@@ -42,11 +43,15 @@ async function measureNative(c, dtype) {
 /** @param {import('playwright').Browser} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
 async function measureCase(browser, c, urls, firstCase) {
   const env = { ...urls, runs: RUNS, threads: THREADS, device: DEVICE };
+  // BENCH_ORDER=bare-first measures the bare page before the app (order effects on a busy machine); it then
+  // loads the case's own precision, or Transformers.js' default, instead of the one the app chose.
+  const bareFirst = process.env.BENCH_ORDER === 'bare-first';
+  const early = bareFirst ? await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : c.dtype) : undefined;
   const app = await measureApp(browser, c, env, firstCase);
   if (DEVICE === 'wasm' && app.threads && app.threads !== THREADS) console.warn(`  the app ran ${app.threads} threads, not ${THREADS}`);
   // The bare page and native load the precision the app chose, so all three run the same file.
   const dtype = c.dtype ?? app.dtype;
-  const bare = await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : dtype);
+  const bare = early ?? (await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : dtype));
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
   const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
