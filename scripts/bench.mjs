@@ -1,128 +1,115 @@
 // @ts-check
-// `npm run bench`: each task's model measured in the real app (production build, Chromium, WASM) and,
-// as the reference in the same run, the same model through Transformers.js in Node (onnxruntime-node,
-// native CPU). Prints absolute numbers and browser/native ratios. Runs one case at a time.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+/**
+ * `npm run bench`: each case measured three ways in one run, one case at a time — app (the production build in
+ * Chromium, driven like a user), bare (the same Transformers.js / onnxruntime-web build on a page with no app,
+ * bench/) and native (Transformers.js on onnxruntime-node) — with ratios. Writes bench-results/<date>.json,
+ * .md and .svg, and bench-results/latest.md. Leaves nothing running: it checks its ports and children at exit.
+ *
+ *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
+ *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
+ *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
+ *   BENCH_ORDER=bare-first  the bare page before the app
+ *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  BENCH_OUT=dir   where results go
+ *   APP_PORT (default 4174), MIRROR_PORT (default: any free port), MODELS_DIR
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
-import { defaultDir, startMirror } from './model-mirror.mjs';
+import { defaultDir } from './model-mirror.mjs';
+import { assertNothingLeft, build, startServers } from './bench/servers.mjs';
+import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
+import { measureApp } from './bench/app-driver.mjs';
+import { measureBare } from './bench/bare-driver.mjs';
+import { markdown, svgChart } from './bench/report.mjs';
 
 const execFileAsync = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const APP_PORT = 4174;
+const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+const DEVICE = process.env.BENCH_DEVICE === 'webgpu' ? 'webgpu' : 'wasm';
+const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(ROOT, 'bench-results'));
 const MODELS = defaultDir();
 
-/** @typedef {{ task: string, model: string, prepare: (page: import('playwright').Page) => Promise<void> }} Case */
-/** @type {Case[]} */
-const CASES = [
-  {
-    task: 'text-classification',
-    model: 'fixtures/potion-base-4M-sentiment-anchors',
-    prepare: (page) => page.getByTestId('text-input').fill('I love this movie'),
-  },
-  {
-    task: 'feature-extraction',
-    model: 'minishlab/potion-base-4M',
-    prepare: async () => {},
-  },
-  {
-    task: 'text-generation',
-    model: 'karpathy/tinyllamas-stories260K',
-    prepare: (page) => page.getByTestId('param-max_new_tokens').fill('64'),
-  },
-  {
-    task: 'image-classification',
-    model: 'onnxmodelzoo/mobilenetv2-12-int8',
-    prepare: async () => {},
-  },
-  {
-    task: 'object-detection',
-    model: 'Megvii-BaseDetection/yolox-nano',
-    prepare: async () => {},
-  },
-];
-
-/** @param {number[]} values */
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Runs the reference in its own process (scripts/bench-native.mjs). */
-/** @param {{ task: string, model: string }} c */
-async function measureNative(c) {
-  const { stdout } = await execFileAsync('node', ['scripts/bench-native.mjs', c.task, c.model, String(RUNS)], { encoding: 'utf8' });
+/** The native column, in a process of its own. @param {import('./bench/cases.mjs').BenchCase} c @param {string | undefined} dtype */
+async function measureNative(c, dtype) {
+  const arg = JSON.stringify({ ...c, roots: [MODELS, GENERATED_DIR], runs: RUNS, threads: THREADS, dtype });
+  const { stdout } = await execFileAsync(process.execPath, [path.join(ROOT, 'scripts', 'bench-native.mjs'), arg], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
-/** @param {import('@playwright/test').Page} page @param {number} seq */
-async function runOnce(page, seq) {
-  await page.getByTestId('run-button').click();
-  await page.waitForSelector(`[data-testid=output][data-run-seq="${seq}"][data-status=done]`, { timeout: 120_000 });
-  const latency = Number(await page.getByTestId('latency').getAttribute('data-ms'));
-  const rate = page.getByTestId('tokens-per-second');
-  const tps = (await rate.count()) > 0 ? Number(await rate.getAttribute('data-value')) : undefined;
-  return { latency, tps };
+/** @param {import('playwright').Browser} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
+async function measureCase(browser, c, urls, firstCase) {
+  const env = { ...urls, runs: RUNS, threads: THREADS, device: DEVICE };
+  // BENCH_ORDER=bare-first measures the bare page before the app (order effects on a busy machine); it then
+  // loads the case's own precision, or Transformers.js' default, instead of the one the app chose.
+  const bareFirst = process.env.BENCH_ORDER === 'bare-first';
+  const early = bareFirst ? await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : c.dtype) : undefined;
+  const app = await measureApp(browser, c, env, firstCase);
+  if (DEVICE === 'wasm' && app.threads && app.threads !== THREADS) console.warn(`  the app ran ${app.threads} threads, not ${THREADS}`);
+  // The bare page and native load the precision the app chose, so all three run the same file.
+  const dtype = c.dtype ?? app.dtype;
+  const bare = early ?? (await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : dtype));
+  const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype) : undefined;
+  // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
+  const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
+  const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare.digest;
+  if (outputsEqual !== undefined) console.log(`  WebGPU output equals WASM's (bare page, rounded to 2 decimals): ${outputsEqual ? 'yes' : `no\n  webgpu ${bare.digest}\n  wasm   ${wasmDigest}`}`);
+  return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, outputsEqual, app, bare, native };
 }
 
-/**
- * @param {import('@playwright/test').Browser} browser
- * @param {string} mirrorUrl
- * @param {{ task: string, model: string, prepare(page: import('@playwright/test').Page): Promise<void> }} c
- */
-async function measureBrowser(browser, mirrorUrl, c) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error during ${c.task}: ${e.message}`));
-  await page.goto(`http://localhost:${APP_PORT}/?host=${encodeURIComponent(mirrorUrl)}`);
-  await page.getByTestId(`task-${c.task}`).click();
-  await page.getByTestId('model-input').fill(c.model);
-  await c.prepare(page);
-  await page.waitForTimeout(1500); // the runtime's own start-up, which the app overlaps with choosing a model
-  await page.getByTestId('load-button').click();
-  await page.waitForSelector('[data-testid=load-status][data-load-ms]', { timeout: 120_000 });
-  const loadMs = Number(await page.getByTestId('load-status').getAttribute('data-load-ms'));
-  const first = await runOnce(page, 1);
-  const times = [];
-  const rates = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { latency, tps } = await runOnce(page, i + 2);
-    times.push(latency);
-    if (tps !== undefined) rates.push(tps);
+const CHROME_ARGS = [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory', ...(DEVICE === 'webgpu' ? ['--enable-unsafe-webgpu'] : [])];
+
+async function main() {
+  if (!process.env.BENCH_NO_BUILD) build();
+  const cases = await benchCases({ only: process.env.BENCH_ONLY, roots: [MODELS, GENERATED_DIR], log: (line) => console.log(line) });
+  const extraDirs = fs.existsSync(GENERATED_DIR) ? [GENERATED_DIR] : [];
+  const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 4174), mirrorPort: Number(process.env.MIRROR_PORT ?? 0), modelsDir: MODELS, extraDirs });
+  console.log(`Servers: app ${servers.appUrl}, bare ${servers.bareUrl}, mirror ${servers.mirrorUrl}`);
+  const results = [];
+  /** @type {any} */
+  let initialJs;
+  try {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
+    try {
+      console.log(`Benchmark: ${cases.length} cases, ${RUNS} runs each after the first, ${THREADS} threads, browser on ${DEVICE}`);
+      for (const [i, c] of cases.entries()) {
+        console.log(`- ${c.id} (${c.task}, ${c.model}) …`);
+        const result = await measureCase(browser, c, servers, i === 0).catch((error) => ({ id: c.id, task: c.task, model: c.model, error: error.message }));
+        initialJs ??= /** @type {any} */ (result).app?.initialJs;
+        results.push(result);
+        console.log(markdown([result]).split('\n').slice(2, 5).join('\n'));
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await servers.close();
   }
-  const memory = process.env.BENCH_NOMEM ? undefined : await page
-    .evaluate(async () => (await /** @type {any} */ (performance).measureUserAgentSpecificMemory()).bytes)
-    .catch(() => undefined);
-  await context.close();
-  return { loadMs, firstMs: first.latency, latencyMs: median(times), tokensPerSecond: rates.length ? median(rates) : undefined, memory };
+  report(results, initialJs);
+  await assertNothingLeft(servers.ports);
+  console.log('Exit check: no listener on the bench ports, no child process left.');
+  if (results.some((r) => 'error' in r)) process.exitCode = 1;
 }
 
-function startPreview() {
-  execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
-  const child = spawn('npx', ['vite', 'preview', '--port', String(APP_PORT), '--strictPort'], { stdio: 'ignore' });
-  return new Promise((resolve) => setTimeout(() => resolve(child), 2000));
+/** @param {any[]} results @param {any} initialJs */
+function report(results, initialJs) {
+  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');
+  const load = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : '?';
+  const js = initialJs ? `${(initialJs.bytes / 1000).toFixed(1)} kB gzipped in ${initialJs.files.length} files` : 'not measured';
+  const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}\`, load average at the end ${load}. ` +
+    `JS before the runtime starts (app): ${js}. Memory: browser columns = measureUserAgentSpecificMemory after the runs (page + workers, ` +
+    `WASM heaps included); native = peak RSS of its process.\n\n`;
+  const md = markdown(results, header);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, `${stamp}.json`), JSON.stringify({ stamp, runs: RUNS, threads: THREADS, device: DEVICE, initialJs, results }, null, 2));
+  fs.writeFileSync(path.join(OUT, `${stamp}.md`), md);
+  fs.writeFileSync(path.join(OUT, 'latest.md'), md);
+  fs.writeFileSync(path.join(OUT, `${stamp}.svg`), svgChart(results, `Ratios, ${stamp}, ${THREADS} threads, ${DEVICE}`));
+  fs.writeFileSync(path.join(OUT, 'latest.svg'), svgChart(results, `Ratios, ${stamp}, ${THREADS} threads, ${DEVICE}`));
+  console.log(`\n${md}\nWrote ${path.relative(ROOT, OUT)}/${stamp}.{json,md,svg}`);
 }
 
-/** @param {number | undefined} n */
-const fmt = (n, unit = 'ms') => (n === undefined ? '—' : `${n.toFixed(n < 10 ? 2 : 1)} ${unit}`);
-/** @param {number | undefined} a @param {number | undefined} b */
-const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
-
-const mirror = await startMirror({ dir: MODELS, port: 0, host: '127.0.0.1' });
-const preview = await startPreview();
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-console.log(`Benchmark: ${RUNS} runs per case, median; browser = this app in Chromium (WASM), native = Transformers.js in Node (onnxruntime-node)\n`);
-console.log('| task | model | load (browser) | first run | latency browser | latency native | ratio | tok/s browser | memory |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-try {
-  for (const c of CASES.filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(k.task))) {
-    const native = await measureNative(c);
-    const web = await measureBrowser(browser, mirror.url, c);
-    const memory = web.memory ? `${(web.memory / 1e6).toFixed(0)} MB` : '—';
-    console.log(
-      `| ${c.task} | ${c.model} | ${fmt(web.loadMs)} | ${fmt(web.firstMs)} | ${fmt(web.latencyMs)} | ${fmt(native.latencyMs)} | ${ratio(web.latencyMs, native.latencyMs)} | ${fmt(web.tokensPerSecond, 'tok/s')} | ${memory} |`,
-    );
-  }
-} finally {
-  await browser.close();
-  preview.kill('SIGTERM');
-  await mirror.close();
-}
+await main();

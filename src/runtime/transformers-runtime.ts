@@ -1,14 +1,9 @@
 import { env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
-// Served by the app itself so nothing is fetched from a CDN (../shared/PLATFORM.md, trap 2).
-// Transformers.js imports 'onnxruntime-web/webgpu', which pairs with the asyncify build; see wasmBuildFor for the plain one.
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec, ModelPlan } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
-import { chooseDevice, probeCapabilities, wasmBuildFor, type WasmBuild } from './device-probe';
+import { configureWasm, wasmThreadsConfigured } from './wasm-config';
+import { chooseDevice, probeCapabilities, wasmBuildFor } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
 import { ProgressTracker } from './progress-tracker';
@@ -27,7 +22,6 @@ import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from '.
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
 
-let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
 const downloads = new DownloadWatch();
 const modelCache = new ModelCache(undefined, downloads);
@@ -58,20 +52,6 @@ function useHost(host: string): void {
   env.useCustomCache = true;
   env.customCache = modelCache;
   env.fetch = withLocalFiles(withDrainedProbes(downloads.wrap(env.fetch)));
-}
-
-function configureWasm(threads: number, build: WasmBuild): void {
-  if (configuredThreads !== undefined) return;
-  // onnxruntime fetches and compiles its WASM itself (streaming); Transformers.js' own copy in
-  // Cache Storage would duplicate what the HTTP cache and the PWA precache already hold.
-  env.useWasmCache = false;
-  const wasm = env.backends.onnx.wasm!;
-  const base = globalThis.location?.href;
-  const [wasmUrl, mjsUrl] = build === 'plain' ? [plainWasmUrl, plainMjsUrl] : [ortWasmUrl, ortMjsUrl];
-  wasm.wasmPaths = { wasm: new URL(wasmUrl, base).href, mjs: new URL(mjsUrl, base).href };
-  // Fixed when WASM first initialises; changing it later needs a fresh worker.
-  wasm.numThreads = threads;
-  configuredThreads = threads;
 }
 
 /**
@@ -269,7 +249,7 @@ async function registerLocal(name: string, files: Parameters<typeof registerLoca
 
 export const transformersRuntime: Runtime = {
   probe: probeCapabilities,
-  wasmThreads: () => configuredThreads,
+  wasmThreads: wasmThreadsConfigured,
   prewarm,
   inspect,
   load,

@@ -66,7 +66,7 @@ export function LabOutput({ output }: { output: Output }) {
     <div className="lab-result">
       <p className="muted small" data-testid="lab-run-summary">
         {output.modelName} on {output.device === 'webgpu' ? 'WebGPU' : 'WASM'} · run{' '}
-        <strong data-testid="lab-run-ms">{formatMs(output.runMs)}</strong>
+        <strong data-testid="lab-run-ms" data-ms={output.runMs?.toFixed(2)} data-session-ms={output.sessionMs?.toFixed(2)}>{formatMs(output.runMs)}</strong>
         {output.sessionMs !== undefined && <> · session created in {formatMs(output.sessionMs)}</>} · inputs:{' '}
         {output.inputs?.map((i) => `${i.name} ${i.type}[${i.dims.join(', ')}] (${i.source === 'random' ? 'random' : 'given'})`).join(', ')}
       </p>

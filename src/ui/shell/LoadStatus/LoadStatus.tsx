@@ -63,7 +63,7 @@ function Ready() {
   const stale = spec.task !== task || spec.model !== specOf(useApp.getState()).model;
   return (
     <>
-    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
+    <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-dtype={info.dtype} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
       <span className="dot ok" aria-hidden="true" />
       <strong>Ready</strong> <span className="mono">{spec.model}</span>
       <span className="pill" data-testid="ran-on">

@@ -17,13 +17,13 @@ export const RunStats = memo(function RunStats() {
       {stats.ttftMs !== undefined && (
         <div>
           <dt>First token</dt>
-          <dd data-testid="ttft">{formatMs(stats.ttftMs)}</dd>
+          <dd data-testid="ttft" data-ms={stats.ttftMs.toFixed(2)}>{formatMs(stats.ttftMs)}</dd>
         </div>
       )}
       {stats.tokens !== undefined && (
         <div>
           <dt>Tokens</dt>
-          <dd data-testid="tokens">{stats.tokens}</dd>
+          <dd data-testid="tokens" data-value={stats.tokens}>{stats.tokens}</dd>
         </div>
       )}
       {stats.tokensPerSecond !== undefined && (

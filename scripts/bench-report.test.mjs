@@ -1,0 +1,43 @@
+// @ts-check
+// The bench's arithmetic and outputs: quantiles, the decode rate as the app computes it, the ratios, the table
+// and the chart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quantile, summarize } from './bench/stats.mjs';
+import { markdown, ratios, svgChart } from './bench/report.mjs';
+
+test('quantile is nearest-rank: median and p90 of ten runs', () => {
+  const runs = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+  assert.equal(quantile(runs, 0.5), 5);
+  assert.equal(quantile(runs, 0.9), 9);
+  assert.equal(quantile([], 0.5), undefined);
+});
+
+test('summarize: TTFT, prefill tok/s from the prompt length, decode tok/s over the tokens after the first', () => {
+  const run = { ms: 1100, ttftMs: 100, tokens: 129 };
+  const s = summarize({ promptTokens: 128 }, { ms: 50, longTask: 0 }, 20, run, [run, { ...run, ms: 2100 }, run]);
+  assert.equal(s.ttftMs, 100);
+  assert.equal(s.prefillTps, 1280);
+  assert.equal(s.decodeTps, 128); // 128 tokens after the first in 1000 ms
+  assert.equal(s.medianMs, 1100);
+  assert.equal(s.p90Ms, 2100);
+});
+
+test('ratios: latency for one-shot cases, time per decoded token for generation', () => {
+  const oneShot = { app: { medianMs: 11 }, bare: { medianMs: 10 }, native: { medianMs: 4 } };
+  assert.deepEqual(ratios(oneShot), { appOverBare: 1.1, bareOverNative: 2.5, appOverNative: 2.75 });
+  const gen = { generation: true, app: { decodeTps: 50 }, bare: { decodeTps: 100 }, native: { decodeTps: 400 } };
+  assert.deepEqual(ratios(gen), { appOverBare: 2, bareOverNative: 4, appOverNative: 8 });
+});
+
+test('markdown and SVG: a row per column, a ratio row per case, failures named; model text escaped in the SVG', () => {
+  const ok = { id: 'a<b', model: 'm', app: { medianMs: 2, loadLongTask: 0, runLongTask: 60 }, bare: { medianMs: 1 }, native: { medianMs: 1 } };
+  const failed = { id: 'x', model: 'n', error: 'load failed: 404\nCall log' };
+  const md = markdown([ok, failed]);
+  assert.match(md, /\| a<b \| m \| app \| .* \| < 50 ms \/ 60.0 ms \|/);
+  assert.match(md, /\| x \| n \| — \| failed: load failed: 404 \|/);
+  assert.match(md, /\| a<b \| 2\.00× \| 1\.00× \| 2\.00× \| median latency \|/);
+  const svg = svgChart([ok, failed], 'T');
+  assert.match(svg, /^<svg /);
+  assert.ok(svg.includes('a&#60;b') && !svg.includes('>a<b<'));
+});

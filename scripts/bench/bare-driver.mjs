@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * The "bare" column: the same model and input through the same Transformers.js / onnxruntime-web build on a
+ * page with no app (bench/, built into dist-bench/), in a worker, with the same headers and thread count.
+ */
+import { installProbes, longestTask, pageMemory, pageNow } from './page-probe.mjs';
+import { summarize } from './stats.mjs';
+
+/** @typedef {import('./cases.mjs').BenchCase} BenchCase */
+/** @typedef {{ bareUrl: string, appUrl: string, mirrorUrl: string, runs: number, threads: number, device: string }} BareEnv */
+
+/** @param {import('playwright').Page} page @param {Record<string, unknown>} request */
+async function ask(page, request) {
+  const reply = await page.evaluate((r) => /** @type {any} */ (globalThis).bare.ask(r), request);
+  if (reply.error) throw new Error(`bare ${request.type} failed: ${reply.error}`);
+  return reply;
+}
+
+/** A fresh page with the runtime started (as the app's is before Load). @param {import('playwright').Page} page @param {BareEnv} env */
+async function open(page, env) {
+  await page.goto(env.bareUrl);
+  await page.locator('body[data-ready=true]').waitFor();
+  await ask(page, { type: 'init', threads: env.threads });
+}
+
+/** @param {import('playwright').Page} page @param {BenchCase} c @param {BareEnv} env @param {string | undefined} dtype */
+async function load(page, c, env, dtype) {
+  const from = await pageNow(page);
+  const reply =
+    c.kind === 'onnx'
+      ? await ask(page, { type: 'load-onnx', name: c.id, device: env.device })
+      : await ask(page, { type: 'load', task: c.task, model: c.model, host: env.mirrorUrl, dtype, device: env.device });
+  return { ms: reply.ms, longTask: await longestTask(page, from, await pageNow(page)), dtype, device: env.device, threads: env.threads };
+}
+
+/**
+ * @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env
+ * @param {string | undefined} dtype the precision the app chose, so both load the same file
+ */
+export async function measureBare(browser, c, env, dtype) {
+  const context = await browser.newContext();
+  await installProbes(context);
+  const page = await context.newPage();
+  await open(page, env);
+  const cold = await load(page, c, env, dtype);
+  const imageUrl = c.image ? new URL(`samples/${c.image}`, env.bareUrl).href : undefined;
+  const run = () => (c.kind === 'onnx' ? ask(page, { type: 'run-onnx', shape: c.shape }) : ask(page, { type: 'run', text: c.text, imageUrl, options: c.callOptions }));
+  const runFrom = await pageNow(page);
+  const first = await run();
+  const runs = [];
+  for (let i = 0; i < env.runs; i++) runs.push(await run());
+  const runLongTask = await longestTask(page, runFrom, await pageNow(page));
+  const memory = await pageMemory(page);
+  await ask(page, { type: 'unload' });
+  await open(page, env);
+  const cached = await load(page, c, env, dtype);
+  await context.close();
+  return { ...summarize(c, cold, cached.ms, first, runs), memory, runLongTask, digest: first.digest };
+}

@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * What the bench reads from a page besides the app's own figures: main-thread long tasks (PerformanceObserver
+ * 'longtask', recorded from before the page's first script), memory (measureUserAgentSpecificMemory, which
+ * counts the workers and their WASM heaps), and the gzipped JS fetched before the runtime's loader.
+ */
+import zlib from 'node:zlib';
+
+/** Runs in the page before its own scripts. */
+function observeLongTasks() {
+  /** @type {{ start: number, duration: number }[]} */
+  const tasks = [];
+  Object.defineProperty(globalThis, '__benchLongTasks', { value: tasks });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** @param {import('playwright').BrowserContext} context */
+export const installProbes = (context) => context.addInitScript(observeLongTasks);
+
+/** @param {import('playwright').Page} page @returns {Promise<number>} the page's clock, to bound a window */
+export const pageNow = (page) => page.evaluate(() => performance.now());
+
+/**
+ * The longest main-thread task that overlapped [from, to] on the page's clock (0 when none passed 50 ms).
+ * @param {import('playwright').Page} page @param {number} from @param {number} to
+ */
+export function longestTask(page, from, to) {
+  return page.evaluate(
+    ([a, b]) => {
+      const tasks = /** @type {{ start: number, duration: number }[]} */ (/** @type {any} */ (globalThis).__benchLongTasks ?? []);
+      return tasks.filter((t) => t.start < b && t.start + t.duration > a).reduce((max, t) => Math.max(max, t.duration), 0);
+    },
+    [from, to],
+  );
+}
+
+/**
+ * Memory of the page and its workers, in bytes; undefined where the browser cannot say. The WASM heap never
+ * shrinks, so after the runs it is the peak of the model's working memory.
+ * @param {import('playwright').Page} page
+ */
+export function pageMemory(page) {
+  return page
+    .evaluate(async () => {
+      const perf = /** @type {any} */ (performance);
+      if (!perf.measureUserAgentSpecificMemory) return undefined;
+      return (await perf.measureUserAgentSpecificMemory()).bytes;
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Records the scripts a page fetches until its first .wasm request, and sums them gzipped (level 9, as a
+ * server would send them). Call before `goto`; `total()` when the runtime has started.
+ * @param {import('playwright').Page} page
+ */
+export function watchInitialJs(page) {
+  /** @type {Promise<number>[]} */
+  const sizes = [];
+  /** @type {string[]} */
+  const files = [];
+  let done = false;
+  page.on('request', (request) => {
+    // The runtime starts with onnxruntime's own loader (ort-wasm-*.mjs) and its .wasm.
+    if (/ort-wasm-[^/]*\.(m?js|wasm)(\?|$)/.test(request.url())) done = true;
+  });
+  page.on('response', (response) => {
+    const url = response.url();
+    if (done || !/\.m?js(\?|$)/.test(url)) return;
+    files.push(new URL(url).pathname);
+    sizes.push(response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
+  });
+  return { total: async () => ({ bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), files: [...files] }) };
+}
