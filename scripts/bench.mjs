@@ -33,9 +33,12 @@ const DEVICE = process.env.BENCH_DEVICE === 'webgpu' ? 'webgpu' : 'wasm';
 const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(ROOT, 'bench-results'));
 const MODELS = defaultDir();
 
-/** The native column, in a process of its own. @param {import('./bench/cases.mjs').BenchCase} c @param {string | undefined} dtype */
-async function measureNative(c, dtype) {
-  const arg = JSON.stringify({ ...c, roots: [MODELS, GENERATED_DIR], runs: RUNS, threads: THREADS, dtype });
+/**
+ * The native column, in a process of its own.
+ * @param {import('./bench/cases.mjs').BenchCase} c @param {string | undefined} dtype @param {number} threads
+ */
+async function measureNative(c, dtype, threads) {
+  const arg = JSON.stringify({ ...c, roots: [MODELS, GENERATED_DIR], runs: RUNS, threads, dtype });
   const { stdout } = await execFileAsync(process.execPath, [path.join(ROOT, 'scripts', 'bench-native.mjs'), arg], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
@@ -48,11 +51,15 @@ async function measureCase(browser, c, urls, firstCase) {
   const bareFirst = process.env.BENCH_ORDER === 'bare-first';
   const early = bareFirst ? await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : c.dtype) : undefined;
   const app = await measureApp(browser, c, env, firstCase);
-  if (DEVICE === 'wasm' && app.threads && app.threads !== THREADS) console.warn(`  the app ran ${app.threads} threads, not ${THREADS}`);
+  // The app may run fewer threads than allowed (one for a small decoder, src/protocol/thread-choice.ts): the bare
+  // page and native then run that many too, so each ratio compares the same work on the same threads.
+  const threads = DEVICE === 'wasm' && app.threads ? app.threads : THREADS;
+  if (threads !== THREADS) console.log(`  the app chose ${threads} thread(s) for this model (cap ${THREADS}); bare and native run as many`);
+  if (bareFirst && threads !== THREADS) console.warn('  BENCH_ORDER=bare-first: the bare page ran before the app chose its threads');
   // The bare page and native load the precision the app chose, so all three run the same file.
   const dtype = c.dtype ?? app.dtype;
-  const bare = early ?? (await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : dtype));
-  const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype) : undefined;
+  const bare = early ?? (await measureBare(browser, c, { ...env, threads }, c.kind === 'onnx' ? undefined : dtype));
+  const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
   const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
   const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare.digest;
