@@ -23,6 +23,10 @@ import { DownloadWatch } from './download-watch';
 import { Listings } from './hub-listing';
 import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
+import { installMemoryMeter, memorySnapshot } from './memory-meter';
+
+// Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
+installMemoryMeter();
 
 let configuredThreads: number | undefined;
 let warming: Promise<void> | undefined;
@@ -262,4 +266,4 @@ async function registerLocal(name: string, files: Parameters<typeof registerLoca
   return registerLocalFolder(name, files);
 }
 
-export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose, plan, registerLocal };
+export const transformersRuntime: Runtime = { probe: probeCapabilities, prewarm, inspect, load, dispose, plan, registerLocal, memory: memorySnapshot };

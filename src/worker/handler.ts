@@ -1,5 +1,5 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
-import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, WorkerEvent } from '../protocol/messages';
+import type { Capabilities, Device, LoadedInfo, LoadSpec, MeasuredMemory, Request, ResultOf, WorkerEvent } from '../protocol/messages';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
 
@@ -54,6 +54,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     }
     const start = performance.now();
     const caps = await capabilities();
+    const heapBefore = runtime.memory?.().wasmHeapBytes;
     const runner = await runnerFor(spec.task);
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
@@ -75,6 +76,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       bytes: loaded.bytes,
       fromCache: loaded.fromCache,
       ...(loaded.cacheWarning ? { cacheWarning: loaded.cacheWarning } : {}),
+      ...measured(runtime, loaded.device, heapBefore),
     };
     current = { spec, loaded, info };
     return info;
@@ -159,4 +161,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       }
     },
   };
+}
+
+/** The memory a load left in use, where the runtime can measure it (GPU bytes on WebGPU only). */
+function measured(runtime: Runtime, device: Device, heapBefore: number | undefined): Pick<LoadedInfo, 'memory'> {
+  const now = runtime.memory?.();
+  if (!now) return {};
+  const memory: MeasuredMemory = { wasmHeapBytes: now.wasmHeapBytes };
+  if (heapBefore !== undefined) memory.wasmHeapGrowthBytes = Math.max(0, now.wasmHeapBytes - heapBefore);
+  if (device === 'webgpu' && now.gpuBufferBytes !== undefined) memory.gpuBufferBytes = now.gpuBufferBytes;
+  return { memory };
 }

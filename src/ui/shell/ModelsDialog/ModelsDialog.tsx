@@ -9,6 +9,9 @@ import {
   type StorageInfo,
 } from '../../../cache/model-cache';
 import { HUB_HOST } from '../../../store/settings-slice';
+import { useApp } from '../../../store';
+import { measuredKey, type MeasuredModel } from '../../../store/models-slice';
+import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
 import { formatBytes } from '../../format';
 import { Dialog } from '../../kit/Dialog/Dialog';
 
@@ -56,12 +59,23 @@ function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void 
   );
 }
 
+/** A model loaded in this session: what it measured, beside the estimate. */
+function MeasuredLine({ entry }: { entry: MeasuredModel }) {
+  return (
+    <div className="muted small">
+      loaded this session ({entry.dtype}, {entry.device === 'webgpu' ? 'WebGPU' : 'WASM'}):{' '}
+      <MemoryFigures memory={entry.memory} estimateBytes={entry.estimateBytes} device={entry.device} testId="cached-model-memory" />
+    </div>
+  );
+}
+
 /** The cache manager: every cached model with its size and last use; delete one or all. */
 export function ModelsDialog({ onClose }: { onClose(): void }) {
   const [models, setModels] = useState<CachedModel[] | undefined>();
   const [info, setInfo] = useState<StorageInfo>({});
   const [message, setMessage] = useState<string | undefined>();
   const [confirmAll, setConfirmAll] = useState(false);
+  const measured = useApp((s) => s.measured);
 
   const refresh = useCallback(async () => {
     try {
@@ -121,6 +135,9 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
                       {hostLabel(model.host)}
                       {model.revision !== 'main' ? ` · revision ${model.revision}` : ''}
                     </div>
+                    {measured[measuredKey(model.host, model.model, model.revision)] && (
+                      <MeasuredLine entry={measured[measuredKey(model.host, model.model, model.revision)]} />
+                    )}
                   </td>
                   <td title={model.files.map((f) => f.file).join('\n')}>{model.files.length}</td>
                   <td className="num">{formatBytes(model.bytes)}</td>
