@@ -31,6 +31,8 @@ test('runs are kept across a reload; one opens in place without running, runs ag
   await expect(memory).toContainText(/estimate [\d.]+ [kMG]B, measured [\d.]+ [kMG]B WASM heap \([+−±]\d+ %\)/);
   expect(Number(await memory.getAttribute('data-wasm-heap'))).toBeGreaterThan(0);
   expect(Number(await memory.getAttribute('data-estimate'))).toBeGreaterThan(0);
+  // The page's own figure comes from measureUserAgentSpecificMemory (cross-origin isolated), at the next GC.
+  await expect(page.getByTestId('memory-page')).toContainText(/page [\d.]+ [kMG]B/, { timeout: 90_000 });
   expect(await classify(page, HATE)).toContain('NEGATIVE');
 
   await page.reload();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import {
   deleteAllCachedModels,
   deleteCachedModel,
@@ -62,10 +62,12 @@ function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void 
 /** A model loaded in this session: what it measured, beside the estimate. */
 function MeasuredLine({ entry }: { entry: MeasuredModel }) {
   return (
-    <div className="muted small">
-      loaded this session ({entry.dtype}, {entry.device === 'webgpu' ? 'WebGPU' : 'WASM'}):{' '}
-      <MemoryFigures memory={entry.memory} estimateBytes={entry.estimateBytes} device={entry.device} testId="cached-model-memory" />
-    </div>
+    <tr className="measured-row">
+      <td colSpan={5} className="muted small">
+        Memory when loaded this session ({entry.dtype}, {entry.device === 'webgpu' ? 'WebGPU' : 'WASM'}):{' '}
+        <MemoryFigures memory={entry.memory} estimateBytes={entry.estimateBytes} device={entry.device} testId="cached-model-memory" />
+      </td>
+    </tr>
   );
 }
 
@@ -128,16 +130,14 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
             </thead>
             <tbody>
               {models.map((model) => (
-                <tr key={model.prefix} data-testid="cached-model" data-model={model.model}>
+                <Fragment key={model.prefix}>
+                <tr data-testid="cached-model" data-model={model.model}>
                   <td>
                     <strong className="mono">{model.model}</strong>
                     <div className="muted small">
                       {hostLabel(model.host)}
                       {model.revision !== 'main' ? ` · revision ${model.revision}` : ''}
                     </div>
-                    {measured[measuredKey(model.host, model.model, model.revision)] && (
-                      <MeasuredLine entry={measured[measuredKey(model.host, model.model, model.revision)]} />
-                    )}
                   </td>
                   <td title={model.files.map((f) => f.file).join('\n')}>{model.files.length}</td>
                   <td className="num">{formatBytes(model.bytes)}</td>
@@ -148,6 +148,10 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
                     </button>
                   </td>
                 </tr>
+                {measured[measuredKey(model.host, model.model, model.revision)] && (
+                  <MeasuredLine entry={measured[measuredKey(model.host, model.model, model.revision)]} />
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>
