@@ -23,7 +23,7 @@ export function MemoryFigures({ memory, estimateBytes, device, testId = 'memory-
   const heap = memory?.wasmHeapBytes;
   const compared = device === 'webgpu' && memory?.gpuBufferBytes ? memory.gpuBufferBytes : heap;
   return (
-    <span className="memory-figures small" data-testid={testId} data-wasm-heap={heap ?? ''} data-estimate={estimateBytes ?? ''} data-page={memory?.pageBytes ?? ''}>
+    <span className="memory-figures small" data-testid={testId} data-wasm-heap={heap ?? ''} data-estimate={estimateBytes ?? ''} data-page={memory?.pageBytes ?? ''} data-gpu={memory?.gpuBufferBytes ?? ''}>
       {estimateBytes !== undefined && <span>estimate {formatBytes(estimateBytes)}, </span>}
       <span data-testid="memory-measured">
         {heap ? `measured ${formatBytes(heap)} WASM heap` : 'WASM heap not measured'}
