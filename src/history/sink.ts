@@ -3,10 +3,10 @@
 // in the history panel instead.
 import { useHistory } from './history-state';
 import { newRecordId, textOf, type FinishedRun, type HistoryRecord, type HistorySink } from './record';
-import { storableInput } from './stored-input';
+import { hasPictures, storableInput } from './stored-input';
 
-export async function recordOf(run: FinishedRun): Promise<HistoryRecord> {
-  const input = await storableInput(run.input);
+export async function recordOf(run: FinishedRun, thumbnails = true): Promise<HistoryRecord> {
+  const input = await storableInput(run.input, thumbnails);
   const { spec, ran } = run;
   return {
     id: newRecordId(),
@@ -38,7 +38,12 @@ export function createHistorySink(): HistorySink {
         try {
           // idb and the store's code load with the first kept run, not with the first screen.
           const { putRuns } = await import('./db');
-          const dropped = await putRuns([await recordOf(run)]);
+          // Written at once (a reload right after the run keeps it), then again with its pictures' thumbnails.
+          const record = await recordOf(run, false);
+          const dropped = await putRuns([record]);
+          if (hasPictures(run.input) && !dropped.includes(record)) {
+            dropped.push(...(await putRuns([{ ...record, input: await storableInput(run.input, true) }])));
+          }
           state.droppedRuns(dropped);
           state.saveFailed(undefined);
         } catch (error) {

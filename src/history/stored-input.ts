@@ -29,18 +29,24 @@ async function thumbnailOf(blob: Blob): Promise<Blob | undefined> {
   }
 }
 
-async function storeImage(file: PickedFile): Promise<StoredImage> {
-  const thumbnail = await thumbnailOf(file.blob);
+async function storeImage(file: PickedFile, thumbnails: boolean): Promise<StoredImage> {
+  const thumbnail = thumbnails ? await thumbnailOf(file.blob) : undefined;
   if (file.blob.size <= ORIGINAL_CAP_BYTES) return { kind: 'stored-image', name: file.name, thumbnail, original: file.blob };
   return { kind: 'stored-image', name: file.name, thumbnail, tooBig: file.blob.size };
 }
 
-/** The input as kept: picked files become StoredImages; samples and web addresses stay as they are. */
-export async function storableInput(input: unknown, depth = 0): Promise<unknown> {
-  if (isPickedFile(input)) return storeImage(input);
+export const hasPictures = (input: unknown, depth = 0): boolean =>
+  isPickedFile(input) || (depth <= 4 && typeof input === 'object' && input !== null && !(input instanceof Blob) && Object.values(input).some((v) => hasPictures(v, depth + 1)));
+
+/**
+ * The input as kept: picked files become StoredImages (with thumbnails when asked: decoding a picture takes a
+ * moment, so the sink writes the run first without them); samples and web addresses stay as they are.
+ */
+export async function storableInput(input: unknown, thumbnails = true, depth = 0): Promise<unknown> {
+  if (isPickedFile(input)) return storeImage(input, thumbnails);
   if (depth > 4 || typeof input !== 'object' || input === null || input instanceof Blob || ArrayBuffer.isView(input)) return input;
-  if (Array.isArray(input)) return Promise.all(input.map((v) => storableInput(v, depth + 1)));
-  const entries = await Promise.all(Object.entries(input).map(async ([k, v]) => [k, await storableInput(v, depth + 1)] as const));
+  if (Array.isArray(input)) return Promise.all(input.map((v) => storableInput(v, thumbnails, depth + 1)));
+  const entries = await Promise.all(Object.entries(input).map(async ([k, v]) => [k, await storableInput(v, thumbnails, depth + 1)] as const));
   return Object.fromEntries(entries);
 }
 
