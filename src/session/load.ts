@@ -99,7 +99,8 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
       // A load abandoned by a task or model switch has been settled already (see abandonOnSwitch).
       const live = current() && state().load.status === 'loading';
       if (live) {
-        state().loadFinished(info);
+        const plan = state().plan;
+        state().loadFinished(info, plan?.key === planKey(spec) ? plan.plan?.memoryBytes : undefined);
         measurePageLater(info);
       }
       // The files are cached now (or not, after a cache error): refresh what the plan says about them.

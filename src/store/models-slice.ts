@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { Capabilities, Dtype, FileProgress, LoadedInfo, LoadPhase, LoadSpec, MeasuredMemory, ModelPlan, WireError } from '../protocol/messages';
-import { planKey } from '../session/spec';
 import type { AppState } from './index';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -64,7 +63,8 @@ export interface ModelsSlice {
   setCaps(caps: Capabilities): void;
   loadStarted(spec: LoadSpec): void;
   loadProgress(progress: { phase: LoadPhase; loaded: number; total: number; files: Record<string, FileProgress>; stalled?: string }): void;
-  loadFinished(info: LoadedInfo): void;
+  /** `estimateBytes`: the plan's memory estimate for this load, kept beside what it measures. */
+  loadFinished(info: LoadedInfo, estimateBytes?: number): void;
   /** Adds a figure measured after the load (the page's memory arrives seconds later). */
   loadMeasured(memory: MeasuredMemory): void;
   loadFailed(error: WireError): void;
@@ -87,9 +87,9 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
     set({ load: { ...load, phase: progress.phase, ...bytes, ...files, stalled: progress.stalled } });
   },
   measured: {},
-  loadFinished: (info) => {
+  loadFinished: (info, estimateBytes) => {
     const load = { ...get().load, status: 'ready' as const, info, error: undefined, notice: undefined };
-    set({ load, measured: withMeasured(get(), load) });
+    set({ load, measured: withMeasured(get(), load, estimateBytes) });
   },
   loadMeasured: (memory) => {
     const { load } = get();
@@ -105,14 +105,11 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
 });
 
 /** The session's record of measured models, with this load's figures and the plan's estimate for it. */
-function withMeasured(state: AppState, load: LoadState): Record<string, MeasuredModel> {
+function withMeasured(state: AppState, load: LoadState, estimate?: number): Record<string, MeasuredModel> {
   const { spec, info } = load;
   if (!spec || !info?.memory) return state.measured;
-  const plan = state.plan?.plan;
-  const samePlan = state.plan?.key === planKey(spec);
   const key = measuredKey(spec.host, spec.model, spec.revision);
-  const previous = state.measured[key];
-  const estimateBytes = samePlan && plan ? plan.memoryBytes : previous?.estimateBytes;
+  const estimateBytes = estimate ?? state.measured[key]?.estimateBytes;
   const entry: MeasuredModel = { model: spec.model, host: spec.host, revision: spec.revision, dtype: info.dtype, device: info.device, memory: info.memory, estimateBytes };
   return { ...state.measured, [key]: entry };
 }
