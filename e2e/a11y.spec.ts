@@ -75,7 +75,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectRunDone(page);
         await expectNoSeriousViolations(page, 'sentiment with its result');
         // After the run the model is cached: the Models dialog lists it in its table.
-        for (const opener of ['settings-button', 'models-button', 'share-button', 'browse-models']) await checkDialog(page, opener, 'sentiment');
+        for (const opener of ['settings-button', 'models-button', 'history-button', 'share-button', 'browse-models']) await checkDialog(page, opener, 'sentiment');
 
         await pickTask(page, 'image-classification');
         await page.getByTestId('model-input').fill(MOBILENET);

@@ -19,6 +19,9 @@ test('WebGPU gives the same answer as WASM', async ({ page }) => {
   await expectRunDone(page);
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-device', 'webgpu');
   await expect(page.getByTestId('ran-on')).toHaveText('WebGPU');
+  // The model's weights live in GPU buffers: the worker counts the bytes of those it created.
+  await expect(page.getByTestId('memory-figures')).toContainText(/GPU buffers [\d.]+ [kMG]B/);
+  expect(Number(await page.getByTestId('memory-figures').getAttribute('data-gpu'))).toBeGreaterThan(0);
   expect(await bars.allTextContents()).toEqual(wasmScores);
   await expect(bars.first()).toContainText('POSITIVE');
 });

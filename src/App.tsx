@@ -14,6 +14,7 @@ import { lazyDialog } from './ui/kit/LazyDialog/LazyDialog';
 const SettingsDialog = lazyDialog(() => import('./ui/shell/SettingsDialog/SettingsDialog').then((m) => m.SettingsDialog));
 const ModelsDialog = lazyDialog(() => import('./ui/shell/ModelsDialog/ModelsDialog').then((m) => m.ModelsDialog));
 const ShareDialog = lazyDialog(() => import('./share/ShareDialog').then((m) => m.ShareDialog));
+const HistoryDialog = lazyDialog(() => import('./history/HistoryDialog').then((m) => m.HistoryDialog));
 
 /** A linked demo's host, in use instead of the user's own until they leave it. */
 function LinkHostLabel({ host, held }: { host: string; held: boolean }) {
@@ -44,6 +45,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [modelsOpen, setModelsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   return (
     <div className="app">
       <header className="topbar">
@@ -58,6 +60,9 @@ export function App() {
           <div className="topbar-actions">
             <button type="button" className="secondary" onClick={() => setShareOpen(true)} data-testid="share-button" title="A link that opens this demo">
               Share
+            </button>
+            <button type="button" className="secondary" onClick={() => setHistoryOpen(true)} data-testid="history-button" title="Every run kept in this browser">
+              History
             </button>
             <button type="button" className="secondary" onClick={() => setModelsOpen(true)} data-testid="models-button" title="Models in this browser's cache">
               Models
@@ -80,6 +85,7 @@ export function App() {
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {modelsOpen && <ModelsDialog onClose={() => setModelsOpen(false)} />}
       {shareOpen && <ShareDialog onClose={() => setShareOpen(false)} />}
+      {historyOpen && <HistoryDialog onClose={() => setHistoryOpen(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { App } from './App';
 import { createEngine } from './client/engine-client';
 import { createSession, type Session } from './session';
 import { SessionContext } from './session/react';
+import { createHistorySink } from './history/sink';
 import { watchHostDefaults } from './store/host-defaults';
 import { useApp } from './store';
 import { normalizeHost } from './store/settings-slice';
@@ -44,7 +45,12 @@ function wire(): Session {
 
   // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
   const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
-  const session = createSession({ engine: createEngine(), store: useApp, maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined });
+  const session = createSession({
+    engine: createEngine(),
+    store: useApp,
+    maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined,
+    history: createHistorySink(),
+  });
   listenForSharedLinks();
   // A linked demo's host applies to its task only: another task goes back to the user's own host.
   watchLinkHost(() => useShareNotice.getState().hide());

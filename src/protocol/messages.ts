@@ -44,6 +44,19 @@ export interface LoadedInfo {
   fromCache: boolean;
   /** Set when the model runs but could not be saved in the browser cache (e.g. storage full). */
   cacheWarning?: string;
+  /** What the loaded model really takes, measured after the load (absent where it could not be measured). */
+  memory?: MeasuredMemory;
+}
+
+export interface MeasuredMemory {
+  /** onnxruntime's WASM heap after the load (it never shrinks: it may hold what an earlier model needed). */
+  wasmHeapBytes?: number;
+  /** How much that heap grew during this load. */
+  wasmHeapGrowthBytes?: number;
+  /** Bytes of the GPU buffers alive after a WebGPU load. */
+  gpuBufferBytes?: number;
+  /** performance.measureUserAgentSpecificMemory() of the page (cross-origin isolated only; arrives later). */
+  pageBytes?: number;
 }
 
 /** One file a load will fetch, with its size when the host tells it. */

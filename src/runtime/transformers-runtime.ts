@@ -21,6 +21,10 @@ import { Listings } from './hub-listing';
 import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from './damaged-files';
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
+import { installMemoryMeter, memorySnapshot } from './memory-meter';
+
+// Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
+installMemoryMeter();
 
 let warming: Promise<void> | undefined;
 const downloads = new DownloadWatch();
@@ -256,4 +260,5 @@ export const transformersRuntime: Runtime = {
   dispose,
   plan,
   registerLocal,
+  memory: memorySnapshot,
 };

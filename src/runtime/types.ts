@@ -43,6 +43,8 @@ export interface Runtime {
   dispose(pipe: unknown): Promise<void>;
   /** Files, sizes, precision and support of a model before it is loaded. */
   plan?(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan>;
+  /** The worker's WASM heap and live GPU buffer bytes now (see memory-meter.ts). */
+  memory?(): { wasmHeapBytes: number; gpuBufferBytes?: number };
   /** Makes a model folder picked from disk loadable as `local/<name>`. */
   registerLocal?(name: string, files: LocalFile[]): Promise<number>;
 }

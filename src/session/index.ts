@@ -12,6 +12,8 @@ import { createLoader, type Loader } from './load';
 import { createRunner, type Runner } from './run';
 import { planKey, specOf } from './spec';
 import { threadsFor } from '../protocol/thread-choice';
+import { createRestorer, type Restorer } from './restore';
+import type { HistorySink } from '../history/record';
 
 export type { Engine } from './deps';
 export { planKey, specOf } from './spec';
@@ -23,21 +25,24 @@ export interface SessionOptions {
   maxThreads?: number;
   /** Settles once an untouched task's default model is known (the app asks the model host). */
   settleDefault?: () => Promise<void>;
+  /** Where runs are kept when they end (the app: IndexedDB); none in tests that do not look. */
+  history?: HistorySink;
 }
 
-export interface Session extends Omit<Checks, 'refreshPlan'>, Omit<Loader, 'abandonOnSwitch'>, Omit<Live, 'frameSettled'>, Runner {
+export interface Session extends Omit<Checks, 'refreshPlan'>, Omit<Loader, 'abandonOnSwitch'>, Omit<Live, 'frameSettled'>, Runner, Restorer {
   /** What a load of the open task would load now. */
   currentSpec(): LoadSpec;
   /** Stops following the store and the engine (tests; the app's session lives as long as the page). */
   dispose(): void;
 }
 
-export function createSession({ engine, store, maxThreads, settleDefault = defaultSettled }: SessionOptions): Session {
-  const deps = { engine, store };
+export function createSession({ engine, store, maxThreads, settleDefault = defaultSettled, history }: SessionOptions): Session {
+  const deps = { engine, store, history };
   const checks = createChecks(deps);
   const loader = createLoader(deps, checks, settleDefault);
   const live = createLive(deps, loader);
   const runner = createRunner(deps, loader, live);
+  const restorer = createRestorer(deps, runner);
   const stopWatching = watchEngine({ engine, store, maxThreads });
   const stopAbandoning = store.subscribe(loader.abandonOnSwitch);
   return {
@@ -49,6 +54,8 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
     runTask: runner.runTask,
     stopRun: runner.stopRun,
     runLive: live.runLive,
+    openRun: restorer.openRun,
+    rerun: restorer.rerun,
     dispose: () => {
       stopWatching();
       stopAbandoning();

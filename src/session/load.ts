@@ -2,7 +2,8 @@
 // answer is ignored by its generation), a Run during a load of the same model joins it, and a load the
 // user walked away from (another task or model) is stopped at once.
 import { NoModelError, toWire } from '../protocol/errors';
-import type { LoadSpec } from '../protocol/messages';
+import type { LoadedInfo, LoadSpec } from '../protocol/messages';
+import { measurePageMemory } from './page-memory';
 import { noModelMessage } from '../models/default-model';
 import { recordModelUse } from '../cache/model-cache';
 import { LOCAL_HOST } from '../models/local-ref';
@@ -97,7 +98,11 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
       if (spec.host !== LOCAL_HOST && !info.cacheWarning) recordModelUse(spec.host, spec.model, spec.revision);
       // A load abandoned by a task or model switch has been settled already (see abandonOnSwitch).
       const live = current() && state().load.status === 'loading';
-      if (live) state().loadFinished(info);
+      if (live) {
+        const plan = state().plan;
+        state().loadFinished(info, plan?.key === planKey(spec) ? plan.plan?.memoryBytes : undefined);
+        measurePageLater(info);
+      }
       // The files are cached now (or not, after a cache error): refresh what the plan says about them.
       if (current()) checks.refreshPlan(spec);
       return live;
@@ -123,6 +128,13 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
     if (!switched && !otherModel) return;
     abort?.abort();
     state().modelDropped(`Stopped loading ${load.spec.model}: you chose another ${switched ? 'task' : 'model'}. Nothing half-downloaded was kept.`);
+  }
+
+  /** Adds the page's memory to the load it was measured after, if that load is still the one shown. */
+  function measurePageLater(info: LoadedInfo): void {
+    void measurePageMemory().then((pageBytes) => {
+      if (pageBytes !== undefined && state().load.info === info) state().loadMeasured({ pageBytes });
+    });
   }
 
   return { loadModel, cancelLoad: () => abort?.abort(), abandonOnSwitch };

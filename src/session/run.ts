@@ -14,7 +14,7 @@ export interface Runner {
   stopRun(): void;
 }
 
-export function createRunner({ engine, store }: SessionDeps, loader: Loader, live: Live): Runner {
+export function createRunner({ engine, store, history }: SessionDeps, loader: Loader, live: Live): Runner {
   const state = store.getState;
   const runsInFlight = new Map<string, Promise<void>>();
   const publish = framePublisher(store);
@@ -49,6 +49,8 @@ export function createRunner({ engine, store }: SessionDeps, loader: Loader, liv
     if (!sameAsLoaded(state(), specOf(state())) && !(await loader.loadModel())) return;
     abort = new AbortController();
     state().runStarted(taskId, input);
+    // What the run is kept as in the history, completed with its output or error below.
+    const kept = { spec: specOf(state()), ran: state().load.info, params: state().paramsByTask[taskId] ?? {}, input };
     let partial: unknown;
     try {
       // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
@@ -69,9 +71,11 @@ export function createRunner({ engine, store }: SessionDeps, loader: Loader, liv
         state().setInputFor(taskId, view.applyResult(current, result.output, result.stats));
       }
       state().runFinished(result.output, result.stats);
+      void history?.save({ ...kept, output: result.output, stats: result.stats });
     } catch (error) {
       const wire = toWire(error);
       state().runFailed(wire, wire.name === 'InvalidInputError' ? 'input' : 'run');
+      void history?.save({ ...kept, error: wire });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Capabilities, Dtype, FileProgress, LoadedInfo, LoadPhase, LoadSpec, ModelPlan, WireError } from '../protocol/messages';
+import type { Capabilities, Dtype, FileProgress, LoadedInfo, LoadPhase, LoadSpec, MeasuredMemory, ModelPlan, WireError } from '../protocol/messages';
 import type { AppState } from './index';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -35,7 +35,23 @@ export interface PlanReport {
   error?: WireError;
 }
 
+/** What a model loaded in this session measured, beside the estimate made before loading it. */
+export interface MeasuredModel {
+  model: string;
+  host: string;
+  revision: string;
+  dtype: string;
+  device: string;
+  memory: MeasuredMemory;
+  /** ModelPlan.memoryBytes for the same load, when its plan was known. */
+  estimateBytes?: number;
+}
+
+export const measuredKey = (host: string, model: string, revision: string): string => `${host}|${model}|${revision}`;
+
 export interface ModelsSlice {
+  /** Models loaded in this session with their measured memory (not persisted), by measuredKey. */
+  measured: Record<string, MeasuredModel>;
   caps?: Capabilities;
   load: LoadState;
   dtypes?: DtypeReport;
@@ -47,7 +63,10 @@ export interface ModelsSlice {
   setCaps(caps: Capabilities): void;
   loadStarted(spec: LoadSpec): void;
   loadProgress(progress: { phase: LoadPhase; loaded: number; total: number; files: Record<string, FileProgress>; stalled?: string }): void;
-  loadFinished(info: LoadedInfo): void;
+  /** `estimateBytes`: the plan's memory estimate for this load, kept beside what it measures. */
+  loadFinished(info: LoadedInfo, estimateBytes?: number): void;
+  /** Adds a figure measured after the load (the page's memory arrives seconds later). */
+  loadMeasured(memory: MeasuredMemory): void;
   loadFailed(error: WireError): void;
   modelDropped(notice: string): void;
   setDtypes(report: DtypeReport): void;
@@ -67,10 +86,30 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
     const files = Object.keys(progress.files).length > 0 ? { files: progress.files } : {};
     set({ load: { ...load, phase: progress.phase, ...bytes, ...files, stalled: progress.stalled } });
   },
-  loadFinished: (info) => set({ load: { ...get().load, status: 'ready', info, error: undefined, notice: undefined } }),
+  measured: {},
+  loadFinished: (info, estimateBytes) => {
+    const load = { ...get().load, status: 'ready' as const, info, error: undefined, notice: undefined };
+    set({ load, measured: withMeasured(get(), load, estimateBytes) });
+  },
+  loadMeasured: (memory) => {
+    const { load } = get();
+    if (load.status !== 'ready' || !load.info) return;
+    const next = { ...load, info: { ...load.info, memory: { ...load.info.memory, ...memory } } };
+    set({ load: next, measured: withMeasured(get(), next) });
+  },
   loadFailed: (error) => set({ load: { ...get().load, status: 'error', error } }),
   modelDropped: (notice) => set({ load: { ...idleLoad, notice } }),
   setDtypes: (dtypes) => set({ dtypes }),
   setPlan: (plan) => set({ plan }),
   setPendingConfirm: (pendingConfirm) => set({ pendingConfirm }),
 });
+
+/** The session's record of measured models, with this load's figures and the plan's estimate for it. */
+function withMeasured(state: AppState, load: LoadState, estimate?: number): Record<string, MeasuredModel> {
+  const { spec, info } = load;
+  if (!spec || !info?.memory) return state.measured;
+  const key = measuredKey(spec.host, spec.model, spec.revision);
+  const estimateBytes = estimate ?? state.measured[key]?.estimateBytes;
+  const entry: MeasuredModel = { model: spec.model, host: spec.host, revision: spec.revision, dtype: info.dtype, device: info.device, memory: info.memory, estimateBytes };
+  return { ...state.measured, [key]: entry };
+}

@@ -66,6 +66,7 @@ class FakeRuntime implements Runtime {
   async dispose(pipe: unknown) {
     this.disposed.push(pipe);
   }
+  memory?: Runtime['memory'];
 }
 
 type RunImpl = (ctx: RunContext) => Promise<RunOutcome>;
@@ -192,6 +193,14 @@ describe('worker handler', () => {
     expect(info.loadMs as number).toBeGreaterThanOrEqual(0);
     // The runner was warmed up on the pipe the runtime returned.
     expect(fake.warmups).toEqual([{ name: 'org/model-a@auto' }]);
+  });
+
+  it('reports the WASM heap after the load, what the load added, and GPU buffer bytes on WebGPU', async () => {
+    const { runtime, handler, resultOf } = setup();
+    const heaps = [16e6, 40e6];
+    runtime.memory = () => ({ wasmHeapBytes: heaps.shift() ?? 40e6, gpuBufferBytes: 7e6 });
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    expect(resultOf(1).memory).toEqual({ wasmHeapBytes: 40e6, wasmHeapGrowthBytes: 24e6, gpuBufferBytes: 7e6 });
   });
 
   it('does not load the same spec twice', async () => {

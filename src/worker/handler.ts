@@ -1,5 +1,5 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
-import type { Capabilities, LoadedInfo, LoadSpec, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
+import type { Capabilities, Device, LoadedInfo, LoadSpec, MeasuredMemory, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
 import { threadsFor } from '../protocol/thread-choice';
 import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
@@ -74,6 +74,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const { threads, restart } = await threadsForLoad(spec, found);
     if (restart) return { restartWithThreads: threads };
     const caps = { ...found, threads };
+    const heapBefore = runtime.memory?.().wasmHeapBytes;
     const runner = await runnerFor(spec.task);
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
@@ -95,6 +96,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       bytes: loaded.bytes,
       fromCache: loaded.fromCache,
       ...(loaded.cacheWarning ? { cacheWarning: loaded.cacheWarning } : {}),
+      ...measured(runtime, loaded.device, heapBefore),
     };
     current = { spec, loaded, info };
     return info;
@@ -181,4 +183,14 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       }
     },
   };
+}
+
+/** The memory a load left in use, where the runtime can measure it (GPU bytes on WebGPU only). */
+function measured(runtime: Runtime, device: Device, heapBefore: number | undefined): Pick<LoadedInfo, 'memory'> {
+  const now = runtime.memory?.();
+  if (!now) return {};
+  const memory: MeasuredMemory = { wasmHeapBytes: now.wasmHeapBytes };
+  if (heapBefore !== undefined) memory.wasmHeapGrowthBytes = Math.max(0, now.wasmHeapBytes - heapBefore);
+  if (device === 'webgpu' && now.gpuBufferBytes !== undefined) memory.gpuBufferBytes = now.gpuBufferBytes;
+  return { memory };
 }

@@ -5,6 +5,8 @@ import { planKey, specOf } from '../../../session/spec';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../../kit/ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
+import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
+import { measuredKey } from '../../../store/models-slice';
 import { loadErrorAboutModel } from '../ModelPlan/model-error';
 
 const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
@@ -57,6 +59,7 @@ function Ready() {
   const { info, spec } = useApp((s) => s.load);
   const task = useApp((s) => s.task);
   const wanted = useApp((s) => (s.modelByTask[s.task] ?? '').trim());
+  const estimate = useApp((s) => (spec ? s.measured[measuredKey(spec.host, spec.model, spec.revision)]?.estimateBytes : undefined));
   if (!info || !spec) return null;
   const otherTask = spec.task !== task ? findTask(spec.task)?.meta.label : undefined;
   // Compare what would be loaded now (a local folder `local:x` loads as `local/x`) with what is loaded.
@@ -75,6 +78,7 @@ function Ready() {
         loaded in {formatMs(info.loadMs)}
         {info.fromCache ? ' (from cache)' : ''}
       </span>
+      <MemoryFigures memory={info.memory} estimateBytes={estimate} device={info.device} />
       {info.cacheWarning && (
         <p className="notice notice-warn" role="status" data-testid="cache-warning">
           {info.cacheWarning}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import {
   deleteAllCachedModels,
   deleteCachedModel,
@@ -9,6 +9,9 @@ import {
   type StorageInfo,
 } from '../../../cache/model-cache';
 import { HUB_HOST } from '../../../store/settings-slice';
+import { useApp } from '../../../store';
+import { measuredKey, type MeasuredModel } from '../../../store/models-slice';
+import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
 import { formatBytes } from '../../format';
 import { Dialog } from '../../kit/Dialog/Dialog';
 
@@ -56,12 +59,25 @@ function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void 
   );
 }
 
+/** A model loaded in this session: what it measured, beside the estimate. */
+function MeasuredLine({ entry }: { entry: MeasuredModel }) {
+  return (
+    <tr className="measured-row">
+      <td colSpan={5} className="muted small">
+        Memory when loaded this session ({entry.dtype}, {entry.device === 'webgpu' ? 'WebGPU' : 'WASM'}):{' '}
+        <MemoryFigures memory={entry.memory} estimateBytes={entry.estimateBytes} device={entry.device} testId="cached-model-memory" />
+      </td>
+    </tr>
+  );
+}
+
 /** The cache manager: every cached model with its size and last use; delete one or all. */
 export function ModelsDialog({ onClose }: { onClose(): void }) {
   const [models, setModels] = useState<CachedModel[] | undefined>();
   const [info, setInfo] = useState<StorageInfo>({});
   const [message, setMessage] = useState<string | undefined>();
   const [confirmAll, setConfirmAll] = useState(false);
+  const measured = useApp((s) => s.measured);
 
   const refresh = useCallback(async () => {
     try {
@@ -114,7 +130,8 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
             </thead>
             <tbody>
               {models.map((model) => (
-                <tr key={model.prefix} data-testid="cached-model" data-model={model.model}>
+                <Fragment key={model.prefix}>
+                <tr data-testid="cached-model" data-model={model.model}>
                   <td>
                     <strong className="mono">{model.model}</strong>
                     <div className="muted small">
@@ -131,6 +148,10 @@ export function ModelsDialog({ onClose }: { onClose(): void }) {
                     </button>
                   </td>
                 </tr>
+                {measured[measuredKey(model.host, model.model, model.revision)] && (
+                  <MeasuredLine entry={measured[measuredKey(model.host, model.model, model.revision)]} />
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>
