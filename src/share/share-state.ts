@@ -6,6 +6,8 @@ import { defaultParams, findTask } from '../tasks/registry';
 import type { SharePayload } from './codec';
 import { shareableInput } from './input-shape';
 import type { SharedState } from './validate';
+import { columnsFor, useCompare } from '../compare/compare-store';
+import { compareToLink } from './compare-share';
 
 export interface Snapshot {
   payload: SharePayload;
@@ -23,6 +25,7 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
   const { value: input, note } = shareableInput(state.inputByTask[state.task] ?? template, template);
   if (note) notes.push(note);
   const dtype = state.dtypeByTask[state.task] ?? 'auto';
+  const compare = useCompare.getState();
   const payload: SharePayload = {
     t: state.task,
     m: (state.modelByTask[state.task] ?? meta.models[0].id).trim(),
@@ -32,6 +35,8 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
     ...(dtype !== 'auto' && { q: dtype }),
     ...(Object.keys(params).length > 0 && { p: params }),
     ...(input !== undefined && { i: input }),
+    // With Compare open, the link carries its columns (link format v2) and opens Compare.
+    ...(compare.open && compareToLink(meta, { columns: columnsFor(compare, state.task), runs: compare.runs })),
   };
   return { payload, notes };
 }
@@ -66,4 +71,10 @@ export function applyShared(shared: SharedState): void {
     inputByTask,
   });
   if (s.run.status !== 'running') s.clearRun();
+  const compare = useCompare.getState();
+  if (shared.compare) {
+    compare.setColumns(shared.task, shared.compare.columns);
+    compare.setRuns(shared.compare.runs);
+  }
+  compare.setOpen(Boolean(shared.compare));
 }

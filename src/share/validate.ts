@@ -6,9 +6,10 @@ import { defaultParams, findTask } from '../tasks/registry';
 import type { ParamSpec, Params, TaskMeta } from '../tasks/types';
 import type { SharePayload } from './codec';
 import { restoreInput } from './input-shape';
+import { checkCompare, type SharedCompare } from './compare-share';
 
 export const REVISION = /^[\w./-]{1,100}$/;
-const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i'];
+const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i', 'c', 'k'];
 const DEVICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm'];
 
 /** A link's state after checking: safe to put in the store as is. */
@@ -23,6 +24,8 @@ export interface SharedState {
   params: Params;
   /** undefined: the task's default input. */
   input?: unknown;
+  /** A compare set (v2 links): opens Compare with these columns. */
+  compare?: SharedCompare;
 }
 
 export interface Checked {
@@ -46,7 +49,7 @@ function checkParam(spec: ParamSpec, raw: unknown, dropped: string[]): number | 
   return clamped;
 }
 
-function checkParams(meta: TaskMeta, raw: unknown, dropped: string[]): Params {
+export function checkParams(meta: TaskMeta, raw: unknown, dropped: string[]): Params {
   const params = defaultParams(meta);
   if (raw === undefined) return params;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -99,5 +102,6 @@ export function validateShare(
   const dtype = field<DtypeChoice>(payload.q, 'auto', current.dtype, (v) => (v === 'auto' ? 'auto' : DTYPES.find((d) => d === v)), 'precision: not one this app knows', dropped);
   const params = checkParams(meta, payload.p, dropped);
   const input = restoreInput(payload.i, templateFor(meta.id), dropped);
-  return { state: { task: meta.id, model, host, revision, device, dtype, params, input }, dropped };
+  const compare = checkCompare(meta, payload.c, payload.k, dropped);
+  return { state: { task: meta.id, model, host, revision, device, dtype, params, input, ...(compare && { compare }) }, dropped };
 }
