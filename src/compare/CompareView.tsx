@@ -57,6 +57,7 @@ export function CompareView({ meta, view }: Props) {
   const differs = differsFromFirst(keys);
   const Input = view.Input;
   const update = (i: number, next: CompareColumn) => setColumns(task, columns.map((col, j) => (j === i ? next : col)));
+  if (columns.length < MIN_COLUMNS) return null;
   return (
     <div className="compare" data-testid="compare" data-running={c.running}>
       <p className="muted compare-note" data-testid="compare-note">

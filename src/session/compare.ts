@@ -10,6 +10,7 @@ import { emptyResult, median, type ColumnResult, type CompareColumn, type Compar
 import type { SessionDeps } from './deps';
 import type { Loader } from './load';
 import { specOf } from './spec';
+import { hostHeld, hostNotAllowed } from '../store/link-host';
 
 export interface Comparer {
   /** Runs every column in turn; `onColumn` gets each column's progress. Resolves when all are settled. */
@@ -80,6 +81,8 @@ export function createComparer({ engine, store }: SessionDeps, loader: Loader, t
     try {
       const problem = modelFieldProblem(column.model.trim()) ?? (column.model.trim() ? undefined : 'Type a model id for this column.');
       if (problem) throw new InvalidInputError(problem);
+      // A linked demo's host gets no request until the user allows it (as for a single load).
+      if (hostHeld(state())) throw hostNotAllowed(state().host);
       const context = { model: column.model, params: column.params, caps: state().caps };
       const inputProblem = view.validate(input, context);
       if (inputProblem) throw new InvalidInputError(inputProblem);

@@ -1,5 +1,5 @@
 // The workspace's Single / Compare switch. Compare's code is its own chunk, fetched when it first opens.
-import { Suspense, lazy, type ComponentProps } from 'react';
+import { Suspense, lazy, useState, type ComponentProps } from 'react';
 import { useCompare } from '../../compare/compare-store';
 import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 
@@ -23,8 +23,13 @@ export function CompareToggle() {
 }
 
 export function LazyCompareView(props: ComponentProps<typeof CompareView>) {
+  const [failure, setFailure] = useState<string>();
   return (
-    <PanelBoundary fallback={<p className="notice notice-error" role="alert">Compare could not be loaded. Reload the page to try again.</p>} onError={() => undefined}>
+    <PanelBoundary
+      key={props.meta.id}
+      fallback={<p className="notice notice-error" role="alert" data-testid="compare-failed">Compare could not be shown ({failure}). Switch to Single, or reload the page.</p>}
+      onError={(error) => setFailure(error.message.slice(0, 300))}
+    >
       <Suspense fallback={<p className="muted">Opening Compare…</p>}>
         <CompareView {...props} />
       </Suspense>
