@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { FIRST_CHECK, MIRROR, openTask } from './helpers/app';
 
@@ -16,8 +17,13 @@ async function openCompare(page: Page): Promise<void> {
   await expect(page.getByTestId('compare-note')).toContainText('one at a time in one worker');
 }
 
+/**
+ * Types a column's model. Set in every test even where the column's copy of the workspace model would do: the
+ * workspace field can still be settling on the host's default when openTask types into it.
+ */
 async function setModel(page: Page, i: number, model: string): Promise<void> {
   await column(page, i).getByTestId('compare-model').fill(model);
+  await expect(column(page, i).getByTestId('compare-model')).toHaveValue(model);
 }
 
 /** Runs every column and waits until each has finished or failed (before a run each says it is waiting). */
@@ -39,7 +45,8 @@ test.describe('compare mode', () => {
     await openTask(page, 'text-classification', SENTIMENT);
     await page.getByTestId('text-input').fill('I love this wonderful movie, it made me happy.');
     await openCompare(page);
-    await expect(column(page, 0).getByTestId('compare-model')).toHaveValue(SENTIMENT);
+    // Columns start as copies of the workspace's model; each is set explicitly all the same (see setModel).
+    await setModel(page, 0, SENTIMENT);
     await setModel(page, 1, MISSING);
     await page.getByTestId('compare-add').click();
     await setModel(page, 2, NLI);
@@ -57,12 +64,26 @@ test.describe('compare mode', () => {
     // Each column shows the task's own output view, and the table marks a best load time and latency.
     await expect(column(page, 0).getByTestId('score-bars')).toBeVisible();
     await expect(page.locator('[data-testid=compare-table] tr[data-row=latency] td[data-best]')).toHaveCount(1);
+
+    // Export: JSON with every column's settings, output and figures; PNG of the table.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export-json').click()]);
+    const doc = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(doc.kind).toBe('compare');
+    expect(doc.columns.map((c: { settings: { model: string } }) => c.settings.model)).toEqual([SENTIMENT, MISSING, NLI]);
+    expect(doc.columns.map((c: { status: string }) => c.status)).toEqual(['done', 'error', 'done']);
+    expect(doc.columns[0].output[0].label).toBe('POSITIVE');
+    expect(doc.columns[2].differsFromA).toBe(true);
+    expect(doc.columns[0].stats.latencies).toHaveLength(1);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export-png').click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
   });
 
   test('MobileNetV2 q8 against itself on 1 and 2 WASM threads: same label, the threads each column ran on', async ({ page }) => {
     await openTask(page, 'image-classification', MOBILENET);
     await openCompare(page);
     for (const [i, threads] of [[0, '1'], [1, '2']] as const) {
+      await setModel(page, i, MOBILENET);
       await column(page, i).getByTestId('compare-dtype').selectOption('q8');
       await column(page, i).getByTestId('compare-device').selectOption('wasm');
       await column(page, i).getByTestId('compare-threads').selectOption(threads);
@@ -82,6 +103,8 @@ test.describe('compare mode', () => {
   test('stories260K greedy against sampling: the texts differ and the divergence is marked; the arena keeps a vote', async ({ page }) => {
     await openTask(page, 'text-generation', STORIES);
     await openCompare(page);
+    await setModel(page, 0, STORIES);
+    await setModel(page, 1, STORIES);
     const sampling = column(page, 1);
     await sampling.getByText('Parameters').click();
     await sampling.getByTestId('param-do_sample').check();
@@ -108,6 +131,8 @@ test.describe('compare mode', () => {
     // The tally is kept: after a reload the same match-up still shows the vote.
     await page.reload();
     await openCompare(page);
+    await setModel(page, 0, STORIES);
+    await setModel(page, 1, STORIES);
     await column(page, 1).getByText('Parameters').click();
     await column(page, 1).getByTestId('param-do_sample').check();
     await expect(page.getByTestId('arena').getByTestId('tally-a')).toHaveText('1');
@@ -116,6 +141,7 @@ test.describe('compare mode', () => {
   test('a compare link opens the same columns in a fresh browser context', async ({ page, browser }) => {
     await openTask(page, 'text-classification', SENTIMENT);
     await openCompare(page);
+    await setModel(page, 0, SENTIMENT);
     await setModel(page, 1, NLI);
     await page.getByTestId('compare-runs').fill('2');
     await page.getByTestId('share-button').click();

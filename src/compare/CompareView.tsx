@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import './compare.css';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
@@ -33,10 +33,22 @@ function useCompareRun(task: string, columns: CompareColumn[]) {
   // Compare closed (or another task opened): the column in flight is stopped, the rest skipped.
   useEffect(() => () => stopCompare(), [stopCompare, task]);
   const run = () => {
-    const { started, columnUpdate, finished } = useCompare.getState();
+    const { started, columnUpdate, finished, running } = useCompare.getState();
+    // Ctrl+Enter or a composer's Enter while the columns run: one compare at a time.
+    if (running) return;
     started(task, columns.length);
     void runCompare({ task, columns, runs }, columnUpdate).finally(finished);
   };
+  // Ctrl/⌘+Enter runs every column, as it runs the task in Single mode.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) runRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const runRef = useRef(run);
+  runRef.current = run;
   return { run, stop: stopCompare };
 }
 

@@ -6,6 +6,7 @@ import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 const CompareView = lazy(() => import('../../compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 export const useCompareOpen = () => useCompare((s) => s.open);
+export const compareOpen = () => useCompare.getState().open;
 
 export function CompareToggle() {
   const open = useCompareOpen();

@@ -14,7 +14,7 @@ import { RunBar, RunStats } from '../shell/RunBar/RunBar';
 import { ResultExport } from '../shell/ResultExport/ResultExport';
 import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
-import { CompareToggle, LazyCompareView, useCompareOpen } from './CompareMode';
+import { CompareToggle, LazyCompareView, compareOpen, useCompareOpen } from './CompareMode';
 
 const pick = (s: AppState) => ({
   task: s.task,
@@ -30,7 +30,8 @@ const pick = (s: AppState) => ({
 function useRunShortcut(runTask: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') runTask();
+      // In Compare mode the shortcut is Compare's: a workspace Run would load a second model beside its columns.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running' && !compareOpen()) runTask();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
