@@ -33,7 +33,7 @@ export function Arena({ columns, results }: Props) {
   };
   return (
     <section className="arena" aria-label="Arena" data-testid="arena">
-      <h3>Arena: which answer is better?</h3>
+      <h2 className="arena-title">Arena: which answer is better?</h2>
       <div className="arena-buttons">
         <button type="button" disabled={!ready} onClick={() => vote('a')} data-testid="vote-a">A is better</button>
         <button type="button" disabled={!ready} onClick={() => vote('tie')} data-testid="vote-tie">Tie</button>
