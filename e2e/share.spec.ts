@@ -18,7 +18,7 @@ function guard(page: Page): void {
 /** The link in the Share dialog, once it is made (it is compressed asynchronously after the dialog opens). */
 async function shareLink(page: Page): Promise<string> {
   const input = page.getByTestId('share-link');
-  await expect(input).toHaveValue(/#s=1\./);
+  await expect(input).toHaveValue(/#s=2\./);
   return input.inputValue();
 }
 
@@ -51,7 +51,7 @@ test.describe('share links', () => {
 
     await page.getByTestId('share-button').click();
     const link = await shareLink(page);
-    expect(link).toMatch(/#s=1\.[\w-]+$/);
+    expect(link).toMatch(/#s=2\.[\w-]+$/);
     const contents = page.getByTestId('share-contents');
     await expect(contents).toContainText('Text generation');
     await expect(contents).toContainText('karpathy/tinyllamas-stories260K');

@@ -107,7 +107,8 @@ export class EngineClient {
     return worker;
   }
 
-  private restart(reason: string): void {
+  /** Replaces the worker (calls in flight fail); respawn listeners run, so the fresh one is probed. */
+  restart(reason: string): void {
     this.worker.terminate();
     this.rejectAll(new WorkerCrashedError('The inference engine was restarted.', 'Load the model again.'));
     this.worker = this.spawn();

@@ -52,6 +52,15 @@ export class FakeEngine implements Engine {
     return () => this.listeners.delete(listener);
   }
 
+  /** Reasons given to restart(), in order. */
+  readonly restarts: string[] = [];
+
+  /** What the real client's restart does: calls in flight fail, then a fresh worker is announced. */
+  restart(reason: string): void {
+    this.restarts.push(reason);
+    this.crash(reason);
+  }
+
   /** Every call of this type so far. */
   of<T extends RequestType>(type: T): FakeCall<T>[] {
     return this.calls.filter((c) => c.request.type === type) as unknown as FakeCall<T>[];

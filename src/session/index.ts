@@ -6,6 +6,7 @@ import { whenSettled } from '../client/when-idle';
 import { defaultSettled } from '../store/host-defaults';
 import type { AppStore } from '../store';
 import { createChecks, type Checks } from './checks';
+import { createComparer, type Comparer } from './compare';
 import type { Engine } from './deps';
 import { createLive, type Live } from './live';
 import { createLoader, type Loader } from './load';
@@ -29,7 +30,7 @@ export interface SessionOptions {
   history?: HistorySink;
 }
 
-export interface Session extends Omit<Checks, 'refreshPlan'>, Omit<Loader, 'abandonOnSwitch'>, Omit<Live, 'frameSettled'>, Runner, Restorer {
+export interface Session extends Omit<Checks, 'refreshPlan'>, Omit<Loader, 'abandonOnSwitch'>, Omit<Live, 'frameSettled'>, Runner, Restorer, Comparer {
   /** What a load of the open task would load now. */
   currentSpec(): LoadSpec;
   /** Stops following the store and the engine (tests; the app's session lives as long as the page). */
@@ -43,7 +44,17 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
   const live = createLive(deps, loader);
   const runner = createRunner(deps, loader, live);
   const restorer = createRestorer(deps, runner);
-  const stopWatching = watchEngine({ engine, store, maxThreads });
+  // Compare columns may ask for their own WASM thread count: that takes a fresh worker probed with it.
+  let threadOverride: number | undefined;
+  const threadCap = () => threadOverride ?? maxThreads;
+  const comparer = createComparer(deps, loader, {
+    current: threadCap,
+    restartWith: (threads) => {
+      threadOverride = threads;
+      engine.restart(threads === undefined ? 'back to the app’s thread setting after Compare' : `Compare: a column runs on ${threads} threads`);
+    },
+  });
+  const stopWatching = watchEngine({ engine, store, threadCap });
   const stopAbandoning = store.subscribe(loader.abandonOnSwitch);
   return {
     currentSpec: () => specOf(store.getState()),
@@ -56,6 +67,8 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
     runLive: live.runLive,
     openRun: restorer.openRun,
     rerun: restorer.rerun,
+    runCompare: comparer.runCompare,
+    stopCompare: comparer.stopCompare,
     dispose: () => {
       stopWatching();
       stopAbandoning();
@@ -64,8 +77,8 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
 }
 
 /** Probes the engine now and after each restart, and drops the model a restart took with it. */
-function watchEngine({ engine, store, maxThreads }: { engine: Engine; store: AppStore; maxThreads?: number }): () => void {
-  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads, prewarm, ...(prewarm ? { threads: startThreads(store) } : {}) });
+function watchEngine({ engine, store, threadCap }: { engine: Engine; store: AppStore; threadCap: () => number | undefined }): () => void {
+  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads: threadCap(), prewarm, ...(prewarm ? { threads: startThreads(store) } : {}) });
   const stop = engine.onRespawn(() => {
     // A fresh worker is probed first, so it keeps the same thread limit.
     void probe(true).catch(() => undefined);

@@ -67,7 +67,24 @@ describe('share link codec', () => {
     const { version, payload } = await decodeShare(`0.${v0}`);
     expect(version).toBe(0);
     expect(payload).toMatchObject({ t: 'fill-mask', m: 'Xenova/bert-base-uncased', i: 'Paris is the [MASK] of France.' });
-    expect(KNOWN_VERSIONS).toEqual([0, 1]);
+    expect(KNOWN_VERSIONS).toEqual([0, 1, 2]);
+  });
+
+  it('still opens v1 links (the format before compare sets) with every field they had', async () => {
+    const payload = { t: 'text-classification', m: 'a/b', d: 'wasm', q: 'q8', p: { top_k: 3 }, i: 'a v1 link' };
+    const v1 = await encodeShare(payload, 1);
+    expect(v1.startsWith('1.')).toBe(true);
+    const decoded = await decodeShare(v1);
+    expect(decoded.version).toBe(1);
+    expect(decoded.payload).toEqual(payload);
+  });
+
+  it('carries a compare set in v2 and keeps it out of v1 (where it never existed)', async () => {
+    const payload = { t: 'text-classification', c: [{ m: 'a/b' }, { m: 'c/d', q: 'q8', n: 1 }], k: 3 };
+    expect(await decodeShare(await encodeShare(payload))).toEqual({ version: 2, payload });
+    const v1 = (await decodeShare(await encodeShare(payload, 1))).payload as Record<string, unknown>;
+    expect(v1.c).toBeUndefined();
+    expect(v1.k).toBeUndefined();
   });
 
   it('compresses: a long repetitive text makes a much shorter link', async () => {

@@ -1,6 +1,6 @@
 // Share links live in the URL fragment (`#s=<version>.<payload>`), which browsers never send to a
-// server. Version 1 is deflate-raw compressed JSON in base64url; version 0, the first format, was
-// plain JSON with long keys. Every version ever written keeps a decoder here, so old links still open.
+// server. Version 2 is deflate-raw compressed JSON in base64url and may carry a compare set (`c`, `k`);
+// version 1 is the same packing without them; version 0, the first format, was plain JSON with long keys. Every version ever written keeps a decoder here, so old links still open.
 
 /** The untrusted content of a link, in the current (v1) field names; `validate.ts` checks each field. */
 export interface SharePayload {
@@ -19,12 +19,16 @@ export interface SharePayload {
   /** params that differ from the task's defaults */
   p?: unknown;
   /** a reference output to check results against: { s: file name, o: output } */
-  c?: unknown;
+  x?: unknown;
   /** input (images by reference only) */
   i?: unknown;
+  /** v2: compare columns, each { m: model, q: dtype, d: device, n: threads, p: params } */
+  c?: unknown;
+  /** v2: runs per compare column */
+  k?: unknown;
 }
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 export const FRAGMENT_KEY = 's';
 /** Longer fragments are refused unread; decompressed JSON is capped too (a deflate bomb stops here). */
 export const MAX_FRAGMENT_CHARS = 48_000;
@@ -94,18 +98,25 @@ function fromV0(json: unknown): SharePayload {
   return { t: o.task, m: o.model, h: o.host, r: o.revision, d: o.device, q: o.dtype, p: o.params, i: o.input };
 }
 
+async function inflate(payload: string): Promise<Record<string, unknown>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await pipeThrough(fromBase64Url(payload), new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
+  } catch (error) {
+    if (error instanceof ShareLinkError) throw error;
+    throw new ShareLinkError('The link data is damaged or cut short, so it cannot be unpacked.');
+  }
+  return asObject(parseJson(bytes));
+}
+
 const DECODERS: Record<string, (payload: string) => Promise<SharePayload>> = {
   0: async (payload) => fromV0(parseJson(fromBase64Url(payload))),
+  // v1 had no compare set: fields of v2 in a v1 link are left for validation to list as unknown.
   1: async (payload) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = await pipeThrough(fromBase64Url(payload), new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
-    } catch (error) {
-      if (error instanceof ShareLinkError) throw error;
-      throw new ShareLinkError('The link data is damaged or cut short, so it cannot be unpacked.');
-    }
-    return asObject(parseJson(bytes)) as SharePayload;
+    const { c, k, ...rest } = await inflate(payload);
+    return { ...rest, ...(c !== undefined && { 'c (not in v1)': c }), ...(k !== undefined && { 'k (not in v1)': k }) } as SharePayload;
   },
+  2: async (payload) => (await inflate(payload)) as SharePayload,
 };
 
 export const KNOWN_VERSIONS = Object.keys(DECODERS).map(Number);
@@ -116,10 +127,10 @@ export function shareParam(hash: string): string | undefined {
   return params.get(FRAGMENT_KEY) ?? undefined;
 }
 
-export async function encodeShare(payload: SharePayload): Promise<string> {
+export async function encodeShare(payload: SharePayload, version: 1 | 2 = SHARE_VERSION): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(payload));
   const packed = await pipeThrough(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
-  return `${SHARE_VERSION}.${toBase64Url(packed)}`;
+  return `${version}.${toBase64Url(packed)}`;
 }
 
 /** The legacy v0 form, kept so tests (and anyone with an old link) can prove it still opens. */

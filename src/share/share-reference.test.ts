@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateShare, MAX_REFERENCE_CHARS } from './validate';
 
 const current = () => ({ model: 'm/m', host: 'http://127.0.0.1:8089/', revision: 'main', device: 'wasm' as const, dtype: 'q8' as const });
-const check = (c: unknown) => validateShare({ t: 'image-classification', m: 'onnxmodelzoo/mobilenetv2-12-int8', c }, () => undefined, current);
+const check = (x: unknown) => validateShare({ t: 'image-classification', m: 'onnxmodelzoo/mobilenetv2-12-int8', x }, () => undefined, current);
 
 describe('a share link’s reference output', () => {
   it('is carried with its file name', () => {

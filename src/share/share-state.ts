@@ -6,6 +6,8 @@ import { defaultParams, findTask } from '../tasks/registry';
 import type { SharePayload } from './codec';
 import { shareableInput } from './input-shape';
 import { MAX_REFERENCE_CHARS, type SharedState } from './validate';
+import { columnsFor, useCompare } from '../compare/compare-store';
+import { compareToLink } from './compare-share';
 
 export interface Snapshot {
   payload: SharePayload;
@@ -26,6 +28,7 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
   const reference = state.referenceByTask[state.task];
   const carried = reference && JSON.stringify(reference.output).length <= MAX_REFERENCE_CHARS;
   if (reference && !carried) notes.push('The reference output is too large for a link, so the link does not carry the reference check.');
+  const compare = useCompare.getState();
   const payload: SharePayload = {
     t: state.task,
     m: (state.modelByTask[state.task] ?? meta.models[0].id).trim(),
@@ -35,7 +38,9 @@ export function snapshot(state: AppState, template: unknown): Snapshot {
     ...(dtype !== 'auto' && { q: dtype }),
     ...(Object.keys(params).length > 0 && { p: params }),
     ...(input !== undefined && { i: input }),
-    ...(carried && { c: { ...(reference.source && { s: reference.source }), o: reference.output } }),
+    ...(carried && { x: { ...(reference.source && { s: reference.source }), o: reference.output } }),
+    // With Compare open, the link carries its columns (link format v2) and opens Compare.
+    ...(compare.open && compareToLink(meta, { columns: columnsFor(compare, state.task), runs: compare.runs })),
   };
   return { payload, notes };
 }
@@ -71,6 +76,12 @@ export function applyShared(shared: SharedState): void {
     referenceByTask: withReference(s.referenceByTask, shared),
   });
   if (s.run.status !== 'running') s.clearRun();
+  const compare = useCompare.getState();
+  if (shared.compare) {
+    compare.setColumns(shared.task, shared.compare.columns);
+    compare.setRuns(shared.compare.runs);
+  }
+  compare.setOpen(Boolean(shared.compare));
 }
 
 /** The link's reference replaces the task's own; a link without one clears it (it belongs to another demo). */

@@ -6,9 +6,10 @@ import { defaultParams, findTask } from '../tasks/registry';
 import type { ParamSpec, Params, TaskMeta } from '../tasks/types';
 import type { SharePayload } from './codec';
 import { restoreInput } from './input-shape';
+import { checkCompare, type SharedCompare } from './compare-share';
 
 export const REVISION = /^[\w./-]{1,100}$/;
-const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i', 'c'];
+const FIELDS = ['t', 'm', 'h', 'r', 'd', 'q', 'p', 'i', 'x', 'c', 'k'];
 /** The largest reference output a link carries (as JSON): top-k scores and boxes fit, masks do not. */
 export const MAX_REFERENCE_CHARS = 4000;
 const DEVICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm'];
@@ -27,6 +28,8 @@ export interface SharedState {
   input?: unknown;
   /** A reference output the link carries; a result is checked against it. */
   reference?: { source?: string; output: unknown };
+  /** A compare set (v2 links): opens Compare with these columns. */
+  compare?: SharedCompare;
 }
 
 export interface Checked {
@@ -50,7 +53,7 @@ function checkParam(spec: ParamSpec, raw: unknown, dropped: string[]): number | 
   return clamped;
 }
 
-function checkParams(meta: TaskMeta, raw: unknown, dropped: string[]): Params {
+export function checkParams(meta: TaskMeta, raw: unknown, dropped: string[]): Params {
   const params = defaultParams(meta);
   if (raw === undefined) return params;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -103,8 +106,9 @@ export function validateShare(
   const dtype = field<DtypeChoice>(payload.q, 'auto', current.dtype, (v) => (v === 'auto' ? 'auto' : DTYPES.find((d) => d === v)), 'precision: not one this app knows', dropped);
   const params = checkParams(meta, payload.p, dropped);
   const input = restoreInput(payload.i, templateFor(meta.id), dropped);
-  const reference = checkReference(payload.c, dropped);
-  return { state: { task: meta.id, model, host, revision, device, dtype, params, input, ...(reference && { reference }) }, dropped };
+  const reference = checkReference(payload.x, dropped);
+  const compare = checkCompare(meta, payload.c, payload.k, dropped);
+  return { state: { task: meta.id, model, host, revision, device, dtype, params, input, ...(reference && { reference }), ...(compare && { compare }) }, dropped };
 }
 
 /** A carried reference: an output (list or object) of bounded size, and an optional short file name. */

@@ -14,6 +14,7 @@ import { RunBar, RunStats } from '../shell/RunBar/RunBar';
 import { ResultExport } from '../shell/ResultExport/ResultExport';
 import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
+import { CompareToggle, LazyCompareView, compareOpen, useCompareOpen } from './CompareMode';
 
 const pick = (s: AppState) => ({
   task: s.task,
@@ -29,7 +30,8 @@ const pick = (s: AppState) => ({
 function useRunShortcut(runTask: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running') runTask();
+      // In Compare mode the shortcut is Compare's: a workspace Run would load a second model beside its columns.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useApp.getState().run.status !== 'running' && !compareOpen()) runTask();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -84,15 +86,26 @@ export function Workspace() {
   const live = useLiveRunner();
   useRunShortcut(runTask);
   const { dropped, dropResult, dropInput } = useDropOnError();
+  const comparable = Boolean(view && !view.ownModelSource);
+  const comparing = useCompareOpen() && comparable;
   const header = meta && (
     <header className="task-header">
       <h1>{meta.label}</h1>
       <p className="muted">{meta.summary}</p>
+      {comparable && <CompareToggle />}
     </header>
   );
   // Nothing until the task's chunk is there: painting the title first made the workspace shift (Lighthouse CLS).
   if (!view || !meta) return <main id={WORKSPACE_ID} tabIndex={-1} className="workspace" aria-busy="true" />;
 
+  if (comparing) {
+    return (
+      <main id={WORKSPACE_ID} tabIndex={-1} className="workspace">
+        {header}
+        <LazyCompareView meta={meta} view={view} />
+      </main>
+    );
+  }
   const input = s.input ?? view.defaultInput;
   const runHere = s.run.task === s.task;
   const inputError = runHere && s.run.status === 'error' && s.run.errorAt === 'input' ? s.run.error : undefined;
