@@ -122,7 +122,7 @@ test.describe('reference check in the UI', () => {
     // The link carries the reference: after Run in a fresh page the same badge comes back.
     await page.getByTestId('share-button').click();
     const input = page.getByTestId('share-link');
-    await expect(input).toHaveValue(/#s=1\./);
+    await expect(input).toHaveValue(/#s=2\./);
     const link = await input.inputValue();
     const other = await page.context().newPage();
     await other.goto(link);

@@ -60,8 +60,8 @@ function modelFolders(dir) {
 }
 
 /**
- * The generated real-size models as cases, or why there are none. Their generator is another module of this
- * project; until it is merged here the cases are skipped with that reason.
+ * The generated real-size models as cases, or why there are none. Their generator (scripts/llama-onnx/bench-models.mjs)
+ * writes them on the first run; a copy of the bench without it skips these cases with that reason.
  * @param {(line: string) => void} log @returns {Promise<BenchCase[]>}
  */
 async function generatedCases(log) {
