@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { FIRST_CHECK, MIRROR, openTask } from './helpers/app';
+import { FIRST_CHECK, MIRROR, openTask, setRange } from './helpers/app';
 
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 const NLI = 'tiny-random/bert-nli';
@@ -136,6 +136,49 @@ test.describe('compare mode', () => {
     await column(page, 1).getByText('Parameters').click();
     await column(page, 1).getByTestId('param-do_sample').check();
     await expect(page.getByTestId('arena').getByTestId('tally-a')).toHaveText('1');
+  });
+
+  test('chat arena: two columns answer the same conversation, each cold and read-only, and a vote is kept', async ({ page }) => {
+    await openTask(page, 'chat', STORIES);
+    await page.getByTestId('param-do_sample').uncheck();
+    await setRange(page, 'param-max_new_tokens', 24);
+    // A first turn in Single: the worker now holds this model with the turn's key/value cache.
+    await page.getByTestId('chat-input').fill('Once upon a time');
+    await page.getByTestId('chat-input').press('Enter');
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', FIRST_CHECK);
+    await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+
+    await openCompare(page);
+    await setModel(page, 0, STORIES);
+    await setModel(page, 1, STORIES);
+    await column(page, 1).getByText('Parameters').click();
+    await column(page, 1).getByTestId('param-do_sample').check();
+    await page.getByTestId('compare').getByTestId('chat-input').fill('The dog ran to the park.');
+    await runAll(page);
+    for (const i of [0, 1]) {
+      const col = column(page, i);
+      await expect(col.getByTestId('compare-output')).toHaveAttribute('data-status', 'done');
+      // Each column shows the conversation with its own answer to the follow-up.
+      await expect(col.getByTestId('message-user')).toHaveCount(2);
+      await expect(col.getByTestId('message-user').nth(1)).toHaveText(/The dog ran to the park\./);
+      const reply = col.getByTestId('message-assistant').nth(1);
+      expect((await reply.locator('.markdown').innerText()).trim().length).toBeGreaterThan(0);
+      // Cold: the whole prompt was computed, none of it from a cache kept by the workspace or the column before.
+      await expect(reply.getByTestId('message-stats')).toContainText(/\d+ prompt tokens · \d+ new · first token/);
+      await expect(reply.getByTestId('message-stats')).not.toContainText('from cache');
+      // Read-only: the actions that would change the shared conversation are not offered here.
+      await expect(col.getByTestId('clear-chat')).toHaveCount(0);
+      await expect(col.getByTestId('regenerate')).toHaveCount(0);
+      await expect(col.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    }
+    await expect(page.locator('[data-testid=compare-table] tr[data-row=ttft] td')).toHaveCount(2);
+    await expect(page.locator('[data-testid=compare-table] tr[data-row=load] td').nth(1)).toHaveText(/\d/);
+
+    const arena = page.getByTestId('arena');
+    await expect(arena.getByTestId('tally-b')).toHaveText('0');
+    await arena.getByTestId('vote-b').click();
+    await expect(arena.getByTestId('tally-b')).toHaveText('1');
+    await expect(arena.getByTestId('tally-a')).toHaveText('0');
   });
 
   test('a compare link opens the same columns in a fresh browser context', async ({ page, browser }) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { FIRST_CHECK, expectRunDone, openTask, runAndWait, topLabel } from './helpers/app';
+import { FIRST_CHECK, MIRROR, expectRunDone, openTask, pickTask, runAndWait, topLabel } from './helpers/app';
+import { startMirror } from '../scripts/model-mirror.mjs';
 
 const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 const LOVE = 'I love this movie, it was wonderful';
@@ -74,6 +75,47 @@ test('runs are kept across a reload; one opens in place without running, runs ag
   await expect(compare).toContainText(HATE);
   await expect(compare.locator('tr', { hasText: 'Result' })).toHaveAttribute('data-differs', 'true');
   await expect(compare.locator('tr', { hasText: 'Model' })).toHaveAttribute('data-differs', 'false');
+});
+
+test('a run opened from the history comes back on its model host, which gets nothing until allowed (as a share link’s)', async ({ page }) => {
+  // A second mirror of the same models: another host than the user's own.
+  const other = await startMirror({ extraDirs: [], port: 0 });
+  const hits: string[] = [];
+  other.server.on('request', (request: { url?: string }) => hits.push(request.url ?? ''));
+  try {
+    await page.goto(`./?host=${encodeURIComponent(other.url)}`);
+    await pickTask(page, 'text-classification');
+    await page.getByTestId('model-input').fill(SENTIMENT);
+    const loved = await classify(page, LOVE);
+    expect(loved).toContain('POSITIVE');
+    // The user's own host is now the usual mirror.
+    await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
+    await expect(page.getByTestId('host-badge')).toHaveText(`mirror: ${new URL(MIRROR).host}`);
+    hits.length = 0;
+
+    const otherHost = new URL(other.url).host;
+    let dialog = await openHistory(page);
+    await dialog.getByTestId('history-item').first().getByTestId('history-open').click();
+    await expect(page.getByTestId('host-badge')).toHaveAttribute('data-link-host', 'held');
+    await expect(page.getByTestId('host-badge')).toContainText(`demo host: ${otherHost} (not allowed)`);
+    await expect(page.getByTestId('text-input')).toHaveValue(LOVE);
+    // Run again on the held host: refused before anything is sent to it.
+    dialog = await openHistory(page);
+    await dialog.getByTestId('history-item').first().getByTestId('history-rerun').click();
+    await expect(page.getByTestId('load-error')).toContainText('which you have not allowed', FIRST_CHECK);
+    expect(hits).toEqual([]);
+
+    // Allowed for this demo: the run goes to that host and gives the same result.
+    await page.getByTestId('allow-link-host').click();
+    await expect(page.getByTestId('host-badge')).toHaveAttribute('data-link-host', 'allowed');
+    expect(await classify(page, LOVE)).toBe(loved);
+    await expect.poll(() => hits.length).toBeGreaterThan(0);
+    // Use my host: back on the user's own.
+    await page.getByTestId('leave-link-host').click();
+    await expect(page.getByTestId('host-badge')).toHaveText(`mirror: ${new URL(MIRROR).host}`);
+  } finally {
+    await other.close();
+  }
 });
 
 test('export and import round-trip; a corrupt or foreign file is refused with a message and the history is intact', async ({ page }) => {

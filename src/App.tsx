@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from './store';
 import { HUB_HOST } from './store/settings-slice';
+import { allowLinkHost } from './store/link-host';
 import { OfflineBadge } from './ui/kit/OfflineBadge/OfflineBadge';
 import { CapabilityBadge } from './ui/shell/CapabilityBadge/CapabilityBadge';
 import { TaskPicker } from './ui/shell/TaskPicker/TaskPicker';
@@ -16,12 +17,17 @@ const ModelsDialog = lazyDialog(() => import('./ui/shell/ModelsDialog/ModelsDial
 const ShareDialog = lazyDialog(() => import('./share/ShareDialog').then((m) => m.ShareDialog));
 const HistoryDialog = lazyDialog(() => import('./history/HistoryDialog').then((m) => m.HistoryDialog));
 
-/** A linked demo's host, in use instead of the user's own until they leave it. */
+/** A linked demo's (or a kept run's) host, in use instead of the user's own until they leave it. */
 function LinkHostLabel({ host, held }: { host: string; held: boolean }) {
   return (
-    <span className="badge info" title="This shared demo's model host (for this demo only)" data-testid="host-badge" data-link-host={held ? 'held' : 'allowed'}>
+    <span className="badge info" title="This demo's model host, from a share link or a kept run (for this demo only)" data-testid="host-badge" data-link-host={held ? 'held' : 'allowed'}>
       demo host: {new URL(host).host}
       {held ? ' (not allowed)' : ''}{' '}
+      {held && (
+        <button type="button" className="link" onClick={allowLinkHost} data-testid="allow-link-host" title={`Allow ${new URL(host).host} for this demo`}>
+          Allow
+        </button>
+      )}{' '}
       <button type="button" className="link" onClick={() => useShareNotice.getState().dismiss()} data-testid="leave-link-host">
         Use my host
       </button>

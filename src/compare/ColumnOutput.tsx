@@ -74,8 +74,6 @@ export function ColumnOutput({ view, column, result, name, reference, compareKey
             caps={undefined}
             onParamsChange={noop}
             value={result.input}
-            onChange={noop}
-            onRun={noop}
             running={status === 'running'}
           />
         </PanelBoundary>

@@ -74,7 +74,9 @@ export function CompareView({ meta, view }: Props) {
     <div className="compare" data-testid="compare" data-running={c.running}>
       <p className="muted compare-note" data-testid="compare-note">
         Columns run one at a time in one worker, so only one model is in memory at a time. A column with its own thread count
-        runs in a fresh worker started with that many WASM threads (the app’s worker is restarted afterwards).
+        runs in a fresh worker started with that many WASM threads (the app’s worker is restarted afterwards). Every column
+        starts cold: the model the worker holds is unloaded first, even when it is the same one, so load times are real loads
+        and no kept chat cache shortens a time to first token.
       </p>
       <section className="pane input-pane" aria-label="Input">
         <PanelBoundary onError={() => app.setInput(undefined)}>

@@ -59,7 +59,7 @@ export class DamagedDownloadError extends PlaygroundError {
 export class DamagedCacheError extends PlaygroundError {
   override name = 'DamagedCacheError';
 }
-/** A share link's model host that the user has not allowed yet: nothing is sent to it. */
+/** A share link's (or a kept run's) model host that the user has not allowed yet: nothing is sent to it. */
 export class HostNotAllowedError extends PlaygroundError {
   override name = 'HostNotAllowedError';
 }

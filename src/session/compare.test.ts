@@ -14,6 +14,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(maxThreads?: number) {
   const engine = new FakeEngine();
+  engine.auto.unload = () => ({ unloaded: true });
   const store = createMemoryStore();
   store.getState().setTask(TASK);
   store.getState().setInputFor(TASK, 'I love this movie');
@@ -44,6 +45,24 @@ describe('Compare', () => {
     expect(results.map((r) => r.status)).toEqual(['done', 'done']);
     expect(results[1].output).toEqual([{ label: 'entailment', score: 0.9 }]);
     expect(results[0].stats.loadMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('every column starts cold: the worker’s model (and any chat cache kept with it) is unloaded before each column’s load', async () => {
+    const { engine, store, session, results, onColumn } = setup();
+    // The workspace holds the same model the first column asks for: it must not be reused warm.
+    store.getState().loadStarted({ task: TASK, pipeline: TASK, model: 'a/one', host: 'h', revision: 'main', device: 'auto', dtype: 'auto' });
+    store.getState().loadFinished(loaded);
+    const done = session.runCompare({ task: TASK, columns: [column('a/one'), column('a/one', { params: { top_k: 1 } })], runs: 1 }, onColumn);
+    (await engine.nth('load', 0)).resolve(loaded);
+    (await engine.nth('run', 0)).resolve(answer('X'));
+    (await engine.nth('load', 1)).resolve(loaded);
+    (await engine.nth('run', 1)).resolve(answer('X'));
+    await done;
+    const order = engine.calls.map((c) => c.request.type).filter((t) => t === 'unload' || t === 'load' || t === 'run');
+    expect(order).toEqual(['unload', 'load', 'run', 'unload', 'load', 'run']);
+    // The same model twice is loaded twice: both load times are real loads, so both take part in the ★.
+    expect(engine.of('load').map((c) => c.request.spec.model)).toEqual(['a/one', 'a/one']);
+    expect(results.map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('a column whose model fails shows its error and the next column still runs', async () => {

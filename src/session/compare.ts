@@ -89,8 +89,10 @@ export function createComparer({ engine, store }: SessionDeps, loader: Loader, t
       update({ status: 'loading' });
       if (column.threads !== undefined && column.threads !== threads.current()) threads.restartWith(column.threads);
       const spec: LoadSpec = { ...specOf(state()), task: request.task, model: column.model.trim(), dtype: column.dtype, device: column.device };
-      // Timed here: a model the worker already holds (the same as the column before) comes back at once,
-      // and the worker's own loadMs would then repeat the first load's time.
+      // Every column starts cold: the model the worker holds (the workspace's, or the column before's, maybe
+      // the same one) is unloaded first, so its load time is a real load and no chat key/value cache kept
+      // from an earlier turn or column makes its first token come early (see README, Compare).
+      await engine.call({ type: 'unload' }, { signal });
       const started = performance.now();
       const loaded = (await engine.call({ type: 'load', spec }, { signal })) as LoadedInfo;
       update({ status: 'running', loaded, stats: { loadMs: performance.now() - started, latencies: [] } });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InferenceError } from '../protocol/errors';
 import type { LoadedInfo, ModelPlan } from '../protocol/messages';
 import type { FinishedRun, HistoryRecord, HistorySink } from '../history/record';
@@ -74,6 +74,40 @@ describe('open a kept run', () => {
     const { session, state } = setup();
     await session.openRun(record({ status: 'error', output: undefined, stats: undefined, error: { name: 'InferenceError', message: 'boom' } }));
     expect(state().run).toMatchObject({ status: 'error', error: { message: 'boom' } });
+  });
+
+  it('restores the run’s model host as a share link’s: for its task only, and held until the user allows it', async () => {
+    const { engine, session, state } = setup();
+    const other = 'http://10.0.0.7:8080/';
+    await session.openRun(record({ host: other, revision: 'v2' }));
+    expect(state()).toMatchObject({ host: other, revision: 'v2' });
+    expect(state().linkHost).toEqual({ task: TASK, host: other, revision: 'v2', allowed: false, own: { host: 'https://huggingface.co/', revision: 'main' } });
+    expect(engine.calls.filter((c) => c.request.type !== 'probe')).toHaveLength(0);
+    // Run again on a held host: refused before anything reaches it, with the reason shown as the load's error.
+    await session.rerun(record({ host: other, revision: 'v2' }));
+    await vi.waitFor(() => expect(state().load.error?.name).toBe('HostNotAllowedError'));
+    expect(state().load.error?.message).toContain('10.0.0.7:8080');
+    expect(engine.of('load')).toHaveLength(0);
+  });
+
+  it('a run on the user’s own host opens on it as it is; on their host at another revision, for that demo only', async () => {
+    const { session, state } = setup();
+    await session.openRun(record());
+    expect(state()).toMatchObject({ host: 'https://huggingface.co/', revision: 'main', linkHost: undefined });
+    await session.openRun(record({ revision: 'v1.0' }));
+    expect(state()).toMatchObject({ revision: 'v1.0', linkHost: { allowed: true, own: { revision: 'main' } } });
+    // Back on the user's own host and revision: the demo's host ends.
+    await session.openRun(record());
+    expect(state()).toMatchObject({ revision: 'main', linkHost: undefined });
+  });
+
+  it('refuses a run (from an imported file) whose host is not an http(s) address, changing nothing', async () => {
+    const { session, state } = setup();
+    const before = { task: state().task, host: state().host, model: state().modelByTask[TASK] };
+    await expect(session.openRun(record({ host: 'javascript:alert(1)' }))).rejects.toThrow('not an http(s) address');
+    await expect(session.openRun(record({ revision: '../../etc' + ' x' }))).rejects.toThrow('not a branch, tag or commit');
+    expect({ task: state().task, host: state().host, model: state().modelByTask[TASK] }).toEqual(before);
+    expect(state().linkHost).toBeUndefined();
   });
 
   it('refuses a run of a task this app does not have', async () => {

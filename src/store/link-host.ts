@@ -1,5 +1,5 @@
-// A share link may name any model host — another mirror, or any address at all (169.254.169.254). Its
-// host applies to that demo only, and nothing is sent to it until the user allows it: while the host is
+// A share link may name any model host — another mirror, or any address at all (169.254.169.254); so may a
+// kept run opened from the history (its file can be imported from anywhere). Its host applies to that demo only, and nothing is sent to it until the user allows it: while the host is
 // held, no model check, precision check, default-model probe, search or load reaches it. The user's own
 // host and revision are what is saved, and what Dismiss (or leaving the demo's task) brings back.
 import type { AppState } from './index';
@@ -56,7 +56,7 @@ export function watchLinkHost(onLeave: () => void): () => void {
 export function hostNotAllowed(host: string): HostNotAllowedError {
   const name = new URL(host).host;
   return new HostNotAllowedError(
-    `This shared demo fetches its model from ${name}, which you have not allowed: nothing was sent to it.`,
-    `Press “Allow ${name} for this demo” in the notice above, or Dismiss to go back to your own model host.`,
+    `This demo fetches its model from ${name}, which you have not allowed: nothing was sent to it.`,
+    `Allow ${name} for this demo (in the notice above, or next to “demo host” at the top), or choose “Use my host” to go back to your own.`,
   );
 }

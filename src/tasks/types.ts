@@ -129,8 +129,9 @@ export interface OutputProps<I = unknown, O = unknown, P = unknown> extends Pane
   onParamsChange(next: Params): void;
   /** The live input, for views that act on it (e.g. regenerate or edit a chat message). */
   value: I;
-  onChange(next: I): void;
-  onRun(): void;
+  /** Absent where the output is shown read-only (a compare column): actions that change the input are hidden. */
+  onChange?(next: I): void;
+  onRun?(): void;
   running: boolean;
 }
 

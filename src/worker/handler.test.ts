@@ -361,6 +361,25 @@ describe('worker handler', () => {
     expect(runtime.loads).toHaveLength(2);
   });
 
+  it('unload waits for a load already asked for, so a late load cannot leave its model warm after it', async () => {
+    const { handler, runtime, resultOf } = setup();
+    const gate = deferred();
+    const load = runtime.load.bind(runtime);
+    runtime.load = async (...args) => {
+      await gate.promise;
+      return load(...args);
+    };
+    const loading = handler.handle({ id: 1, type: 'load', spec: SPEC });
+    const unloading = handler.handle({ id: 2, type: 'unload' });
+    gate.resolve();
+    await Promise.all([loading, unloading]);
+    expect(resultOf(2)).toEqual({ unloaded: true });
+    expect(runtime.disposed).toEqual([{ name: 'org/model-a@auto' }]);
+    // The same spec loads again from scratch (a fresh pipe, warmed up again).
+    await handler.handle({ id: 3, type: 'load', spec: SPEC });
+    expect(runtime.loads).toHaveLength(2);
+  });
+
   it('reports a failing load as an error and keeps later loads working', async () => {
     const { handler, runtime, errorOf, resultOf } = setup();
     runtime.failNext = new NetworkError('Could not reach the host.', 'Check the connection.');

@@ -152,10 +152,16 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         return { cancelled: Boolean(controller) } satisfies ResultOf['cancel'];
       }
       case 'unload': {
-        const previous = current;
-        current = undefined;
-        if (previous) await runtime.dispose(previous.loaded.pipe);
-        return { unloaded: Boolean(previous) } satisfies ResultOf['unload'];
+        // After the loads already asked for: a cancelled load still finishing would otherwise install its
+        // model after this unload, and the next load of the same model would find it warm.
+        const next = loading.then(async () => {
+          const previous = current;
+          current = undefined;
+          if (previous) await runtime.dispose(previous.loaded.pipe);
+          return { unloaded: Boolean(previous) } satisfies ResultOf['unload'];
+        });
+        loading = next.catch(() => undefined);
+        return next;
       }
       case 'dtypes': {
         const runner = await runnerFor(request.spec.task).catch(() => undefined);

@@ -132,13 +132,17 @@ const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
     const messages = value.messages;
     const lastIndex = messages.length - 1;
     const completion = messages.some((m) => m.completion);
+    // Read-only (a compare column): no Clear, Edit or Regenerate, which would change the shared input.
+    const edit = onChange && onRun ? { onChange, onRun } : undefined;
     return (
       <div className="chat">
         <div className="chat-head">
           <ContextMeter messages={messages} />
-          <button type="button" className="secondary small-button" onClick={() => onChange({ ...value, messages: [] })} disabled={running || !messages.length} data-testid="clear-chat">
-            Clear
-          </button>
+          {edit && (
+            <button type="button" className="secondary small-button" onClick={() => edit.onChange({ ...value, messages: [] })} disabled={running || !messages.length} data-testid="clear-chat">
+              Clear
+            </button>
+          )}
         </div>
         {completion && (
           <p className="notice" data-testid="completion-note">
@@ -152,8 +156,8 @@ const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
               key={i}
               message={message}
               busy={running}
-              onEdit={message.role === 'user' ? () => onChange(editFrom(value, i)) : undefined}
-              onRegenerate={message.role === 'assistant' && i === lastIndex ? () => { onChange(withoutLastReply(value)); onRun(); } : undefined}
+              onEdit={edit && message.role === 'user' ? () => edit.onChange(editFrom(value, i)) : undefined}
+              onRegenerate={edit && message.role === 'assistant' && i === lastIndex ? () => { edit.onChange(withoutLastReply(value)); edit.onRun(); } : undefined}
             />
           ))}
           {running && <PendingReply partial={partial} />}

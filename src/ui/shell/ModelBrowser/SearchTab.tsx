@@ -50,7 +50,7 @@ export function SearchTab({ host, pipeline, current, onPick }: Props) {
           Use “{fullId}” as typed
         </button>
       )}
-      {held && <p className="muted" data-testid="search-held">This demo’s model host has not been allowed yet: allow it in the notice above to search it.</p>}
+      {held && <p className="muted" data-testid="search-held">This demo’s model host has not been allowed yet: allow it (in the notice above, or next to “demo host” at the top) to search it.</p>}
       {state.status === 'searching' && <p className="muted"><span className="spinner" /> Searching…</p>}
       {state.status === 'error' && <p className="notice notice-error" role="alert" data-testid="search-error">{state.message}</p>}
       {state.status === 'done' && state.results.length === 0 && (
