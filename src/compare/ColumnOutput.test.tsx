@@ -34,7 +34,7 @@ describe('a chat in a compare column', () => {
     const view = await findTask('chat')!.view();
     const column = { model: 'a/chat', dtype: 'auto' as const, device: 'auto' as const, params: {} };
     const result = { ...emptyResult('done'), input: conversation, output: { reply: 'Once upon a time' } };
-    const html = await render(createElement(ColumnOutput, { view, column, result, name: 'A', differs: false }));
+    const html = await render(createElement(ColumnOutput, { view, column, result, name: 'A', differs: false, onParamsChange: () => undefined }));
     expect(html).toContain('Once upon a time');
     expect(html).toContain('Hello there');
     expect(html).not.toContain('data-testid="clear-chat"');

@@ -1,4 +1,4 @@
-import type { TaskView } from '../tasks/types';
+import type { Params, TaskView } from '../tasks/types';
 import { ErrorNotice } from '../ui/kit/ErrorNotice/ErrorNotice';
 import { PanelBoundary } from '../ui/kit/PanelBoundary/PanelBoundary';
 import { divergence, type CompareKey } from './compare-key';
@@ -13,6 +13,8 @@ interface Props {
   reference?: CompareKey;
   compareKey?: CompareKey;
   differs: boolean;
+  /** The view's own controls (a detector's threshold, a mask's opacity) change this column's parameters. */
+  onParamsChange(next: Params): void;
 }
 
 const STATUS: Record<ColumnResult['status'], string> = {
@@ -55,7 +57,7 @@ function KeyLine({ name, compareKey, reference, differs }: Pick<Props, 'name' | 
 }
 
 /** One column's result: its status or error, the task's own output view, and how it differs from column A. */
-export function ColumnOutput({ view, column, result, name, reference, compareKey, differs }: Props) {
+export function ColumnOutput({ view, column, result, name, reference, compareKey, differs, onParamsChange }: Props) {
   const Output = view.Output;
   const status = result?.status ?? 'waiting';
   const showOutput = (status === 'running' && result?.partial !== undefined) || status === 'done';
@@ -72,7 +74,7 @@ export function ColumnOutput({ view, column, result, name, reference, compareKey
             model={column.model}
             params={column.params}
             caps={undefined}
-            onParamsChange={noop}
+            onParamsChange={onParamsChange}
             value={result.input}
             running={status === 'running'}
           />

@@ -109,7 +109,16 @@ export function CompareView({ meta, view }: Props) {
               onChange={(next) => update(i, next)}
               onRemove={columns.length > MIN_COLUMNS ? () => setColumns(task, columns.filter((_, j) => j !== i)) : undefined}
             />
-            <ColumnOutput view={view} column={column} result={c.results[i]} name={COLUMN_NAMES[i]} reference={keys[0]} compareKey={keys[i]} differs={differs[i]} />
+            <ColumnOutput
+              view={view}
+              column={column}
+              result={c.results[i]}
+              name={COLUMN_NAMES[i]}
+              reference={keys[0]}
+              compareKey={keys[i]}
+              differs={differs[i]}
+              onParamsChange={(params) => update(i, { ...column, params })}
+            />
           </section>
         ))}
       </div>
