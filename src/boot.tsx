@@ -3,6 +3,7 @@ import { StrictMode, startTransition } from 'react';
 import type { createRoot as CreateRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngine } from './client/engine-client';
+import { afterFirstPaint } from './client/first-paint';
 import { createSession, type Session } from './session';
 import { SessionContext } from './session/react';
 import { createHistorySink } from './history/sink';
@@ -46,7 +47,8 @@ function wire(): Session {
   // `?threads=N` caps onnxruntime's WASM threads (default: the cores, at most 4), e.g. to leave a core free.
   const threadsParam = Number(new URLSearchParams(location.search).get('threads'));
   const session = createSession({
-    engine: createEngine(),
+    // The worker (most of the page's JavaScript) starts once the first screen is painted, or when asked for.
+    engine: createEngine(afterFirstPaint(document.getElementById('root')!)),
     store: useApp,
     maxThreads: threadsParam >= 1 ? Math.floor(threadsParam) : undefined,
     history: createHistorySink(),

@@ -67,6 +67,54 @@ afterEach(() => {
 });
 
 describe('EngineClient', () => {
+  describe('with a start gate (the page\'s first paint)', () => {
+    function gated() {
+      const workers: FakeWorker[] = [];
+      const factory = vi.fn(() => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      });
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const client = new EngineClient(factory, gate);
+      return { client, workers, factory, open };
+    }
+
+    it('holds the start-up probe until the gate opens, then posts it to the new worker', async () => {
+      const { client, workers, factory, open } = gated();
+      void client.call({ type: 'probe' });
+      expect(factory).not.toHaveBeenCalled();
+      open();
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(factory).toHaveBeenCalledTimes(1);
+      expect(workers[0].posted.map((r) => r.type)).toEqual(['probe']);
+    });
+
+    it('starts at once for anything but the probe, posting what waited first', () => {
+      const { client, workers, factory } = gated();
+      void client.call({ type: 'probe' });
+      void client.call({ type: 'plan', spec: SPEC });
+      expect(factory).toHaveBeenCalledTimes(1);
+      expect(workers[0].posted.map((r) => r.type)).toEqual(['probe', 'plan']);
+    });
+
+    it('rejects a request cancelled before the worker started, without posting it', async () => {
+      const { client, workers, open } = gated();
+      const controller = new AbortController();
+      const probe = track(client.call({ type: 'probe' }, { signal: controller.signal }));
+      controller.abort();
+      await Promise.resolve();
+      expect(probe.status).toBe('rejected');
+      expect(probe.error).toBeInstanceOf(CancelledError);
+      open();
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(workers[0].posted).toEqual([]);
+    });
+  });
+
   it('spawns one worker on construction and posts requests with fresh ids', () => {
     const { client, factory, worker } = setup();
     expect(factory).toHaveBeenCalledTimes(1);

@@ -43,7 +43,10 @@ const CANCEL_GRACE_MS = 1500;
  * cancellation via AbortSignal, and a fresh worker when the old one dies or cannot be interrupted.
  */
 export class EngineClient {
-  private worker: WorkerLike;
+  /** Undefined until the client starts (see the constructor's `startWhen`). */
+  private worker: WorkerLike | undefined;
+  /** Requests posted before the worker started, in order. */
+  private queued: Request[] = [];
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private respawnListeners = new Set<(reason: string) => void>();
@@ -51,9 +54,27 @@ export class EngineClient {
   /** The thread cap the page asked for (`?threads=`), for workers this client starts on its own. */
   private maxThreads: number | undefined;
 
-  constructor(createWorker: () => WorkerLike) {
+  /**
+   * @param startWhen the worker starts when this settles (the page passes its first paint: the worker's script,
+   *   onnxruntime's included, is then not fetched alongside the first screen's); requests made before wait for it.
+   *   Without it, the worker starts at once.
+   */
+  constructor(createWorker: () => WorkerLike, startWhen?: Promise<unknown>) {
     this.createWorker = createWorker;
+    if (startWhen) void startWhen.then(() => this.start(), () => this.start());
+    else this.start();
+  }
+
+  /** Starts the worker now (if not yet), posting what was waiting for it. */
+  start(): void {
+    if (this.worker) return;
     this.worker = this.spawn();
+    for (const request of this.queued.splice(0)) this.worker.postMessage(request);
+  }
+
+  private post(request: Request): void {
+    if (this.worker) this.worker.postMessage(request);
+    else this.queued.push(request);
   }
 
   call<R extends WithoutId<Request>>(request: R, options: CallOptions = {}): Promise<ResultOf[R['type']]> {
@@ -65,7 +86,9 @@ export class EngineClient {
       const posted = { ...request, id, ...(interrupt ? { interrupt: interrupt.buffer } : {}) } as Request;
       this.pending.set(id, { type: request.type, request: posted, switches: 0, interrupt, resolve: resolve as (v: unknown) => void, reject, options });
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      this.worker.postMessage(posted);
+      // Only the start-up probe waits for the page's first paint; anything the user or a check asks for starts it.
+      if (request.type !== 'probe') this.start();
+      this.post(posted);
     });
   }
 
@@ -76,7 +99,8 @@ export class EngineClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.queued = [];
     this.rejectAll(new WorkerCrashedError('The engine was shut down.'));
   }
 
@@ -84,7 +108,15 @@ export class EngineClient {
     const pending = this.pending.get(id);
     if (!pending) return;
     if (pending.interrupt) Atomics.store(pending.interrupt, 0, 1);
-    this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id });
+    const waiting = this.queued.findIndex((request) => request.id === id);
+    if (waiting >= 0) {
+      // Never posted: nothing to wind down.
+      this.queued.splice(waiting, 1);
+      this.pending.delete(id);
+      pending.reject(new CancelledError('Stopped.'));
+      return;
+    }
+    this.post({ id: this.nextId++, type: 'cancel', target: id });
     // Work that cannot be interrupted (a model download, a long single inference) ends by replacing the worker.
     setTimeout(() => {
       const entry = this.pending.get(id);
@@ -109,7 +141,8 @@ export class EngineClient {
 
   /** Replaces the worker (calls in flight fail); respawn listeners run, so the fresh one is probed. */
   restart(reason: string): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.queued = [];
     this.rejectAll(new WorkerCrashedError('The inference engine was restarted.', 'Load the model again.'));
     this.worker = this.spawn();
     for (const listener of this.respawnListeners) listener(reason);
@@ -127,10 +160,11 @@ export class EngineClient {
       entry.reject(new WorkerCrashedError('The engine could not settle on a thread count for this model.', 'Try loading it again.'));
       return;
     }
-    this.worker.terminate();
-    this.worker = this.spawn();
-    this.worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
-    for (const waiting of this.pending.values()) this.worker.postMessage(waiting.request);
+    this.worker?.terminate();
+    this.queued = [];
+    const worker = (this.worker = this.spawn());
+    worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
+    for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
   }
 
   private rejectAll(error: Error): void {
@@ -171,8 +205,9 @@ function interruptFlag(): Int32Array | undefined {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
-export function createEngine(): EngineClient {
+export function createEngine(startWhen?: Promise<unknown>): EngineClient {
   return new EngineClient(
     () => new Worker(new URL('../worker/inference.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    startWhen,
   );
 }
