@@ -4,7 +4,10 @@
 // dynamic imports load (and their static imports), so they are fetched with the entry, not after it runs.
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 
-type Bundle = Record<string, { type: string; imports?: string[]; dynamicImports?: string[] }>;
+type Bundle = Record<
+  string,
+  { type: string; imports?: string[]; dynamicImports?: string[]; facadeModuleId?: string | null; viteMetadata?: { importedCss?: Set<string> } }
+>;
 
 /** The files `roots` load, with everything they import statically, minus those the page already loads. */
 export function startUpChunks(bundle: Bundle, roots: string[], loaded: Set<string>): string[] {
@@ -17,6 +20,25 @@ export function startUpChunks(bundle: Bundle, roots: string[], loaded: Set<strin
   };
   roots.forEach(visit);
   return found;
+}
+
+/** The lazy dialogs' modules (every `lazyDialog(() => import(…))`; a unit test keeps this in step). */
+export const LAZY_DIALOGS = /\/(\w+Dialog|ModelBrowser)\.tsx$/;
+
+/** The name of the <meta> that lists what the page fetches, unevaluated, once it has settled (see LazyDialog). */
+export const IDLE_PRELOAD_META = 'idle-preload';
+
+/**
+ * The files of the lazy chunks whose source matches `pattern` (the dialogs), with their static imports and CSS,
+ * minus what start-up already loads: fetched once the page has settled, so a dialog opens at once and offline.
+ */
+export function idleChunks(bundle: Bundle, pattern: RegExp, loaded: Set<string>): string[] {
+  const roots = Object.entries(bundle)
+    .filter(([, chunk]) => chunk.type === 'chunk' && chunk.facadeModuleId && pattern.test(chunk.facadeModuleId))
+    .map(([file]) => file);
+  const files = startUpChunks(bundle, roots, loaded);
+  const css = files.flatMap((file) => [...(bundle[file]?.viteMetadata?.importedCss ?? [])]);
+  return [...files, ...new Set(css)];
 }
 
 // React ships as CommonJS only; the bundler wraps each CommonJS module in an arrow function run on first
@@ -32,7 +54,12 @@ export function eagerCommonJs(code: string): string {
   return code.replace(CJS_WRAPPER, '__commonJSMin((function($1) {');
 }
 
-export function startUpPreload(): Plugin {
+export interface StartUpOptions {
+  /** Lazy modules fetched (not run) once the page has settled: see idleChunks. */
+  idle?: RegExp;
+}
+
+export function startUpPreload({ idle }: StartUpOptions = {}): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'model-playground:start-up-preload',
@@ -51,12 +78,17 @@ export function startUpPreload(): Plugin {
         const entry = ctx.chunk;
         if (!entry || !ctx.bundle) return [];
         const loaded = new Set([entry.fileName, ...entry.imports]);
-        const files = startUpChunks(ctx.bundle as unknown as Bundle, entry.dynamicImports, loaded);
-        return files.map((file): HtmlTagDescriptor => ({
+        const bundle = ctx.bundle as unknown as Bundle;
+        const files = startUpChunks(bundle, entry.dynamicImports, loaded);
+        const tags = files.map((file): HtmlTagDescriptor => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` },
           injectTo: 'head',
         }));
+        if (!idle) return tags;
+        const later = idleChunks(bundle, idle, new Set([...loaded, ...files]));
+        const content = later.map((file) => `${config.base}${file}`).join(' ');
+        return [...tags, { tag: 'meta', attrs: { name: IDLE_PRELOAD_META, content }, injectTo: 'head' }];
       },
     },
   };

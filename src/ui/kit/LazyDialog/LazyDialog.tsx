@@ -10,9 +10,29 @@ const loaders = new Set<() => Promise<unknown>>();
 /**
  * Fetches every lazy dialog's chunk now. Called once the page has settled: the dialogs then open at once, and
  * still open after the connection drops (a page without a service worker cannot fetch them offline).
+ * The build lists their files in a <meta> (src/start-up-plugin.ts): each becomes a `modulepreload` (fetched and
+ * parsed into the page's module map, not run: running them all was one long task) or a style preload; the
+ * dialog's own import() then finds them there. The dev server has no such list: there the chunks are imported.
  */
-export function preloadDialogs(): void {
-  for (const load of loaders) void load().catch(() => undefined);
+export function preloadDialogs(doc: Document = document): void {
+  const listed = doc.querySelector<HTMLMetaElement>('meta[name="idle-preload"]');
+  if (!listed) {
+    for (const load of loaders) void load().catch(() => undefined);
+    return;
+  }
+  for (const href of listed.content.split(/\s+/).filter(Boolean)) {
+    const link = doc.createElement('link');
+    if (href.endsWith('.css')) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else {
+      link.rel = 'modulepreload';
+    }
+    // As Vite's own preloads, so the later fetch of the same file matches this one.
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.append(link);
+  }
 }
 
 /**
