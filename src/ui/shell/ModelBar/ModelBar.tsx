@@ -60,13 +60,12 @@ export const ModelBar = memo(function ModelBar() {
   const modelKey = `${spec.host}|${spec.model}|${spec.revision}`;
 
   // The checks themselves skip a field that cannot be asked for (session/spec.ts, unaskable).
+  // Both in one task, so their "checking" states are one render; each skips a key it has already answered.
   useEffect(() => {
-    const timer = setTimeout(() => void checkDtypes(), 400);
-    return () => clearTimeout(timer);
-  }, [s.model, host, revision, held]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => void checkPlan(), 450);
+    const timer = setTimeout(() => {
+      void checkDtypes();
+      void checkPlan();
+    }, 400);
     return () => clearTimeout(timer);
   }, [s.model, host, revision, s.dtype, s.device, s.task, held]);
 
