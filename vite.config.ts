@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './src/pwa/sw-plugin.ts';
 import { contentSecurityPolicy } from './src/pwa/csp-plugin.ts';
-import { LAZY_DIALOGS, startUpPreload } from './src/start-up-plugin.ts';
+import { LAZY_DIALOGS, TASK_PANELS, startUpPreload } from './src/start-up-plugin.ts';
+import { TASK_ORDER } from './src/tasks/order.ts';
 import { CSP_HEADER } from './scripts/csp.mjs';
 import { transformersInitChain } from './scripts/transformers-init-chain.mjs';
 
@@ -20,7 +21,7 @@ const previewHeaders = { ...isolationHeaders, 'Content-Security-Policy': CSP_HEA
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), startUpPreload({ idle: LAZY_DIALOGS }), transformersInitChain()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), startUpPreload({ idle: LAZY_DIALOGS, panels: TASK_PANELS, firstTask: TASK_ORDER[0] }), transformersInitChain()],
   server: {
     headers: isolationHeaders,
     // Vite ignores only the current outDir: a build into another folder (BUILD_DIR=dist-…, as the tests and

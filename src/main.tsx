@@ -1,4 +1,10 @@
 import './styles.css';
+import { preloadOpeningPanel } from './opening-panel';
+
+// The opening task's panel is fetched with the app's own files. The key is the store's (src/store/index.ts,
+// STORE_KEY): not imported, which would pull the store into this entry's first task; a unit test keeps them equal.
+export const SAVED_VISIT_KEY = 'model-playground';
+preloadOpeningPanel(document, SAVED_VISIT_KEY);
 
 // Start-up as several tasks instead of one: evaluating react-dom (two thirds of the JavaScript), evaluating
 // the app's modules, creating the root and rendering each run in a task of their own, so the page answers

@@ -25,6 +25,9 @@ export function startUpChunks(bundle: Bundle, roots: string[], loaded: Set<strin
 /** The lazy dialogs' modules (every `lazyDialog(() => import(…))`; a unit test keeps this in step). */
 export const LAZY_DIALOGS = /\/(\w+Dialog|ModelBrowser)\.tsx$/;
 
+/** The task panels' modules (`src/tasks/<id>/Panel.tsx`, see src/tasks/registry.ts), the task id captured. */
+export const TASK_PANELS = /[\\/]tasks[\\/]([\w-]+)[\\/]Panel\.tsx$/;
+
 /** The name of the <meta> that lists what the page fetches, unevaluated, once it has settled (see LazyDialog). */
 export const IDLE_PRELOAD_META = 'idle-preload';
 
@@ -57,9 +60,32 @@ export function eagerCommonJs(code: string): string {
 export interface StartUpOptions {
   /** Lazy modules fetched (not run) once the page has settled: see idleChunks. */
   idle?: RegExp;
+  /** The task panels' modules, the task id captured first: see panelChunks. */
+  panels?: RegExp;
+  /** The task a first visit opens. */
+  firstTask?: string;
 }
 
-export function startUpPreload({ idle }: StartUpOptions = {}): Plugin {
+/** The name of the <meta> that lists each task panel's files, for main.tsx to preload the opening one's. */
+export const PANELS_META = 'task-panels';
+
+/**
+ * Each task panel's files (its chunk, static imports and CSS, minus what start-up loads), as the <meta>'s content:
+ * `task=file,file;task=file…`, the first visit's task first.
+ */
+export function panelChunks(bundle: Bundle, pattern: RegExp, loaded: Set<string>, base: string, firstTask?: string): string {
+  const entries = Object.entries(bundle).flatMap(([file, chunk]) => {
+    const task = chunk.type === 'chunk' && chunk.facadeModuleId ? pattern.exec(chunk.facadeModuleId)?.[1] : undefined;
+    if (!task) return [];
+    const files = startUpChunks(bundle, [file], loaded);
+    const css = files.flatMap((f) => [...(bundle[f]?.viteMetadata?.importedCss ?? [])]);
+    return [[task, [...files, ...new Set(css)].map((f) => `${base}${f}`).join(',')] as const];
+  });
+  entries.sort(([a], [b]) => Number(b === firstTask) - Number(a === firstTask));
+  return entries.map(([task, files]) => `${task}=${files}`).join(';');
+}
+
+export function startUpPreload({ idle, panels, firstTask }: StartUpOptions = {}): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'model-playground:start-up-preload',
@@ -74,21 +100,31 @@ export function startUpPreload({ idle }: StartUpOptions = {}): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const entry = ctx.chunk;
         if (!entry || !ctx.bundle) return [];
         const loaded = new Set([entry.fileName, ...entry.imports]);
         const bundle = ctx.bundle as unknown as Bundle;
-        const files = startUpChunks(bundle, entry.dynamicImports, loaded);
+        // Less what Vite already preloads (the entry's imports' own imports), and the task panels (main.tsx preloads
+        // the opening one's only).
+        const roots = entry.dynamicImports.filter((file) => !(panels && panels.test(bundle[file]?.facadeModuleId ?? '')));
+        const all = startUpChunks(bundle, roots, loaded);
+        const files = all.filter((file) => !html.includes(`"${config.base}${file}"`));
         const tags = files.map((file): HtmlTagDescriptor => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` },
           injectTo: 'head',
         }));
-        if (!idle) return tags;
-        const later = idleChunks(bundle, idle, new Set([...loaded, ...files]));
-        const content = later.map((file) => `${config.base}${file}`).join(' ');
-        return [...tags, { tag: 'meta', attrs: { name: IDLE_PRELOAD_META, content }, injectTo: 'head' }];
+        const atStart = new Set([...loaded, ...all]);
+        if (panels) {
+          const content = panelChunks(bundle, panels, atStart, config.base, firstTask);
+          tags.push({ tag: 'meta', attrs: { name: PANELS_META, content }, injectTo: 'head' });
+        }
+        if (idle) {
+          const content = idleChunks(bundle, idle, atStart).map((file) => `${config.base}${file}`).join(' ');
+          tags.push({ tag: 'meta', attrs: { name: IDLE_PRELOAD_META, content }, injectTo: 'head' });
+        }
+        return tags;
       },
     },
   };

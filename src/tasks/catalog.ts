@@ -1,31 +1,9 @@
+import { TASK_ORDER } from './order';
 import type { TaskMeta } from './types';
 
 // Each task is one folder: meta.ts (both threads), run.ts (worker only, see runners.ts), Panel.tsx (UI only,
-// see registry.ts). Adding a task = adding its folder + one id below (the order the task picker shows).
-export const TASK_ORDER = [
-  'text-classification',
-  'feature-extraction',
-  'semantic-search',
-  'recommendation',
-  'chat',
-  'text-generation',
-  'translation',
-  'summarization',
-  'text2text-generation',
-  'zero-shot-classification',
-  'token-classification',
-  'fill-mask',
-  'question-answering',
-  'image-classification',
-  'object-detection',
-  'image-segmentation',
-  'background-removal',
-  'depth-estimation',
-  'image-to-text',
-  'zero-shot-image-classification',
-  'ocr',
-  'onnx-lab',
-] as const;
+// see registry.ts). Adding a task = adding its folder + one id in ./order.ts (the order the task picker shows).
+export { TASK_ORDER };
 
 const metas = import.meta.glob<TaskMeta>('./*/meta.ts', { eager: true, import: 'meta' });
 

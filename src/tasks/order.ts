@@ -1,0 +1,26 @@
+// The tasks, in the order the task picker shows them; the first is the one a first visit opens.
+// Plain data with no imports: the build reads it too (vite.config.ts, for the first screen's preloads).
+export const TASK_ORDER = [
+  'text-classification',
+  'feature-extraction',
+  'semantic-search',
+  'recommendation',
+  'chat',
+  'text-generation',
+  'translation',
+  'summarization',
+  'text2text-generation',
+  'zero-shot-classification',
+  'token-classification',
+  'fill-mask',
+  'question-answering',
+  'image-classification',
+  'object-detection',
+  'image-segmentation',
+  'background-removal',
+  'depth-estimation',
+  'image-to-text',
+  'zero-shot-image-classification',
+  'ocr',
+  'onnx-lab',
+] as const;
