@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openTask, runAndWait, expectRunDone, setRange } from './helpers/app';
 import { writeSmolvlmFixture } from '../scripts/make-smolvlm-fixture.mjs';
+import { writeFlorenceFixture } from '../scripts/make-florence-fixture.mjs';
 
 // "Ask about an image" on random-weight fixtures with the real models' ONNX contracts (generated now, never
 // committed): the wiring (processor, vision encoder, merge, decoder with its cache, streaming, parsing), not words.
 
 const SMOLVLM = 'tiny-random/smolvlm-chat';
+const FLORENCE = 'tiny-random/florence2-tasks';
 
 async function ask(page: Page, question: string) {
   await page.getByTestId('vlm-question').fill(question);
@@ -16,6 +18,7 @@ async function ask(page: Page, question: string) {
 test.describe('ask about an image', () => {
   test.beforeAll(() => {
     writeSmolvlmFixture('e2e/fixtures/models');
+    writeFlorenceFixture('e2e/fixtures/models');
   });
 
   test('SmolVLM: a multi-turn chat about the picture streams its replies, and Stop ends one', async ({ page }) => {
@@ -69,5 +72,42 @@ test.describe('ask about an image', () => {
     await setRange(page, 'param-max_new_tokens', 4);
     await ask(page, 'What is this?');
     await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+  });
+
+  test('Florence-2: a caption prompt gives text, an <OD> prompt gives boxes drawn on the picture', async ({ page }) => {
+    await openTask(page, 'image-text-to-text', FLORENCE);
+    await page.getByRole('button', { name: 'Coffee', exact: true }).click();
+    // The model picks the task picker, not the chat.
+    await expect(page.getByTestId('vlm-question')).toHaveCount(0);
+    await page.getByTestId('florence-task').selectOption('<CAPTION>');
+    await setRange(page, 'param-max_new_tokens', 10);
+    await runAndWait(page, 300_000);
+    await expectRunDone(page);
+    await expect(page.getByTestId('florence-output')).toHaveAttribute('data-task', '<CAPTION>');
+    // The fixture writes lower-case letters for a non-locating prompt; the processor strips <s> and </s>.
+    await expect(page.getByTestId('florence-text-result')).toHaveText(/^[a-z ]+$/);
+    await expect(page.getByTestId('florence-output')).toContainText('What does the image describe?');
+
+    // <OD>: the fixture answers label<loc_x1><loc_y1><loc_x2><loc_y2> twice; post_process_generation parses it.
+    await page.getByTestId('florence-task').selectOption('<OD>');
+    await setRange(page, 'param-max_new_tokens', 32);
+    await runAndWait(page, 300_000);
+    await expectRunDone(page);
+    const boxes = page.getByTestId('florence-box');
+    await expect(boxes).toHaveCount(2);
+    await expect(boxes.first()).toHaveAttribute('data-label', /^[a-z]{3}$/);
+    await expect(page.getByTestId('florence-raw')).toHaveText(/<loc_\d+>/, { useInnerText: false });
+    const rect = await boxes.first().locator('rect').first().boundingBox();
+    expect(rect!.width).toBeGreaterThan(0);
+    expect(rect!.height).toBeGreaterThan(0);
+
+    // Grounding needs a phrase: refused next to the field, then found.
+    await page.getByTestId('florence-task').selectOption('<CAPTION_TO_PHRASE_GROUNDING>');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('vlm-question-error')).toHaveText('Find phrases (grounding) needs a phrase to look for.');
+    await page.getByTestId('florence-text').fill('a cup');
+    await runAndWait(page, 300_000);
+    await expectRunDone(page);
+    await expect(page.getByTestId('florence-box')).toHaveCount(2);
   });
 });
