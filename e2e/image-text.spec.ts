@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openTask, runAndWait, expectRunDone, setRange } from './helpers/app';
+import { FIRST_CHECK, MIRROR, openTask, pickTask, runAndWait, expectRunDone, setRange } from './helpers/app';
 import { writeSmolvlmFixture } from '../scripts/make-smolvlm-fixture.mjs';
 import { writeFlorenceFixture } from '../scripts/make-florence-fixture.mjs';
 
@@ -58,8 +58,11 @@ test.describe('ask about an image', () => {
     await expect(page.getByTestId('message-user')).toHaveCount(0);
   });
 
-  test('bad input: no question, a file that is not an image; the worker recovers', async ({ page }) => {
-    await openTask(page, 'image-text-to-text', SMOLVLM);
+  test('opens on the mirror's SmolVLM fixture; bad input (no question, not an image) is refused next to it', async ({ page }) => {
+    // Untouched, the task opens on a curated model the mirror has.
+    await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
+    await pickTask(page, 'image-text-to-text');
+    await expect(page.getByTestId('model-input')).toHaveValue(SMOLVLM, FIRST_CHECK);
     await page.getByTestId('vlm-question').fill('   ');
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('vlm-question-error')).toHaveText('Type a question about the picture first.');
