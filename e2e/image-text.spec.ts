@@ -58,7 +58,7 @@ test.describe('ask about an image', () => {
     await expect(page.getByTestId('message-user')).toHaveCount(0);
   });
 
-  test('opens on the mirror's SmolVLM fixture; bad input (no question, not an image) is refused next to it', async ({ page }) => {
+  test('opens on the mirror’s SmolVLM fixture; bad input (no question, not an image) is refused next to it', async ({ page }) => {
     // Untouched, the task opens on a curated model the mirror has.
     await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
     await pickTask(page, 'image-text-to-text');
@@ -69,8 +69,17 @@ test.describe('ask about an image', () => {
 
     // A text file with an image name: refused next to the picture, before any run.
     await page.getByTestId('image-file').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
-    await expect(page.locator('.field-error', { hasText: /image|picture|file/i }).first()).toBeVisible();
+    await expect(page.getByTestId('image-error')).toContainText('notes.png');
 
+    // An address that serves something else (a JSON file): the worker refuses it, the message sits by the picture.
+    await page.getByTestId('image-url-input').fill(`${MIRROR}${SMOLVLM}/resolve/main/config.json`);
+    await page.getByRole('button', { name: 'Use URL' }).click();
+    await page.getByTestId('vlm-question').fill('What is this?');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('image-error')).toHaveText(/could not be decoded as an image/);
+    await expect(page.getByTestId('vlm-question-error')).toHaveCount(0);
+
+    // The worker recovers: a real picture is answered.
     await page.getByRole('button', { name: 'Coffee', exact: true }).click();
     await setRange(page, 'param-max_new_tokens', 4);
     await ask(page, 'What is this?');

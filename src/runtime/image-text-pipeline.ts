@@ -26,7 +26,7 @@ export async function createImageTextPipe(spec: LoadSpec, { device, dtype, onPro
   // One after the other: the progress tracker reaches "compile" only when the model's files have arrived.
   const processor = await AutoProcessor.from_pretrained(spec.model, common);
   const model = await AutoModelForImageTextToText.from_pretrained(spec.model, { ...common, device, dtype });
-  return { processor, model, tokenizer: (processor as { tokenizer?: unknown }).tokenizer, dispose: () => model.dispose() };
+  return { processor, model, tokenizer: (processor as { tokenizer?: unknown }).tokenizer, dispose: async () => void (await model.dispose()) };
 }
 
 /** The files a load fetches: the model's sessions for this precision, its tokenizer and its processor files. */

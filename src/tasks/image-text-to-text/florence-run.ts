@@ -2,7 +2,7 @@ import type { RawImage } from '@huggingface/transformers';
 import { InvalidInputError } from '../../protocol/errors';
 import type { RunOutcome } from '../types';
 import type { Output } from './types';
-import type { VlmContext, VlmPipe } from './run';
+import { sampling, type VlmContext, type VlmPipe } from './vlm-pipe';
 import { florenceTaskInfo, readFlorenceAnswer } from './florence';
 import { streamTokens } from '../shared/token-stream';
 
@@ -22,7 +22,7 @@ export async function runFlorence(pipe: VlmPipe, image: RawImage, { input, param
     ...inputs,
     max_new_tokens: Number(params.max_new_tokens ?? 256),
     num_beams: 1,
-    do_sample: false,
+    ...sampling(params),
     repetition_penalty: Number(params.repetition_penalty ?? 1),
     ...stream.options,
   });

@@ -1,39 +1,14 @@
-import { random, type RawImage, type Tensor } from '@huggingface/transformers';
+import type { RawImage } from '@huggingface/transformers';
 import { InvalidInputError } from '../../protocol/errors';
 import type { ImageTextPipe } from '../../runtime/image-text-pipeline';
-import type { Params, RunContext, RunOutcome, TaskRunner } from '../types';
+import type { RunOutcome, TaskRunner } from '../types';
 import type { Chunk, Output, WorkerInput } from './types';
 import { requireImage, warmupImage } from '../shared/worker-input';
-import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
+import { streamTokens } from '../shared/token-stream';
+import { isFlorence, sampling, type VlmContext, type VlmPipe } from './vlm-pipe';
 import { runFlorence } from './florence-run';
 
-// The processor and model of a vision-language model, seen through the calls made here (see image-text-pipeline.ts).
-export interface VlmPipe {
-  processor: {
-    (...args: unknown[]): Promise<Record<string, Tensor>>;
-    apply_chat_template(messages: unknown[], options: Record<string, unknown>): string;
-    batch_decode(ids: Tensor, options: { skip_special_tokens: boolean }): string[];
-    construct_prompts?(text: string): string[];
-    post_process_generation?(text: string, task: string, size: [number, number]): unknown;
-    tokenizer: StreamTokenizer & { model_max_length?: number };
-  };
-  model: {
-    config: { model_type?: string; text_config?: { max_position_embeddings?: number } };
-    generate(options: Record<string, unknown>): Promise<Tensor>;
-  };
-}
-
-export type VlmContext = RunContext<WorkerInput, Chunk, VlmPipe>;
-
 const asVlm = (pipe: ImageTextPipe) => pipe as unknown as VlmPipe;
-const isFlorence = (pipe: VlmPipe) => pipe.model.config.model_type === 'florence2';
-
-export function sampling(params: Params): Record<string, unknown> {
-  if (!params.do_sample) return { do_sample: false };
-  const seed = Number(params.seed ?? 0);
-  random.seed(seed > 0 ? seed : undefined);
-  return { do_sample: true, temperature: params.temperature, top_k: params.top_k, top_p: params.top_p };
-}
 
 /** The model's chat messages: the picture goes with the first user turn, as the processor expands one <image>. */
 function templateMessages(messages: WorkerInput['messages']) {
@@ -72,9 +47,9 @@ async function runChat(pipe: VlmPipe, image: RawImage, { input, params, interrup
     ...sampling(params),
     ...stream.options,
   });
-  const generated = sequences.slice(null, [promptTokens, null]);
-  const [reply = ''] = pipe.processor.batch_decode(generated, { skip_special_tokens: true });
-  const newTokens = (sequences.dims.at(-1) ?? promptTokens) - promptTokens;
+  const length = sequences.dims.at(-1) ?? promptTokens;
+  const [reply = ''] = pipe.processor.batch_decode(sequences.slice(null, [promptTokens, length]), { skip_special_tokens: true });
+  const newTokens = length - promptTokens;
   const output: Output = { family: 'chat', reply: reply.trim(), mode: 'chat', promptTokens, newTokens, reusedTokens: 0, contextLimit: limit, stopped: interrupted() };
   return { output, stats: stream.stats() };
 }
