@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_CHECK, MIRROR, openTask, pickTask, runAndWait, expectRunDone, setRange } from './helpers/app';
 import { writeSmolvlmFixture } from '../scripts/make-smolvlm-fixture.mjs';
@@ -9,6 +10,12 @@ import { writeFlorenceFixture } from '../scripts/make-florence-fixture.mjs';
 const SMOLVLM = 'tiny-random/smolvlm-chat';
 const FLORENCE = 'tiny-random/florence2-tasks';
 
+/** No serious or critical axe violation on the page as it is (contrast, names, labels). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
 async function ask(page: Page, question: string) {
   await page.getByTestId('vlm-question').fill(question);
   await runAndWait(page, 300_000);
@@ -16,6 +23,8 @@ async function ask(page: Page, question: string) {
 }
 
 test.describe('ask about an image', () => {
+  // In the dark scheme, with results shown (the a11y spec checks the empty task page in light and dark).
+  test.use({ colorScheme: 'dark' });
   test.beforeAll(() => {
     writeSmolvlmFixture('e2e/fixtures/models');
     writeFlorenceFixture('e2e/fixtures/models');
@@ -54,6 +63,7 @@ test.describe('ask about an image', () => {
     expect(stopped).toBeGreaterThan(0);
     expect(stopped).toBeLessThan(1024);
 
+    await expectAccessible(page);
     await page.getByTestId('clear-chat').click();
     await expect(page.getByTestId('message-user')).toHaveCount(0);
   });
@@ -109,6 +119,7 @@ test.describe('ask about an image', () => {
     await expect(boxes).toHaveCount(2);
     await expect(boxes.first()).toHaveAttribute('data-label', /^[a-z]{3}$/);
     await expect(page.getByTestId('florence-raw')).toHaveText(/<loc_\d+>/, { useInnerText: false });
+    await expectAccessible(page);
     const rect = await boxes.first().locator('rect').first().boundingBox();
     expect(rect!.width).toBeGreaterThan(0);
     expect(rect!.height).toBeGreaterThan(0);

@@ -50,7 +50,8 @@ export function ChatView({ chat, imageUrl, partial, running, onClear }: Props) {
         )}
       </div>
       {messages.length === 0 && !running && <p className="muted empty">Ask a question about the picture to start.</p>}
-      <ol className="messages" aria-live="polite">
+      {/* Focusable: the list scrolls (max-height) and holds no control, so keyboards need it to scroll. */}
+      <ol className="messages" aria-live="polite" aria-label="Conversation about the picture" tabIndex={0}>
         {messages.map((message, i) => (
           <Bubble key={i} message={message} />
         ))}
