@@ -93,7 +93,20 @@ test.describe('ask about an image', () => {
     await page.getByRole('button', { name: 'Coffee', exact: true }).click();
     await setRange(page, 'param-max_new_tokens', 4);
     await ask(page, 'What is this?');
-    await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+    const replies = page.getByTestId('message-assistant');
+    await expect(replies).toHaveCount(1);
+
+    // Tiles: the same question with the picture also read in tiles costs more image tokens.
+    const promptTokens = async (i: number) => Number((await replies.nth(i).getByTestId('message-stats').textContent())!.match(/^(\d+)/)![1]);
+    await page.getByTestId('clear-chat').click();
+    await page.getByTestId('param-image_splitting').check();
+    await ask(page, 'What is this?');
+    await expect(replies).toHaveCount(1);
+    const tiled = await promptTokens(0);
+    await page.getByTestId('clear-chat').click();
+    await page.getByTestId('param-image_splitting').uncheck();
+    await ask(page, 'What is this?');
+    expect(tiled).toBeGreaterThan(await promptTokens(0));
   });
 
   test('Florence-2: a caption prompt gives text, an <OD> prompt gives boxes drawn on the picture', async ({ page }) => {

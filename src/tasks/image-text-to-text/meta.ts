@@ -14,6 +14,13 @@ export const meta: TaskMeta = {
   ],
   params: [
     maxNewTokensParam(128, 1024),
+    {
+      key: 'image_splitting',
+      label: 'Read the picture in tiles (SmolVLM)',
+      kind: 'toggle',
+      default: false,
+      help: 'Also reads 512-px tiles of the picture: finer detail, but several times more image tokens, time and memory.',
+    },
     repetitionPenaltyParam(1.1),
     ...samplingParams({ doSample: false, topP: 0.9 }),
     { key: 'seed', label: 'Seed', kind: 'range', min: 0, max: 9999, step: 1, default: 0, help: '0 = random each time', activeWhen: 'do_sample' },

@@ -33,7 +33,8 @@ async function runChat(pipe: VlmPipe, image: RawImage, { input, params, interrup
     throw new InvalidInputError('There is no question about the picture.', 'Type a question first.');
   }
   const prompt = pipe.processor.apply_chat_template(templateMessages(messages), { add_generation_prompt: true });
-  const inputs = await pipe.processor(prompt, [image]);
+  // Off by default: the processor's own default (tiles of an upscaled picture) costs a dozen encoder passes in a browser.
+  const inputs = await pipe.processor(prompt, [image], { do_image_splitting: Boolean(params.image_splitting) });
   const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
   const limit = contextLimit(pipe);
   if (limit && promptTokens >= limit) {
@@ -60,7 +61,7 @@ const runner: TaskRunner<WorkerInput, Output, Chunk, ImageTextPipe> = {
     const image = warmupImage(32);
     const inputs = isFlorence(pipe)
       ? await pipe.processor(image, '<CAPTION>')
-      : await pipe.processor(pipe.processor.apply_chat_template(templateMessages([{ role: 'user', content: 'Hi' }]), { add_generation_prompt: true }), [image]);
+      : await pipe.processor(pipe.processor.apply_chat_template(templateMessages([{ role: 'user', content: 'Hi' }]), { add_generation_prompt: true }), [image], { do_image_splitting: false });
     await pipe.model.generate({ ...inputs, max_new_tokens: 1, do_sample: false });
   },
   async run(ctx) {
