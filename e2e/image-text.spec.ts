@@ -39,7 +39,7 @@ test.describe('ask about an image', () => {
     await expect(replies).toHaveCount(1);
     // The fixture favours letters and space and never ends on its own: 12 byte tokens of printable text.
     await expect(replies.first().locator('.user-text')).toHaveText(/^[a-z ]{1,12}$/);
-    await expect(replies.first().getByTestId('message-stats')).toContainText(/\d+ prompt tokens \(picture included\) · 12 new · first token [\d.]+ ms/);
+    await expect(replies.first().getByTestId('message-stats')).toContainText(/^\d+ prompt tokens \(picture included\) · 12 new · first token [\d.]+ ms/);
     await expect(page.getByTestId('message-user')).toHaveText([/What is in this picture\?/]);
 
     // A follow-up is answered with the whole conversation (and the picture) in the prompt: more prompt tokens.
@@ -48,6 +48,10 @@ test.describe('ask about an image', () => {
     await expect(replies).toHaveCount(2);
     const secondPrompt = Number((await replies.nth(1).getByTestId('message-stats').textContent())!.match(/^(\d+)/)![1]);
     expect(secondPrompt).toBeGreaterThan(firstPrompt + 12);
+    // The first turn (picture included) came from the kept key/value cache: at least the whole first prompt.
+    const reused = Number((await replies.nth(1).getByTestId('message-stats').textContent())!.match(/; (\d+) from cache/)![1]);
+    expect(reused).toBeGreaterThanOrEqual(firstPrompt);
+    expect(reused).toBeLessThan(secondPrompt);
 
     // Stop: a long reply streams in, is stopped part-way, and the model stays usable.
     await setRange(page, 'param-max_new_tokens', 1024);

@@ -5,7 +5,7 @@ function Stats({ message }: { message: ChatMessage }) {
   const s = message.stats;
   if (!s) return null;
   const parts = [
-    `${s.promptTokens} prompt tokens (picture included)`,
+    `${s.promptTokens} prompt tokens (picture included${s.reusedTokens ? `; ${s.reusedTokens} from cache` : ''})`,
     `${s.newTokens} new`,
     s.ttftMs !== undefined ? `first token ${formatMs(s.ttftMs)}` : undefined,
     s.tokensPerSecond !== undefined ? `${s.tokensPerSecond.toFixed(1)} tok/s` : undefined,
