@@ -7,6 +7,7 @@ import { requireImage, warmupImage } from '../shared/worker-input';
 import { streamTokens } from '../shared/token-stream';
 import { isFlorence, sampling, type VlmContext, type VlmPipe } from './vlm-pipe';
 import { runFlorence } from './florence-run';
+import { IDEFICS3_CHAT_TEMPLATE } from './idefics3-template';
 import { forgetTurns, keepCache, reusableCache, turnOwner } from './turn-cache';
 
 const asVlm = (pipe: ImageTextPipe) => pipe as unknown as VlmPipe;
@@ -20,6 +21,12 @@ function templateMessages(messages: WorkerInput['messages']) {
     imagePlaced = true;
     return { role, content: [{ type: 'image' }, text] };
   });
+}
+
+/** The conversation as the model's own template writes it (the published Idefics3 one when the model ships none). */
+function chatPrompt(pipe: VlmPipe, messages: WorkerInput['messages']): string {
+  const own = Boolean(pipe.processor.tokenizer.chat_template);
+  return pipe.processor.apply_chat_template(templateMessages(messages), { add_generation_prompt: true, ...(own ? {} : { chat_template: IDEFICS3_CHAT_TEMPLATE }) });
 }
 
 function contextLimit(pipe: VlmPipe): number | undefined {
@@ -36,7 +43,7 @@ async function runChat(pipe: VlmPipe, image: RawImage, { input, params, interrup
     throw new InvalidInputError('There is no question about the picture.', 'Type a question first.');
   }
   const tiled = Boolean(params.image_splitting);
-  const prompt = pipe.processor.apply_chat_template(templateMessages(messages), { add_generation_prompt: true });
+  const prompt = chatPrompt(pipe, messages);
   // Off by default: the processor's own default (tiles of an upscaled picture) costs a dozen encoder passes in a browser.
   const inputs = await pipe.processor(prompt, [image], { do_image_splitting: tiled });
   const ids = toIds(inputs.input_ids);
@@ -75,7 +82,7 @@ const runner: TaskRunner<WorkerInput, Output, Chunk, ImageTextPipe> = {
     const image = warmupImage(32);
     const inputs = isFlorence(pipe)
       ? await pipe.processor(image, '<CAPTION>')
-      : await pipe.processor(pipe.processor.apply_chat_template(templateMessages([{ role: 'user', content: 'Hi' }]), { add_generation_prompt: true }), [image], { do_image_splitting: false });
+      : await pipe.processor(chatPrompt(pipe, [{ role: 'user', content: 'Hi' }]), [image], { do_image_splitting: false });
     await pipe.model.generate({ ...inputs, max_new_tokens: 1, do_sample: false });
   },
   async run(ctx) {

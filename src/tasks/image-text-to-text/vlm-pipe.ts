@@ -11,7 +11,7 @@ export interface VlmPipe {
     batch_decode(ids: Tensor, options: { skip_special_tokens: boolean }): string[];
     construct_prompts?(text: string): string[];
     post_process_generation?(text: string, task: string, size: [number, number]): unknown;
-    tokenizer: StreamTokenizer & { model_max_length?: number };
+    tokenizer: StreamTokenizer & { model_max_length?: number; chat_template?: unknown };
   };
   model: {
     config: { model_type?: string; text_config?: { max_position_embeddings?: number } };
