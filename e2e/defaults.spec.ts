@@ -18,7 +18,7 @@ test.describe('defaults on a mirror', () => {
     // The picker renders a few tasks after the page loads (start-up is split into short tasks): wait for it.
     await expect(page.getByTestId('task-text-classification')).toBeVisible(FIRST_CHECK);
     const ids = await page.locator('[data-testid^="task-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice(5)));
-    expect(ids.length).toBeGreaterThanOrEqual(22);
+    expect(ids.length).toBeGreaterThanOrEqual(23);
     for (const task of ids.filter((id) => id !== 'onnx-lab')) {
       await test.step(task, async () => {
         await page.getByTestId(`task-${task}`).click();
@@ -46,6 +46,7 @@ test.describe('defaults on a mirror', () => {
     expect(observed['image-classification']).toBe('onnxmodelzoo/mobilenetv2-12-int8');
     expect(observed['text-classification']).toBe('fixtures/potion-base-4M-sentiment-anchors');
     expect(observed['image-to-text']).toBe('tiny-random/vit-gpt2-captioning');
+    expect(observed['image-text-to-text']).toBe('tiny-random/smolvlm-chat');
     expect(observed.translation).toBe('tiny-random/t5-text2text');
 
     // The ONNX lab takes a file: its empty state says so, and Run explains instead of failing.

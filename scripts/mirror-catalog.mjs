@@ -150,6 +150,10 @@ const ARCHITECTURE_TASKS = /** @type {const} */ ([
 const MODEL_TYPE_TASKS = {
   isnet: 'background-removal',
   clip: 'zero-shot-image-classification',
+  // Vision-language models, as the Hub tags SmolVLM and Florence-2.
+  idefics3: 'image-text-to-text',
+  smolvlm: 'image-text-to-text',
+  florence2: 'image-text-to-text',
 };
 
 /**

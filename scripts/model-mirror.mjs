@@ -35,6 +35,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
+import { SMOLVLM_FIXTURE_ID, writeSmolvlmFixture } from './make-smolvlm-fixture.mjs';
+import { FLORENCE_FIXTURE_ID, writeFlorenceFixture } from './make-florence-fixture.mjs';
 import { reexportStories, STORIES_ID, STORIES_REEXPORT_ID } from './llama-onnx/from-onnx.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
 import { fileSha256, WEIGHT_FILE_RE } from './mirror-files.mjs';
@@ -85,12 +87,14 @@ export function defaultDir() {
 export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
 
 /**
- * Writes the generated fixtures that are missing (the captioning model, ~100 kB; the exporter's
+ * Writes the generated fixtures that are missing (the captioning and vision-language models, ~100 kB each; the exporter's
  * stories260K, ~1.5 MB) so the mirror offers every task with no manual step; returns the folder to overlay.
  * @param {string} [dir]
  */
 export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
   if (!fs.existsSync(path.join(dir, CAPTION_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeCaptionFixture(dir);
+  if (!fs.existsSync(path.join(dir, SMOLVLM_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeSmolvlmFixture(dir);
+  if (!fs.existsSync(path.join(dir, FLORENCE_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeFlorenceFixture(dir);
   // The exporter's copy of stories260K (scripts/llama-onnx), when the models folder has the original.
   const stories = path.join(defaultDir(), STORIES_ID);
   const reexport = path.join(dir, STORIES_REEXPORT_ID);

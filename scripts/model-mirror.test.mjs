@@ -10,6 +10,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_ID as CAPTION_ID } from './make-caption-fixture.mjs';
+import { SMOLVLM_FIXTURE_ID } from './make-smolvlm-fixture.mjs';
+import { FLORENCE_FIXTURE_ID } from './make-florence-fixture.mjs';
 import { getModel, inferPipelineTag, listModels, parseLimit } from './mirror-catalog.mjs';
 import { defaultDir, ensureGeneratedFixtures, parseRange, startMirror } from './model-mirror.mjs';
 
@@ -621,6 +623,17 @@ describe('generated fixtures and real tags', () => {
     fs.writeFileSync(config, JSON.stringify({ architectures: ['VisionEncoderDecoderModel'], marker: 1 }));
     ensureGeneratedFixtures(generated);
     assert.equal(JSON.parse(fs.readFileSync(config, 'utf8')).marker, 1);
+  });
+
+  test('the vision-language fixtures are written when missing and tagged image-text-to-text', async () => {
+    const generated = path.join(tmp, 'generated-vlm');
+    ensureGeneratedFixtures(generated);
+    for (const id of [SMOLVLM_FIXTURE_ID, FLORENCE_FIXTURE_ID]) {
+      const [org, name] = id.split('/');
+      const model = await getModel([generated], org, name);
+      assert.equal(model?.pipeline_tag, 'image-text-to-text', id);
+      assert.ok(model?.siblings.some((s) => s.rfilename === 'onnx/decoder_model_merged.onnx'), id);
+    }
   });
 
   test('every model in the shared models folder gets its real pipeline tag', async () => {

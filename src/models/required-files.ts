@@ -2,7 +2,7 @@
 const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
 const PROCESSOR_FILES = ['preprocessor_config.json'];
 const VISION = new Set(['image-classification', 'object-detection', 'image-segmentation', 'depth-estimation', 'background-removal', 'image-to-image']);
-const MULTIMODAL = new Set(['zero-shot-image-classification', 'zero-shot-object-detection', 'image-to-text', 'image-feature-extraction']);
+const MULTIMODAL = new Set(['zero-shot-image-classification', 'zero-shot-object-detection', 'image-to-text', 'image-feature-extraction', 'image-text-to-text']);
 
 /**
  * Files a pipeline cannot work without besides config.json and the weights. Transformers.js silently

@@ -3,6 +3,7 @@ import {
   AutoModelForCausalLM,
   AutoModelForDepthEstimation,
   AutoModelForImageClassification,
+  AutoModelForImageTextToText,
   AutoModelForMaskedLM,
   AutoModelForObjectDetection,
   AutoModelForQuestionAnswering,
@@ -32,6 +33,8 @@ const PIPELINE_MODELS: Record<string, ModelFamily> = {
   'image-classification': AutoModelForImageClassification,
   'object-detection': AutoModelForObjectDetection,
   'depth-estimation': AutoModelForDepthEstimation,
+  // Not a Transformers.js pipeline: the app builds it (runtime/image-text-pipeline.ts).
+  'image-text-to-text': AutoModelForImageTextToText,
 };
 
 /** Whether this Transformers.js can build a model of this type for the pipeline; undefined when unknown. */

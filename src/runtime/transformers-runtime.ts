@@ -22,6 +22,7 @@ import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from '.
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
 import { installMemoryMeter, memorySnapshot } from './memory-meter';
+import { createImageTextPipe, IMAGE_TEXT_PIPELINE, imageTextFiles, isImageTextCached } from './image-text-pipeline';
 
 // Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
 installMemoryMeter();
@@ -95,7 +96,10 @@ async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan
   const { device } = chooseDevice(spec.device, caps);
   const dtype = resolveDtype(spec.dtype, report.available, { device, shaderF16: caps.webgpu.shaderF16, configDtype: report.configDtype });
   try {
-    const names = await ModelRegistry.get_pipeline_files(spec.pipeline as PipelineType, spec.model, { dtype, device });
+    const names =
+      spec.pipeline === IMAGE_TEXT_PIPELINE
+        ? await imageTextFiles(spec.model, { dtype, device, revision: spec.revision })
+        : await ModelRegistry.get_pipeline_files(spec.pipeline as PipelineType, spec.model, { dtype, device });
     const local = spec.host === LOCAL_HOST;
     const metas = await Promise.all(
       [...new Set(names)].map(async (name) => ({ name, meta: await ModelRegistry.get_file_metadata(spec.model, name, { revision: spec.revision }) })),
@@ -131,6 +135,11 @@ async function createPipeline(
   onProgress: (update: ProgressUpdate) => void,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
+  if (spec.pipeline === IMAGE_TEXT_PIPELINE) {
+    const pipe = await createImageTextPipe(spec, { device, dtype, onProgress: (info) => tracker.handle(info) });
+    usePythonPreprocessing(pipe);
+    return { pipe, bytes: tracker.totalBytes() };
+  }
   const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
     device,
     dtype,
@@ -239,6 +248,7 @@ async function cacheProblem(spec: LoadSpec): Promise<string | undefined> {
 }
 
 async function isCached(spec: LoadSpec): Promise<boolean> {
+  if (spec.pipeline === IMAGE_TEXT_PIPELINE) return isImageTextCached(spec.model, spec.revision);
   return ModelRegistry.is_pipeline_cached(spec.pipeline, spec.model, { revision: spec.revision });
 }
 

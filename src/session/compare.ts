@@ -50,7 +50,8 @@ export function createComparer({ engine, store }: SessionDeps, loader: Loader, t
     if (!task) return;
     const view = await task.view();
     let input = state().inputByTask[request.task] ?? view.defaultInput;
-    if (view.beforeRun) input = view.beforeRun(input);
+    // Columns may run different models; the input is made once, as the workspace's model would have it.
+    if (view.beforeRun) input = view.beforeRun(input, { model: state().modelByTask[request.task] ?? '', params: state().paramsByTask[request.task] ?? {}, caps: state().caps });
     request.columns.forEach((_, i) => onColumn(i, emptyResult()));
     // The workspace's model is about to leave the worker: say so instead of letting a Run use the wrong one.
     loader.cancelLoad();

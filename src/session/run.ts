@@ -34,12 +34,12 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
     if (!task) return;
     const view = await task.view();
     let input = state().inputByTask[taskId] ?? view.defaultInput;
-    if (view.beforeRun) {
-      input = view.beforeRun(input);
-      state().setInputFor(taskId, input);
-    }
     // What the panel is given (tasks/types.ts, PanelContext): e.g. translation's languages depend on the model.
     const context = { model: state().modelByTask[taskId] ?? '', params: state().paramsByTask[taskId] ?? {}, caps: state().caps };
+    if (view.beforeRun) {
+      input = view.beforeRun(input, context);
+      state().setInputFor(taskId, input);
+    }
     const problem = view.validate(input, context);
     if (problem) {
       state().runStarted(taskId, input);

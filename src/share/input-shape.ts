@@ -26,6 +26,17 @@ export function shareableInput(input: unknown, template: unknown): { value?: unk
     if (image?.kind === 'url') return { value: { kind: 'url', url: image.url } satisfies Shared };
     return { note: 'Your own image file is not put in the link (links never carry pixels): choose a sample or an image URL to share it.' };
   }
+  // A picture among other fields (e.g. a picture and a question about it) travels the same way.
+  if (isPlainObject(template) && isPlainObject(input)) {
+    const value: Record<string, unknown> = {};
+    let note: string | undefined;
+    for (const [key, item] of Object.entries(input)) {
+      const shared = Object.hasOwn(template, key) && isImageTemplate(template[key]) ? shareableInput(item, template[key]) : { value: item };
+      note ??= shared.note;
+      if (shared.value !== undefined) value[key] = shared.value;
+    }
+    return { value, note };
+  }
   return { value: input };
 }
 
@@ -64,6 +75,7 @@ function conform(value: unknown, template: unknown, path: string, dropped: strin
     return undefined;
   };
   if (depth > 6) return fail('nested too deeply');
+  if (isImageTemplate(template)) return restoreImage(value, dropped);
   if (typeof template === 'string') {
     if (typeof value !== 'string') return fail(`expected ${describe(template)}`);
     return value.length > MAX_TEXT ? fail(`longer than ${MAX_TEXT.toLocaleString('en')} characters`) : value;

@@ -20,6 +20,7 @@ export const TASK_ORDER = [
   'background-removal',
   'depth-estimation',
   'image-to-text',
+  'image-text-to-text',
   'zero-shot-image-classification',
   'ocr',
   'onnx-lab',

@@ -145,8 +145,8 @@ export interface TaskView<I = unknown, O = unknown, P = unknown, WI = unknown, C
   prepare?(input: I, context: PanelContext): Promise<WI>;
   /** Reduces a stream of chunks into the value passed to Output as `partial`. */
   reducePartial?(previous: P | undefined, chunk: C): P;
-  /** Turns the input into what is run (and kept), e.g. a chat draft into a sent message. */
-  beforeRun?(input: I): I;
+  /** Turns the input into what is run (and kept), e.g. a chat draft into a sent message (the model may decide how). */
+  beforeRun?(input: I, context: PanelContext): I;
   /** Folds a finished result back into the input, e.g. a reply into the conversation. */
   applyResult?(input: I, output: O, stats: RunStats): I;
   /** Label of the run button (default "Run"). */
