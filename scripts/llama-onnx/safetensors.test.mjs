@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDecoder } from './decoder.mjs';
 import { createSession, decoderStep } from './ort-run.mjs';
 import { toHalf } from './quantize.mjs';
-import { randomWeights, readSafetensors, WeightsError } from './weights.mjs';
+import { randomWeights, readSafetensors, weightShapes, WeightsError } from './weights.mjs';
 
 const EXPORT = fileURLToPath(new URL('./export.mjs', import.meta.url));
 const CONFIG = { hidden_size: 32, intermediate_size: 48, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, vocab_size: 40, tie_word_embeddings: true };
@@ -42,7 +42,8 @@ describe('safetensors checkpoints', () => {
   it('export.mjs --weights gives the model the same weights give in memory', async () => {
     const weights = randomWeights(CONFIG, 9);
     const file = path.join(dir, 'model.safetensors');
-    writeFileSync(file, safetensors(Object.fromEntries([...weights].map(([name, w]) => [name, { dtype: 'F32', shape: [w.length], bytes: bytesOf(w) }]))));
+    const shapes = new Map(weightShapes(CONFIG));
+    writeFileSync(file, safetensors(Object.fromEntries([...weights].map(([name, w]) => [name, { dtype: 'F32', shape: shapes.get(name) ?? [], bytes: bytesOf(w) }]))));
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify(CONFIG));
     writeFileSync(path.join(dir, 'tokenizer.json'), '{}');
     const out = path.join(dir, 'out');
