@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buildDecoder } from './decoder.mjs';
 import { FILE_OF } from './graph-builder.mjs';
-import { FAMILIES, familyOf, slidingWindowNote } from './architectures.mjs';
+import { biasedProjections, FAMILIES, familyOf, slidingWindowNote } from './architectures.mjs';
 import { portableTokenizerConfig, readCheckpointDir, readTokenizer } from './checkpoint.mjs';
 import { fullConfig, randomWeights, readCheckpoint, tieWhenHeadAbsent } from './weights.mjs';
 
@@ -58,6 +58,8 @@ export function hfConfig(config, defaultDtype) {
     attention_bias: false,
     use_cache: true,
     ...c,
+    // Pangu says `bias`; readers that only know Llama's key (the app, Transformers.js) read this one.
+    attention_bias: biasedProjections(config).includes('o_proj'),
     architectures: [family.architecture],
     model_type: family.modelType,
     torch_dtype: 'float32',
