@@ -24,6 +24,8 @@ export interface Conversation {
   system: string;
   draft: string;
   messages: ChatMessage[];
+  /** Ask a model with a fast/slow thinking switch (openPangu-Embedded) to answer without long thinking. */
+  fastThinking?: boolean;
 }
 
 export interface ChatReply {
