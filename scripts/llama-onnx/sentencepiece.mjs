@@ -92,8 +92,8 @@ export function writeSentencePiece(m) {
   const pieces = m.pieces.map((p) => bytes(1, cat(str(1, p.piece), float32(2, p.score), int(3, p.type))));
   const type = Number(Object.entries(MODEL_TYPES).find(([, name]) => name === m.modelType)?.[0] ?? 1);
   const trainer = cat(int(3, type), int(4, m.pieces.length), int(35, m.byteFallback ? 1 : 0), int(40, m.unkId), int(41, m.bosId), int(42, m.eosId));
-  // add_dummy_prefix, remove_extra_whitespaces off, escape_whitespaces on: what Llama-style models ship.
-  const normalizer = cat(str(1, 'identity'), int(3, m.addDummyPrefix ? 1 : 0), int(4, 0), int(5, 1));
+  // Whitespace kept as written unless asked (Llama-style models ship remove_extra_whitespaces off).
+  const normalizer = cat(str(1, 'identity'), int(3, m.addDummyPrefix ? 1 : 0), int(4, m.removeExtraWhitespaces ? 1 : 0), int(5, 1));
   return toBytes(cat(...pieces, bytes(2, trainer), bytes(3, normalizer)));
 }
 
@@ -168,10 +168,24 @@ function addedTokenList(m, configured) {
   return [...tokens].sort(([a], [b]) => a - b).map(([id, t]) => ({ id, content: t.content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: t.special }));
 }
 
-/** Llama's (legacy) normalizer: a leading ▁ for the dummy prefix, every space as ▁. @param {SentencePieceModel} m */
+/**
+ * Llama's (legacy) normalizer: a leading ▁ for the dummy prefix, every space as ▁; before it, what the
+ * model's own normalizer spec asks for (a charsmap such as nmt_nfkc, collapsing runs of spaces), which
+ * HF's LlamaConverter skips because Llama's spec asks for neither.
+ * @param {SentencePieceModel} m
+ */
 function llamaNormalizer(m) {
   const replace = { type: 'Replace', pattern: { String: ' ' }, content: '▁' };
-  return { type: 'Sequence', normalizers: m.addDummyPrefix ? [{ type: 'Prepend', prepend: '▁' }, replace] : [replace] };
+  return { type: 'Sequence', normalizers: [...specNormalizers(m), ...(m.addDummyPrefix ? [{ type: 'Prepend', prepend: '▁' }] : []), replace] };
+}
+
+/** @param {SentencePieceModel} m */
+function specNormalizers(m) {
+  /** @type {object[]} */
+  const steps = [];
+  if (m.precompiledCharsmap) steps.push({ type: 'Precompiled', precompiled_charsmap: Buffer.from(m.precompiledCharsmap).toString('base64') });
+  if (m.removeExtraWhitespaces) steps.push({ type: 'Strip', strip_left: true, strip_right: true }, { type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' });
+  return steps;
 }
 
 /** The model's charsmap, then (when its spec says so) trailing spaces dropped and runs of spaces made one. @param {SentencePieceModel} m */

@@ -73,6 +73,17 @@ describe('SentencePiece tokenizer.model → tokenizer.json', () => {
     assert.equal(tokenizer.decode([1, 280, 286], { skip_special_tokens: true }), 'hello');
   });
 
+  it('follows the model’s spec when it collapses extra whitespace (SentencePiece’s ids for both texts)', async () => {
+    const words = ['▁', 'e', 'h', 'l', 'o', 't', 'w', 'r', 'd', '▁he', 'll', '▁hello', '▁world', 'or', 'ld', '▁w', '▁wor'];
+    const model = writeSentencePiece({
+      pieces: [...SPECIALS, ...BYTES, ...words.map((piece, i) => ({ piece, score: -i, type: PIECE.NORMAL }))],
+      modelType: 'BPE', byteFallback: true, unkId: 0, bosId: 1, eosId: 2, addDummyPrefix: true, removeExtraWhitespaces: true,
+    });
+    const tokenizer = await load('whitespace', toTokenizerJson(readSentencePiece(model), { addBosToken: false }));
+    // ▁he and ▁hello cannot be reached: no ▁h or he piece to merge from, in SentencePiece's BPE as here.
+    for (const text of ['  hello   world  ', 'hello world']) assert.deepEqual(tokenizer.encode(text), [259, 261, 260, 269, 263, 271], text);
+  });
+
   it('ranks BPE merges by the merged piece’s score, as HF does', () => {
     const merges = bpeMerges(['a', 'b', 'c', 'ab', 'abc', 'bc'].map((piece, i) => ({ piece, score: [0, 0, 0, -1, -3, -2][i], type: PIECE.NORMAL })));
     assert.deepEqual(merges, [['a', 'b'], ['b', 'c'], ['a', 'bc'], ['ab', 'c']]);
