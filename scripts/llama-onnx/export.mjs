@@ -55,7 +55,6 @@ export function hfConfig(config, defaultDtype) {
     max_position_embeddings: 2048,
     bos_token_id: 1,
     eos_token_id: 2,
-    attention_bias: false,
     use_cache: true,
     ...c,
     // Pangu says `bias`; readers that only know Llama's key (the app, Transformers.js) read this one.

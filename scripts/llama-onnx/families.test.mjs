@@ -17,9 +17,9 @@ const PANGU = { ...SHAPE, architectures: ['PanguEmbeddedForCausalLM'], model_typ
 const QWEN2 = { ...SHAPE, architectures: ['Qwen2ForCausalLM'], model_type: 'qwen2', tie_word_embeddings: true, rope_theta: 1000000 };
 const MISTRAL = { ...SHAPE, architectures: ['MistralForCausalLM'], model_type: 'mistral', sliding_window: 4096, max_position_embeddings: 32768 };
 
-const biasesOf = (/** @type {object} */ config) => weightShapes(config).map(([n]) => n).filter((n) => n.startsWith('model.layers.0.') && n.endsWith('.bias'));
+const biasesOf = (/** @type {import('./weights.mjs').LlamaConfig} */ config) => weightShapes(config).map(([n]) => n).filter((n) => n.startsWith('model.layers.0.') && n.endsWith('.bias'));
 
-/** Prefill then one cached step; the largest difference from the reference over both. @param {object} config @param {import('./weights.mjs').Weights} weights */
+/** Prefill then one cached step; the largest difference from the reference over both. @param {import('./weights.mjs').LlamaConfig} config @param {import('./weights.mjs').Weights} weights */
 async function diffFromReference(config, weights) {
   const session = await createSession(buildDecoder(config, weights, 'fp32'));
   /** @type {import('./reference.mjs').LayerCache[]} */
@@ -75,7 +75,7 @@ describe('Llama-family checkpoints', () => {
   });
 
   it('writes the family into config.json, ties a head the checkpoint lacks, and notes a sliding window', () => {
-    const written = hfConfig({ ...PANGU, auto_map: { AutoConfig: 'x.y' }, torch_dtype: 'bfloat16' }, 'q4');
+    const written = /** @type {Record<string, unknown>} */ (hfConfig({ ...PANGU, auto_map: { AutoConfig: 'x.y' }, torch_dtype: 'bfloat16' }, 'q4'));
     assert.deepEqual(written.architectures, ['PanguEmbeddedForCausalLM']);
     assert.equal(written.model_type, 'PanguEmbedded');
     assert.equal(written.bias, true);

@@ -12,7 +12,7 @@ import { fromHalf } from './quantize.mjs';
  *   num_key_value_heads?: number, vocab_size: number, rms_norm_eps?: number, rope_theta?: number, tie_word_embeddings?: boolean,
  *   attention_bias?: boolean, head_dim?: number, model_type?: string, max_position_embeddings?: number,
  *   bos_token_id?: number, eos_token_id?: number | number[], architectures?: string[], bias?: boolean,
- *   sliding_window?: number | null }} LlamaConfig
+ *   sliding_window?: number | null, [key: string]: unknown }} LlamaConfig  (a config.json: other keys are kept as they are)
  * @typedef {Required<Pick<LlamaConfig, 'hidden_size' | 'intermediate_size' | 'num_hidden_layers' | 'num_attention_heads' | 'num_key_value_heads' | 'vocab_size' | 'rms_norm_eps' | 'rope_theta' | 'tie_word_embeddings' | 'head_dim'>> & LlamaConfig} FullConfig
  * @typedef {Map<string, Float32Array>} Weights
  */

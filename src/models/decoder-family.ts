@@ -51,8 +51,8 @@ export function decoderFamilyById(id: unknown): DecoderFamily | undefined {
  * A loaded config rewritten to load as the family's Llama type, its family noted; the same object when the
  * config names no such family.
  */
-export function asLoadableConfig<C extends { model_type?: string; architectures?: string[] }>(config: C): C {
-  const family = decoderFamilyOf(config.model_type, config.architectures);
+export function asLoadableConfig<C extends { model_type?: string | null; architectures?: string[] }>(config: C): C {
+  const family = decoderFamilyOf(config.model_type ?? undefined, config.architectures);
   if (!family) return config;
   return Object.assign(config, family.loadAs, { [FAMILY_CONFIG_KEY]: family.id });
 }

@@ -15,7 +15,7 @@ type Tokenizer = StreamTokenizer & {
   (text: string): { input_ids: Tensor; attention_mask: Tensor };
   decode(ids: number[], options: { skip_special_tokens: boolean }): string;
 };
-interface ChatPipe {
+export interface ChatPipe {
   model: LeanModel;
   tokenizer: Tokenizer;
 }
@@ -42,7 +42,7 @@ function applyTemplate(tokenizer: Tokenizer, turns: Turn[], family: DecoderFamil
   return tokenizer(tokenizer.apply_chat_template(turns, { add_generation_prompt: true, tokenize: false }) as string);
 }
 
-function encode(pipe: ChatPipe, c: Conversation): { inputs: Encoded; mode: ChatReply['mode'] } {
+export function encode(pipe: ChatPipe, c: Conversation): { inputs: Encoded; mode: ChatReply['mode'] } {
   const { tokenizer } = pipe;
   if (!tokenizer.chat_template) {
     const last = c.messages.at(-1)?.content ?? '';
