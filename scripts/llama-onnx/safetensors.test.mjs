@@ -68,4 +68,14 @@ describe('safetensors checkpoints', () => {
     assert.deepEqual(Array.from(/** @type {Float32Array} */ (read.get('brain'))), [1, -2.5, 0.099609375, 65280]);
     assert.throws(() => readSafetensors(safetensors({ q: { dtype: 'I8', shape: [1], bytes: new Uint8Array(1) } })), WeightsError);
   });
+
+  it('names a file that is not safetensors, and one cut short, by path', () => {
+    const notOne = path.join(dir, 'notes.safetensors');
+    writeFileSync(notOne, 'this is text, not a checkpoint');
+    assert.throws(() => readSafetensors(notOne), (error) => error instanceof WeightsError && error.message.startsWith(`${notOne} is not a safetensors file`));
+    const whole = safetensors({ w: { dtype: 'F32', shape: [4], bytes: bytesOf(Float32Array.of(1, 2, 3, 4)) } });
+    const cut = path.join(dir, 'cut.safetensors');
+    writeFileSync(cut, whole.subarray(0, whole.length - 3));
+    assert.throws(() => readSafetensors(cut), (error) => error instanceof WeightsError && error.message === `${cut}: tensor w ends past the end of the file (truncated download?)`);
+  });
 });

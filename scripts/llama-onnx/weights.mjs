@@ -3,7 +3,7 @@
  * A Llama-family decoder's config and weights, by their Hugging Face names (PyTorch layout: a Linear's
  * weight is N outputs × K inputs): from a safetensors checkpoint or from a seeded PRNG.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { biasedProjections } from './architectures.mjs';
 import { fromHalf } from './quantize.mjs';
 
@@ -117,42 +117,76 @@ export function readCheckpoint(files) {
 const fromBf16 = (bits) => new Float32Array(new Uint32Array([bits << 16]).buffer)[0];
 
 /**
+ * Reads byte ranges of a safetensors source: a path (read range by range, so a checkpoint past Node's 2 GiB
+ * readFileSync limit works and is never held whole) or the file's bytes.
+ * @param {string | Uint8Array} source
+ */
+function byteSource(source) {
+  if (typeof source !== 'string') return { size: source.length, read: (/** @type {number} */ from, /** @type {number} */ to) => new Uint8Array(source.subarray(from, to)), close() {} };
+  const fd = openSync(source, 'r');
+  return {
+    size: fstatSync(fd).size,
+    read(/** @type {number} */ from, /** @type {number} */ to) {
+      const out = new Uint8Array(Math.max(0, to - from));
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(fd, out, done, out.length - done, from + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** @typedef {Record<string, { dtype: string, shape: number[], data_offsets: [number, number] }>} SafetensorsHeader */
+
+/** @param {ReturnType<typeof byteSource>} file @param {string} name @returns {{ header: SafetensorsHeader, base: number }} */
+function readHeader(file, name) {
+  try {
+    if (file.size < 8) throw new Error('shorter than its 8-byte header length');
+    const headerLength = Number(new DataView(file.read(0, 8).buffer).getBigUint64(0, true));
+    if (headerLength > file.size - 8) throw new Error('header length past the end of the file');
+    return { header: JSON.parse(new TextDecoder().decode(file.read(8, 8 + headerLength))), base: 8 + headerLength };
+  } catch (error) {
+    throw new WeightsError(`${name} is not a safetensors file (${/** @type {Error} */ (error).message})`);
+  }
+}
+
+/**
  * A safetensors file (8-byte little-endian header length, JSON header, raw data) as float32 tensors.
  * @param {string | Uint8Array} source a path or the file's bytes
  * @returns {Weights}
  */
 export function readSafetensors(source) {
-  const file = typeof source === 'string' ? readFileSync(source) : source;
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const name = typeof source === 'string' ? source : 'the safetensors bytes';
-  /** @type {Record<string, { dtype: string, shape: number[], data_offsets: [number, number] }>} */
-  let header;
-  let headerLength = 0;
+  const file = byteSource(source);
   try {
-    headerLength = Number(view.getBigUint64(0, true));
-    if (headerLength > file.length - 8) throw new Error('header length past the end of the file');
-    header = JSON.parse(new TextDecoder().decode(file.subarray(8, 8 + headerLength)));
-  } catch (error) {
-    throw new WeightsError(`${name} is not a safetensors file (${/** @type {Error} */ (error).message})`);
+    const { header, base } = readHeader(file, name);
+    /** @type {Weights} */
+    const weights = new Map();
+    /** @type {Map<string, number[]>} */
+    const shapes = new Map();
+    declaredShapes.set(weights, shapes);
+    for (const [tensorName, entry] of Object.entries(header)) {
+      if (tensorName === '__metadata__') continue;
+      const [from, to] = entry.data_offsets;
+      if (base + to > file.size) throw new WeightsError(`${name}: tensor ${tensorName} ends past the end of the file (truncated download?)`);
+      weights.set(tensorName, decodeTensor(tensorName, entry.dtype, file.read(base + from, base + to)));
+      if (entry.shape) shapes.set(tensorName, entry.shape);
+    }
+    return weights;
+  } finally {
+    file.close();
   }
-  const base = 8 + headerLength;
-  /** @type {Weights} */
-  const weights = new Map();
-  /** @type {Map<string, number[]>} */
-  const shapes = new Map();
-  declaredShapes.set(weights, shapes);
-  for (const [tensorName, entry] of Object.entries(header)) {
-    if (tensorName === '__metadata__') continue;
-    const [from, to] = entry.data_offsets;
-    if (base + to > file.length) throw new WeightsError(`${name}: tensor ${tensorName} ends past the end of the file (truncated download?)`);
-    const bytes = new Uint8Array(file.subarray(base + from, base + to)); // a copy: aligned
-    if (entry.dtype === 'F32') weights.set(tensorName, new Float32Array(bytes.buffer));
-    else if (entry.dtype === 'F16') weights.set(tensorName, Float32Array.from(new Uint16Array(bytes.buffer), fromHalf));
-    else if (entry.dtype === 'BF16') weights.set(tensorName, Float32Array.from(new Uint16Array(bytes.buffer), fromBf16));
-    else throw new WeightsError(`${tensorName}: dtype ${entry.dtype} is not supported (F32, F16 and BF16 are)`);
-    if (entry.shape) shapes.set(tensorName, entry.shape);
-  }
-  return weights;
+}
+
+/** @param {string} name @param {string} dtype @param {Uint8Array} bytes its own (aligned) copy */
+function decodeTensor(name, dtype, bytes) {
+  if (dtype === 'F32') return new Float32Array(bytes.buffer);
+  if (dtype === 'F16') return Float32Array.from(new Uint16Array(bytes.buffer), fromHalf);
+  if (dtype === 'BF16') return Float32Array.from(new Uint16Array(bytes.buffer), fromBf16);
+  throw new WeightsError(`${name}: dtype ${dtype} is not supported (F32, F16 and BF16 are)`);
 }
 
 /**
