@@ -23,6 +23,12 @@ import { fullConfig, randomWeights, readCheckpoint, tieWhenHeadAbsent } from './
 
 /** @typedef {import('./graph-builder.mjs').Precision} Precision */
 
+export class ExportError extends Error {
+  name = 'ExportError';
+}
+
+export const MAX_ONNX_BYTES = 2 ** 31 - 1;
+
 /** Streams a model to disk chunk by chunk (a 500 MB weight is never joined into another buffer). @param {string} file @param {import('../onnx-proto.mjs').Pb} pb */
 export function writeModelFile(file, pb) {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -79,7 +85,12 @@ export function exportLlama({ config, weights, outDir, precisions = ['fp32'], to
   if (typeof tokenizer === 'string') copyFileSync(tokenizer, path.join(outDir, 'tokenizer.json'));
   else writeJson(path.join(outDir, 'tokenizer.json'), tokenizer);
   writeJson(path.join(outDir, 'tokenizer_config.json'), tokenizerConfig ?? { tokenizer_class: 'PreTrainedTokenizerFast', model_max_length: c.max_position_embeddings });
-  for (const precision of precisions) writeModelFile(path.join(outDir, 'onnx', FILE_OF[precision]), buildDecoder(config, weights, precision));
+  for (const precision of precisions) {
+    const model = buildDecoder(config, weights, precision);
+    // onnxruntime parses a model as one protobuf, which cannot pass 2 GiB (no external-data files here).
+    if (model.length > MAX_ONNX_BYTES) throw new ExportError(`${precision}: this model would be ${(model.length / 2 ** 30).toFixed(1)} GiB, over ONNX's 2 GiB single-file limit; choose q4 or q8`);
+    writeModelFile(path.join(outDir, 'onnx', FILE_OF[precision]), model);
+  }
   return outDir;
 }
 
