@@ -61,6 +61,7 @@ test.describe('openPangu-Embedded, converted by the exporter', () => {
     await expect(reply.getByTestId('message-stats')).toHaveText(statsOf(fast));
     await expect(page.getByTestId('message-user').first()).toHaveText(/你好$/); // the marker is not shown as typed
     await expect(page.getByTestId('load-status')).toContainText(ID);
+    await expect(page.getByTestId('load-family')).toHaveText(LABEL);
 
     // Without the switch the same message is shorter by exactly the marker's tokens.
     await page.getByTestId('clear-chat').click();
