@@ -18,6 +18,8 @@ export interface DecoderFamily {
    * own inference example does; its template does not emit <s> itself.
    */
   tokenizeRenderedTemplate?: boolean;
+  /** The tokens a reply's thinking sits between, shown apart from the answer. */
+  thinkingMarkers?: readonly [string, string];
 }
 
 const FAMILIES: readonly (DecoderFamily & { architectures: string[]; modelTypes: string[] })[] = [
@@ -29,6 +31,7 @@ const FAMILIES: readonly (DecoderFamily & { architectures: string[]; modelTypes:
     loadAs: { model_type: 'llama', architectures: ['LlamaForCausalLM'] },
     fastThinkingSuffix: ' /no_think',
     tokenizeRenderedTemplate: true,
+    thinkingMarkers: ['[unused16]', '[unused17]'],
   },
 ];
 

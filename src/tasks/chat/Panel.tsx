@@ -110,6 +110,12 @@ function Bubble({ message, onEdit, onRegenerate, busy }: BubbleProps) {
           {onRegenerate && <button type="button" className="link" onClick={onRegenerate} disabled={busy} data-testid="regenerate">Regenerate</button>}
         </span>
       </div>
+      {message.thinking && (
+        <details className="thinking" data-testid="message-thinking">
+          <summary>Thought before answering</summary>
+          <p className="user-text muted">{message.thinking}</p>
+        </details>
+      )}
       {message.role === 'assistant' ? <Markdown source={message.content} /> : <p className="user-text">{message.content}</p>}
       {message.role === 'assistant' && <Stats message={message} />}
     </li>

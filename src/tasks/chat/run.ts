@@ -8,12 +8,14 @@ import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
 import { contextLimitOf } from '../shared/context-limit';
 import { generateLean, type LeanModel } from '../shared/lean-decode';
 import { decoderFamilyById, FAMILY_CONFIG_KEY, type DecoderFamily } from '../../models/decoder-family';
+import { splitThinking, type SplitReply } from './thinking';
 
 type Tokenizer = StreamTokenizer & {
   chat_template: unknown;
   apply_chat_template(messages: { role: string; content: string }[], options: Record<string, unknown>): { input_ids: Tensor; attention_mask: Tensor } | string;
   (text: string): { input_ids: Tensor; attention_mask: Tensor };
   decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+  encode(text: string, options: { add_special_tokens: boolean }): number[];
 };
 export interface ChatPipe {
   model: LeanModel;
@@ -37,6 +39,16 @@ function turnsOf(c: Conversation, family: DecoderFamily | undefined): Turn[] {
   return turns;
 }
 
+const familyOf = (pipe: ChatPipe) => decoderFamilyById(pipe.model.config[FAMILY_CONFIG_KEY]);
+
+/** The reply's text, its thinking apart when the family marks it with tokens this tokenizer has whole. */
+function replyOf(pipe: ChatPipe, ids: number[]): SplitReply {
+  const decode = (part: number[]) => pipe.tokenizer.decode(part, { skip_special_tokens: true });
+  const markers = familyOf(pipe)?.thinkingMarkers?.map((marker) => pipe.tokenizer.encode(marker, { add_special_tokens: false }));
+  if (!markers || markers.some((m) => m.length !== 1)) return { reply: decode(ids).trim() };
+  return splitThinking(ids, [markers[0][0], markers[1][0]], decode);
+}
+
 function applyTemplate(tokenizer: Tokenizer, turns: Turn[], family: DecoderFamily | undefined): Encoded {
   if (!family?.tokenizeRenderedTemplate) return tokenizer.apply_chat_template(turns, { add_generation_prompt: true, return_dict: true }) as Encoded;
   return tokenizer(tokenizer.apply_chat_template(turns, { add_generation_prompt: true, tokenize: false }) as string);
@@ -48,7 +60,7 @@ export function encode(pipe: ChatPipe, c: Conversation): { inputs: Encoded; mode
     const last = c.messages.at(-1)?.content ?? '';
     return { inputs: tokenizer(last), mode: 'completion' };
   }
-  const family = decoderFamilyById(pipe.model.config[FAMILY_CONFIG_KEY]);
+  const family = familyOf(pipe);
   const turns = turnsOf(c, family);
   const withSystem = c.system.trim() ? [{ role: 'system', content: c.system.trim() }, ...turns] : turns;
   try {
@@ -100,7 +112,7 @@ const runner: TaskRunner<Input, Output, Chunk, ChatPipe> = {
     const sequence = toIds(sequences);
     remember(chat, sequence, past_key_values);
     const output: ChatReply = {
-      reply: chat.tokenizer.decode(sequence.slice(ids.length), { skip_special_tokens: true }).trim(),
+      ...replyOf(chat, sequence.slice(ids.length)),
       mode,
       promptTokens: ids.length,
       newTokens: sequence.length - ids.length,
