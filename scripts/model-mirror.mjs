@@ -32,12 +32,14 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
 import { SMOLVLM_FIXTURE_ID, writeSmolvlmFixture } from './make-smolvlm-fixture.mjs';
 import { FLORENCE_FIXTURE_ID, writeFlorenceFixture } from './make-florence-fixture.mjs';
 import { reexportStories, STORIES_ID, STORIES_REEXPORT_ID } from './llama-onnx/from-onnx.mjs';
+import { exportTinyPangu, TINY_PANGU_ID, writeTinyPanguCheckpoint } from './llama-onnx/tiny-pangu.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
 import { fileSha256, WEIGHT_FILE_RE } from './mirror-files.mjs';
 
@@ -87,8 +89,9 @@ export function defaultDir() {
 export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
 
 /**
- * Writes the generated fixtures that are missing (the captioning and vision-language models, ~100 kB each; the exporter's
- * stories260K, ~1.5 MB) so the mirror offers every task with no manual step; returns the folder to overlay.
+ * Writes the generated fixtures that are missing (the captioning and vision-language models, ~100 kB each; the
+ * exporter's stories260K, ~1.5 MB; a tiny openPangu-Embedded checkpoint through the exporter, ~0.6 MB) so the mirror
+ * offers every task with no manual step; returns the folder to overlay.
  * @param {string} [dir]
  */
 export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
@@ -101,7 +104,18 @@ export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
   if (fs.existsSync(path.join(stories, 'onnx', 'model.onnx')) && !fs.existsSync(path.join(reexport, 'onnx', 'model_q4.onnx'))) {
     reexportStories(stories, reexport, ['fp32', 'q4']);
   }
+  if (!fs.existsSync(path.join(dir, TINY_PANGU_ID, 'onnx', 'model_q4.onnx'))) writeTinyPangu(path.join(dir, TINY_PANGU_ID));
   return dir;
+}
+
+/** The released-format checkpoint in a scratch folder, exported as a user would, the checkpoint then dropped. @param {string} out */
+function writeTinyPangu(out) {
+  const checkpoint = fs.mkdtempSync(path.join(os.tmpdir(), 'tiny-pangu-checkpoint-'));
+  try {
+    exportTinyPangu(writeTinyPanguCheckpoint(checkpoint), out);
+  } finally {
+    fs.rmSync(checkpoint, { recursive: true, force: true });
+  }
 }
 
 /**

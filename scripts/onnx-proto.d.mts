@@ -9,6 +9,7 @@ export declare function cat(...parts: Pb[]): Pb;
 export declare function int(field: number, value: number | bigint): Pb;
 export declare function bytes(field: number, body: Uint8Array | Pb): Pb;
 export declare function str(field: number, text: string): Pb;
+export declare function float32(field: number, value: number): Pb;
 export declare function toBytes(pb: Pb): Uint8Array;
 export declare function tensor(name: string, dims: number[], data: TensorData): Pb;
 export declare function valueInfo(name: string, elemType: number, shape: (number | string)[]): Pb;

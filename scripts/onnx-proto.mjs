@@ -38,7 +38,7 @@ export const bytes = (field, body) => {
 /** @param {number} field @param {string} text */
 export const str = (field, text) => bytes(field, new TextEncoder().encode(text));
 /** @param {number} field @param {number} value */
-const float32 = (field, value) => {
+export const float32 = (field, value) => {
   const out = new Uint8Array(4);
   new DataView(out.buffer).setFloat32(0, value, true);
   return cat(small(key(field, 5)), { chunks: [out], length: 4 });

@@ -7,6 +7,7 @@
  */
 import { attrInt, attrInts, ELEM } from '../onnx-proto.mjs';
 import { GraphBuilder } from './graph-builder.mjs';
+import { biasedProjections } from './architectures.mjs';
 import { checkWeights, fullConfig } from './weights.mjs';
 
 /** @typedef {import('./weights.mjs').FullConfig} FullConfig */
@@ -89,8 +90,10 @@ function attentionMask(g, groups) {
 function attention(g, c, w, l, x, rope, mask) {
   const p = `model.layers.${l}.self_attn`;
   const { num_attention_heads: heads, num_key_value_heads: kvHeads, head_dim: d, hidden_size: h } = c;
+  const biased = biasedProjections(c);
+  const bias = (/** @type {string} */ name) => (biased.includes(name) ? w.get(`${p}.${name}.bias`) : undefined);
   const project = (/** @type {string} */ name, /** @type {number} */ n, /** @type {number} */ k, /** @type {string} */ input) =>
-    g.linear(input, `${p}.${name}`, /** @type {Float32Array} */ (w.get(`${p}.${name}.weight`)), n, k, w.get(`${p}.${name}.bias`));
+    g.linear(input, `${p}.${name}`, /** @type {Float32Array} */ (w.get(`${p}.${name}.weight`)), n, k, bias(name));
   const split = (/** @type {string} */ y, /** @type {number} */ n) => g.transpose(g.op('Reshape', [y, g.ints(0, 0, n, d)]), [0, 2, 1, 3]);
   const q = rotate(g, split(project('q_proj', heads * d, h, x), heads), rope, d);
   const k = rotate(g, split(project('k_proj', kvHeads * d, h, x), kvHeads), rope, d);

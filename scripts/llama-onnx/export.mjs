@@ -4,8 +4,12 @@
  *   config.json, generation_config.json, tokenizer.json (+ tokenizer_config.json),
  *   onnx/model.onnx (fp32), model_fp16.onnx, model_quantized.onnx (q8), model_q4.onnx (MatMulNBits, block 32).
  *
- *   node scripts/llama-onnx/export.mjs --config config.json [--weights model.safetensors | --seed 1]
- *        --tokenizer tokenizer.json [--precisions fp32,q4] --out <dir>
+ * A downloaded checkpoint folder (config.json, *.safetensors, tokenizer.json or tokenizer.model,
+ * tokenizer_config.json) in one go:
+ *   node scripts/llama-onnx/export.mjs --model-dir <checkpoint> [--precisions q4,fp16] --out <dir>
+ * or piece by piece:
+ *   node scripts/llama-onnx/export.mjs --config config.json [--weights a.safetensors,b.safetensors | --seed 1]
+ *        --tokenizer tokenizer.json|tokenizer.model [--precisions fp32,q4] --out <dir>
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +17,17 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buildDecoder } from './decoder.mjs';
 import { FILE_OF } from './graph-builder.mjs';
-import { fullConfig, randomWeights, readSafetensors } from './weights.mjs';
+import { biasedProjections, FAMILIES, familyOf, slidingWindowNote } from './architectures.mjs';
+import { portableTokenizerConfig, readCheckpointDir, readTokenizer } from './checkpoint.mjs';
+import { fullConfig, randomWeights, readCheckpoint, tieWhenHeadAbsent } from './weights.mjs';
 
 /** @typedef {import('./graph-builder.mjs').Precision} Precision */
+
+export class ExportError extends Error {
+  name = 'ExportError';
+}
+
+export const MAX_ONNX_BYTES = 2 ** 31 - 1;
 
 /** Streams a model to disk chunk by chunk (a 500 MB weight is never joined into another buffer). @param {string} file @param {import('../onnx-proto.mjs').Pb} pb */
 export function writeModelFile(file, pb) {
@@ -31,23 +43,31 @@ export function writeModelFile(file, pb) {
 /** @param {string} file @param {unknown} json */
 export const writeJson = (file, json) => writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 
+/** Keys of a released config that point at Python code or describe the original precision, not our files. */
+const DROPPED_KEYS = ['auto_map', 'torch_dtype', 'quantization_config'];
+
 /**
- * The config.json Transformers.js reads (model_type llama, the KV cache's heads and head_dim).
+ * The config.json written next to the ONNX files: the checkpoint's own keys (its architecture and
+ * model_type kept, so the app can say what it is), HF defaults filled in, the KV cache's heads and
+ * head_dim, and the precision Transformers.js should pick by default.
  * @param {import('./weights.mjs').LlamaConfig} config @param {Precision} defaultDtype
  */
 export function hfConfig(config, defaultDtype) {
-  const c = fullConfig(config);
+  const family = FAMILIES[familyOf(config)];
+  const c = /** @type {Record<string, unknown>} */ ({ ...fullConfig(config) });
+  for (const key of DROPPED_KEYS) delete c[key];
   return {
-    architectures: ['LlamaForCausalLM'],
-    model_type: 'llama',
     hidden_act: 'silu',
     max_position_embeddings: 2048,
     bos_token_id: 1,
     eos_token_id: 2,
-    attention_bias: false,
     use_cache: true,
-    torch_dtype: 'float32',
     ...c,
+    // Pangu says `bias`; readers that only know Llama's key (the app, Transformers.js) read this one.
+    attention_bias: biasedProjections(config).includes('o_proj'),
+    architectures: [family.architecture],
+    model_type: family.modelType,
+    torch_dtype: 'float32',
     'transformers.js_config': { dtype: defaultDtype },
   };
 }
@@ -65,31 +85,61 @@ export function exportLlama({ config, weights, outDir, precisions = ['fp32'], to
   if (typeof tokenizer === 'string') copyFileSync(tokenizer, path.join(outDir, 'tokenizer.json'));
   else writeJson(path.join(outDir, 'tokenizer.json'), tokenizer);
   writeJson(path.join(outDir, 'tokenizer_config.json'), tokenizerConfig ?? { tokenizer_class: 'PreTrainedTokenizerFast', model_max_length: c.max_position_embeddings });
-  for (const precision of precisions) writeModelFile(path.join(outDir, 'onnx', FILE_OF[precision]), buildDecoder(config, weights, precision));
+  for (const precision of precisions) {
+    const model = buildDecoder(config, weights, precision);
+    // onnxruntime parses a model as one protobuf, which cannot pass 2 GiB (no external-data files here).
+    if (model.length > MAX_ONNX_BYTES) throw new ExportError(`${precision}: this model would be ${(model.length / 2 ** 30).toFixed(1)} GiB, over ONNX's 2 GiB single-file limit; choose q4 or q8`);
+    writeModelFile(path.join(outDir, 'onnx', FILE_OF[precision]), model);
+  }
   return outDir;
+}
+
+/** @param {Record<string, string | undefined>} values */
+function readInputs(values) {
+  if (values['model-dir']) return readCheckpointDir(values['model-dir']);
+  if (!values.config || !values.tokenizer) return undefined;
+  const config = JSON.parse(readFileSync(values.config, 'utf8'));
+  const weights = values.weights ? readCheckpoint(values.weights.split(',')) : randomWeights(config, Number(values.seed));
+  const tokenizerConfig = values['tokenizer-config'] ? JSON.parse(readFileSync(values['tokenizer-config'], 'utf8')) : undefined;
+  return { config, weights, tokenizer: readTokenizer(values.tokenizer, tokenizerConfig), tokenizerConfig: portableTokenizerConfig(tokenizerConfig), generationConfig: undefined };
 }
 
 function cli() {
   const { values } = parseArgs({
     options: {
+      'model-dir': { type: 'string' },
       config: { type: 'string' },
       weights: { type: 'string' },
       seed: { type: 'string', default: '1' },
       tokenizer: { type: 'string' },
+      'tokenizer-config': { type: 'string' },
       precisions: { type: 'string', default: 'fp32' },
       out: { type: 'string' },
     },
   });
-  if (!values.config || !values.tokenizer || !values.out) {
-    console.error('usage: export.mjs --config config.json [--weights model.safetensors | --seed N] --tokenizer tokenizer.json [--precisions fp32,fp16,q8,q4] --out dir');
+  const inputs = values.out ? readInputs(values) : undefined;
+  if (!inputs || !values.out) {
+    console.error('usage: export.mjs --model-dir <checkpoint> --out dir [--precisions fp32,fp16,q8,q4]');
+    console.error('   or: export.mjs --config config.json [--weights a.safetensors,… | --seed N] --tokenizer tokenizer.json|tokenizer.model [--tokenizer-config tokenizer_config.json] --out dir');
     process.exit(2);
   }
-  const config = JSON.parse(readFileSync(values.config, 'utf8'));
-  const weights = values.weights ? readSafetensors(values.weights) : randomWeights(config, Number(values.seed));
   const precisions = /** @type {Precision[]} */ (values.precisions.split(','));
   const unknown = precisions.filter((p) => !(p in FILE_OF));
   if (unknown.length) throw new Error(`unknown precision ${unknown.join(', ')} (fp32, fp16, q8, q4)`);
-  console.log(exportLlama({ config, weights, outDir: values.out, precisions, tokenizer: values.tokenizer }));
+  const family = FAMILIES[familyOf(inputs.config)];
+  const { config, tied } = tieWhenHeadAbsent(inputs.config, inputs.weights);
+  console.log(`${family.label} decoder (${family.architecture})${tied ? '; no lm_head.weight: the head is tied to the embeddings' : ''}`);
+  const note = slidingWindowNote(config);
+  if (note) console.log(note);
+  console.log(exportLlama({ ...inputs, config, outDir: values.out, precisions }));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) cli();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    cli();
+  } catch (error) {
+    // Named errors (a missing tensor, an unknown architecture, a file that is not SentencePiece) are the message.
+    console.error(`${/** @type {Error} */ (error).name}: ${/** @type {Error} */ (error).message}`);
+    process.exit(1);
+  }
+}

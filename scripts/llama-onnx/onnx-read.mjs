@@ -22,7 +22,7 @@ export class OnnxReadError extends Error {
  * @param {Uint8Array} buf
  * @returns {[number, bigint | Uint8Array][]}
  */
-function fields(buf) {
+export function fields(buf) {
   /** @type {[number, bigint | Uint8Array][]} */
   const out = [];
   let pos = 0;

@@ -4,6 +4,7 @@
  * code's math (RMSNorm, RoPE with rotate_half, GQA via repeat_kv, causal softmax, SwiGLU), one sequence,
  * no ONNX. It shares nothing with the graph builder but the weight names.
  */
+import { biasedProjections } from './architectures.mjs';
 import { fullConfig } from './weights.mjs';
 
 /** @typedef {{ keys: number[][][], values: number[][][] }} LayerCache  [kv head][position][dim] */
@@ -51,6 +52,8 @@ export function referenceForward(config, weights, tokens, cache) {
   const { hidden_size: h, head_dim: d, num_attention_heads: heads, num_key_value_heads: kvHeads } = c;
   const embed = W('model.embed_tokens.weight');
   const head = c.tie_word_embeddings ? embed : W('lm_head.weight');
+  // The family's own rule for which projections add a bias (Qwen2: q, k, v; Pangu: all four when `bias`).
+  const biased = biasedProjections(c);
   return tokens.map((token) => {
     let x = Array.from(embed.subarray(token * h, (token + 1) * h), Number);
     for (let l = 0; l < c.num_hidden_layers; l++) {
@@ -58,7 +61,8 @@ export function referenceForward(config, weights, tokens, cache) {
       cache[l] ??= { keys: Array.from({ length: kvHeads }, () => []), values: Array.from({ length: kvHeads }, () => []) };
       const pos = cache[l].keys[0].length;
       const n = rmsNorm(x, W(`${p}.input_layernorm.weight`), c.rms_norm_eps);
-      const proj = (/** @type {string} */ name, /** @type {number[]} */ input) => matvec(W(`${p}.self_attn.${name}.weight`), input, weights.get(`${p}.self_attn.${name}.bias`));
+      const bias = (/** @type {string} */ name) => (biased.includes(name) ? W(`${p}.self_attn.${name}.bias`) : undefined);
+      const proj = (/** @type {string} */ name, /** @type {number[]} */ input) => matvec(W(`${p}.self_attn.${name}.weight`), input, bias(name));
       const q = proj('q_proj', n);
       const k = proj('k_proj', n);
       const v = proj('v_proj', n);
@@ -77,7 +81,7 @@ export function referenceForward(config, weights, tokens, cache) {
         const sum = e.reduce((a, b) => a + b, 0);
         for (let i = 0; i < d; i++) attended.push(cache[l].values[kv].reduce((s, val, t) => s + (e[t] / sum) * val[i], 0));
       }
-      x = matvec(W(`${p}.self_attn.o_proj.weight`), attended, weights.get(`${p}.self_attn.o_proj.bias`)).map((v2, i) => x[i] + v2);
+      x = matvec(W(`${p}.self_attn.o_proj.weight`), attended, bias('o_proj')).map((v2, i) => x[i] + v2);
       const m = rmsNorm(x, W(`${p}.post_attention_layernorm.weight`), c.rms_norm_eps);
       const gate = matvec(W(`${p}.mlp.gate_proj.weight`), m);
       const up = matvec(W(`${p}.mlp.up_proj.weight`), m);

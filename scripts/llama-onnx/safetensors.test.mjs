@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDecoder } from './decoder.mjs';
 import { createSession, decoderStep } from './ort-run.mjs';
 import { toHalf } from './quantize.mjs';
-import { randomWeights, readSafetensors, WeightsError } from './weights.mjs';
+import { randomWeights, readSafetensors, weightShapes, WeightsError } from './weights.mjs';
 
 const EXPORT = fileURLToPath(new URL('./export.mjs', import.meta.url));
 const CONFIG = { hidden_size: 32, intermediate_size: 48, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, vocab_size: 40, tie_word_embeddings: true };
@@ -42,7 +42,8 @@ describe('safetensors checkpoints', () => {
   it('export.mjs --weights gives the model the same weights give in memory', async () => {
     const weights = randomWeights(CONFIG, 9);
     const file = path.join(dir, 'model.safetensors');
-    writeFileSync(file, safetensors(Object.fromEntries([...weights].map(([name, w]) => [name, { dtype: 'F32', shape: [w.length], bytes: bytesOf(w) }]))));
+    const shapes = new Map(weightShapes(CONFIG));
+    writeFileSync(file, safetensors(Object.fromEntries([...weights].map(([name, w]) => [name, { dtype: 'F32', shape: shapes.get(name) ?? [], bytes: bytesOf(w) }]))));
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify(CONFIG));
     writeFileSync(path.join(dir, 'tokenizer.json'), '{}');
     const out = path.join(dir, 'out');
@@ -66,5 +67,15 @@ describe('safetensors checkpoints', () => {
     assert.deepEqual(Array.from(/** @type {Float32Array} */ (read.get('half'))), values);
     assert.deepEqual(Array.from(/** @type {Float32Array} */ (read.get('brain'))), [1, -2.5, 0.099609375, 65280]);
     assert.throws(() => readSafetensors(safetensors({ q: { dtype: 'I8', shape: [1], bytes: new Uint8Array(1) } })), WeightsError);
+  });
+
+  it('names a file that is not safetensors, and one cut short, by path', () => {
+    const notOne = path.join(dir, 'notes.safetensors');
+    writeFileSync(notOne, 'this is text, not a checkpoint');
+    assert.throws(() => readSafetensors(notOne), (error) => error instanceof WeightsError && error.message.startsWith(`${notOne} is not a safetensors file`));
+    const whole = safetensors({ w: { dtype: 'F32', shape: [4], bytes: bytesOf(Float32Array.of(1, 2, 3, 4)) } });
+    const cut = path.join(dir, 'cut.safetensors');
+    writeFileSync(cut, whole.subarray(0, whole.length - 3));
+    assert.throws(() => readSafetensors(cut), (error) => error instanceof WeightsError && error.message === `${cut}: tensor w ends past the end of the file (truncated download?)`);
   });
 });

@@ -3,14 +3,16 @@
  * A Llama-family decoder's config and weights, by their Hugging Face names (PyTorch layout: a Linear's
  * weight is N outputs × K inputs): from a safetensors checkpoint or from a seeded PRNG.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { biasedProjections } from './architectures.mjs';
 import { fromHalf } from './quantize.mjs';
 
 /**
  * @typedef {{ hidden_size: number, intermediate_size: number, num_hidden_layers: number, num_attention_heads: number,
  *   num_key_value_heads?: number, vocab_size: number, rms_norm_eps?: number, rope_theta?: number, tie_word_embeddings?: boolean,
  *   attention_bias?: boolean, head_dim?: number, model_type?: string, max_position_embeddings?: number,
- *   bos_token_id?: number, eos_token_id?: number | number[] }} LlamaConfig
+ *   bos_token_id?: number, eos_token_id?: number | number[], architectures?: string[], bias?: boolean,
+ *   sliding_window?: number | null, [key: string]: unknown }} LlamaConfig  (a config.json: other keys are kept as they are)
  * @typedef {Required<Pick<LlamaConfig, 'hidden_size' | 'intermediate_size' | 'num_hidden_layers' | 'num_attention_heads' | 'num_key_value_heads' | 'vocab_size' | 'rms_norm_eps' | 'rope_theta' | 'tie_word_embeddings' | 'head_dim'>> & LlamaConfig} FullConfig
  * @typedef {Map<string, Float32Array>} Weights
  */
@@ -31,16 +33,6 @@ export function fullConfig(c) {
   };
 }
 
-/**
- * Which attention projections carry a bias: Llama's `attention_bias` puts one on q, k, v and o (as Pangu
- * has); Qwen2 has q, k and v only.
- * @param {LlamaConfig} c
- */
-export function biasedProjections(c) {
-  if (c.model_type === 'qwen2') return ['q_proj', 'k_proj', 'v_proj'];
-  return c.attention_bias ? ['q_proj', 'k_proj', 'v_proj', 'o_proj'] : [];
-}
-
 /** Every tensor the graph reads, with its shape. @param {LlamaConfig} config @returns {[string, number[]][]} */
 export function weightShapes(config) {
   const c = fullConfig(config);
@@ -51,12 +43,13 @@ export function weightShapes(config) {
   const projections = { q_proj: [q, h], k_proj: [kv, h], v_proj: [kv, h], o_proj: [h, q] };
   /** @type {[string, number[]][]} */
   const shapes = [['model.embed_tokens.weight', [c.vocab_size, h]]];
+  const biased = biasedProjections(c);
   for (let l = 0; l < c.num_hidden_layers; l++) {
     const p = `model.layers.${l}`;
     shapes.push([`${p}.input_layernorm.weight`, [h]], [`${p}.post_attention_layernorm.weight`, [h]]);
     for (const [name, shape] of Object.entries(projections)) {
       shapes.push([`${p}.self_attn.${name}.weight`, shape]);
-      if (biasedProjections(c).includes(name)) shapes.push([`${p}.self_attn.${name}.bias`, [shape[0]]]);
+      if (biased.includes(name)) shapes.push([`${p}.self_attn.${name}.bias`, [shape[0]]]);
     }
     shapes.push([`${p}.mlp.gate_proj.weight`, [c.intermediate_size, h]], [`${p}.mlp.up_proj.weight`, [c.intermediate_size, h]]);
     shapes.push([`${p}.mlp.down_proj.weight`, [h, c.intermediate_size]]);
@@ -99,8 +92,66 @@ export function randomWeights(config, seed = 1) {
   return weights;
 }
 
+/** The shapes a checkpoint's header declares, so a wrong one is named as such (not just as a size). */
+const declaredShapes = /** @type {WeakMap<Weights, Map<string, number[]>>} */ (new WeakMap());
+
+/**
+ * Every tensor of a checkpoint split over several safetensors files (model-00001-of-00004.safetensors, …).
+ * @param {string[]} files
+ */
+export function readCheckpoint(files) {
+  /** @type {Weights} */
+  const weights = new Map();
+  /** @type {Map<string, number[]>} */
+  const shapes = new Map();
+  declaredShapes.set(weights, shapes);
+  for (const file of files) {
+    const part = readSafetensors(file);
+    for (const [name, data] of part) weights.set(name, data);
+    for (const [name, shape] of declaredShapes.get(part) ?? []) shapes.set(name, shape);
+  }
+  return weights;
+}
+
 /** @param {number} bits */
 const fromBf16 = (bits) => new Float32Array(new Uint32Array([bits << 16]).buffer)[0];
+
+/**
+ * Reads byte ranges of a safetensors source: a path (read range by range, so a checkpoint past Node's 2 GiB
+ * readFileSync limit works and is never held whole) or the file's bytes.
+ * @param {string | Uint8Array} source
+ */
+function byteSource(source) {
+  if (typeof source !== 'string') return { size: source.length, read: (/** @type {number} */ from, /** @type {number} */ to) => new Uint8Array(source.subarray(from, to)), close() {} };
+  const fd = openSync(source, 'r');
+  return {
+    size: fstatSync(fd).size,
+    read(/** @type {number} */ from, /** @type {number} */ to) {
+      const out = new Uint8Array(Math.max(0, to - from));
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(fd, out, done, out.length - done, from + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** @typedef {Record<string, { dtype: string, shape: number[], data_offsets: [number, number] }>} SafetensorsHeader */
+
+/** @param {ReturnType<typeof byteSource>} file @param {string} name @returns {{ header: SafetensorsHeader, base: number }} */
+function readHeader(file, name) {
+  try {
+    if (file.size < 8) throw new Error('shorter than its 8-byte header length');
+    const headerLength = Number(new DataView(file.read(0, 8).buffer).getBigUint64(0, true));
+    if (headerLength > file.size - 8) throw new Error('header length past the end of the file');
+    return { header: JSON.parse(new TextDecoder().decode(file.read(8, 8 + headerLength))), base: 8 + headerLength };
+  } catch (error) {
+    throw new WeightsError(`${name} is not a safetensors file (${/** @type {Error} */ (error).message})`);
+  }
+}
 
 /**
  * A safetensors file (8-byte little-endian header length, JSON header, raw data) as float32 tensors.
@@ -108,23 +159,44 @@ const fromBf16 = (bits) => new Float32Array(new Uint32Array([bits << 16]).buffer
  * @returns {Weights}
  */
 export function readSafetensors(source) {
-  const file = typeof source === 'string' ? readFileSync(source) : source;
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const headerLength = Number(view.getBigUint64(0, true));
-  const header = JSON.parse(new TextDecoder().decode(file.subarray(8, 8 + headerLength)));
-  const base = 8 + headerLength;
-  /** @type {Weights} */
-  const weights = new Map();
-  for (const [name, entry] of Object.entries(header)) {
-    if (name === '__metadata__') continue;
-    const [from, to] = entry.data_offsets;
-    const bytes = new Uint8Array(file.subarray(base + from, base + to)); // a copy: aligned
-    if (entry.dtype === 'F32') weights.set(name, new Float32Array(bytes.buffer));
-    else if (entry.dtype === 'F16') weights.set(name, Float32Array.from(new Uint16Array(bytes.buffer), fromHalf));
-    else if (entry.dtype === 'BF16') weights.set(name, Float32Array.from(new Uint16Array(bytes.buffer), fromBf16));
-    else throw new WeightsError(`${name}: dtype ${entry.dtype} is not supported (F32, F16 and BF16 are)`);
+  const name = typeof source === 'string' ? source : 'the safetensors bytes';
+  const file = byteSource(source);
+  try {
+    const { header, base } = readHeader(file, name);
+    /** @type {Weights} */
+    const weights = new Map();
+    /** @type {Map<string, number[]>} */
+    const shapes = new Map();
+    declaredShapes.set(weights, shapes);
+    for (const [tensorName, entry] of Object.entries(header)) {
+      if (tensorName === '__metadata__') continue;
+      const [from, to] = entry.data_offsets;
+      if (base + to > file.size) throw new WeightsError(`${name}: tensor ${tensorName} ends past the end of the file (truncated download?)`);
+      weights.set(tensorName, decodeTensor(tensorName, entry.dtype, file.read(base + from, base + to)));
+      if (entry.shape) shapes.set(tensorName, entry.shape);
+    }
+    return weights;
+  } finally {
+    file.close();
   }
-  return weights;
+}
+
+/** @param {string} name @param {string} dtype @param {Uint8Array} bytes its own (aligned) copy */
+function decodeTensor(name, dtype, bytes) {
+  if (dtype === 'F32') return new Float32Array(bytes.buffer);
+  if (dtype === 'F16') return Float32Array.from(new Uint16Array(bytes.buffer), fromHalf);
+  if (dtype === 'BF16') return Float32Array.from(new Uint16Array(bytes.buffer), fromBf16);
+  throw new WeightsError(`${name}: dtype ${dtype} is not supported (F32, F16 and BF16 are)`);
+}
+
+/**
+ * The config with its head tied when the checkpoint has no lm_head.weight (how HF loads such a checkpoint:
+ * the head shares the embedding), plus whether that changed anything.
+ * @param {LlamaConfig} config @param {Weights} weights
+ */
+export function tieWhenHeadAbsent(config, weights) {
+  if (config.tie_word_embeddings || weights.has('lm_head.weight')) return { config, tied: false };
+  return { config: { ...config, tie_word_embeddings: true }, tied: true };
 }
 
 /** Every tensor the config needs is there with the right size. @param {LlamaConfig} config @param {Weights} weights */
@@ -133,6 +205,8 @@ export function checkWeights(config, weights) {
     const data = weights.get(name);
     const size = shape.reduce((a, b) => a * b, 1);
     if (!data) throw new WeightsError(`missing tensor ${name} [${shape}]`);
+    const declared = declaredShapes.get(weights)?.get(name);
+    if (declared && declared.join() !== shape.join()) throw new WeightsError(`${name} has shape [${declared}], the config needs [${shape}]`);
     if (data.length !== size) throw new WeightsError(`${name} has ${data.length} values, the config needs [${shape}] = ${size}`);
   }
 }

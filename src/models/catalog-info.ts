@@ -31,6 +31,9 @@ const INFO: Record<string, Info> = {
   'HuggingFaceTB/SmolLM2-135M-Instruct': { arch: 'llama', license: 'apache-2.0' },
   'HuggingFaceTB/SmolLM2-360M-Instruct': { arch: 'llama', license: 'apache-2.0' },
   'onnx-community/Qwen2.5-0.5B-Instruct': { arch: 'qwen2', license: 'apache-2.0' },
+  // The model's own licence (OPENPANGU MODEL LICENSE AGREEMENT 1.0), not an SPDX one.
+  'FreedomIntelligence/openPangu-Embedded-1B-V1.1': { arch: 'PanguEmbedded (Llama-family, attention biases)', license: 'openpangu-model-license-1.0' },
+  'tiny-random/openpangu-embedded': { arch: 'PanguEmbedded (Llama-family, attention biases)', license: 'openpangu-model-license-1.0', sizeByDtype: { fp32: 0.5, q4: 0.2 } },
   'Xenova/distilgpt2': { arch: 'gpt2', license: 'apache-2.0' },
   'Xenova/vit-base-patch16-224': { arch: 'vit', license: 'apache-2.0' },
   'Xenova/yolos-tiny': { arch: 'yolos', license: 'apache-2.0' },

@@ -7,6 +7,7 @@ import { LOCAL_HOST, localRef } from '../models/local-ref';
 import { classifyLoadError, isNetworkFailure } from './load-errors';
 import { supportsModelType } from './model-checks';
 import { requiredFiles } from '../models/required-files';
+import { decoderFamilyOf } from '../models/decoder-family';
 import type { ModelReport } from './types';
 import { damagedCacheError, looksLikeDamagedFile } from './damaged-files';
 
@@ -50,7 +51,9 @@ function label(spec: InspectSpec): string {
 
 function checkSupported(spec: InspectSpec, modelType: string | undefined, architectures: string[]): void {
   const pipeline = spec.pipeline ?? spec.task;
-  if (supportsModelType(pipeline, modelType) !== false) return;
+  // A family the exporter writes in Llama's contract (openPangu-Embedded) loads as its Llama type.
+  const loadsAs = decoderFamilyOf(modelType, architectures)?.loadAs.model_type ?? modelType;
+  if (supportsModelType(pipeline, loadsAs) !== false) return;
   const arch = architectures.length ? ` (${architectures.join(', ')})` : '';
   throw new UnsupportedModelError(
     `${label(spec)} is a "${modelType}" model${arch}, an architecture this version of Transformers.js (${env.version}) cannot run for ${pipeline}.`,

@@ -1,4 +1,4 @@
-import { env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
+import { AutoConfig, env, pipeline, ModelRegistry, type PipelineType } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/webgpu';
 import type { Capabilities, Device, Dtype, LoadSpec, ModelPlan } from '../protocol/messages';
 import { identityModel } from './tiny-onnx';
@@ -15,6 +15,7 @@ import { registerLocalFolder, withLocalFiles } from './local-files';
 import { estimateMemory } from './model-checks';
 import { withDrainedProbes } from './drain-fetch';
 import { inspectModel } from './inspect';
+import { asLoadableConfig, decoderFamilyOf } from '../models/decoder-family';
 import { HostGate } from './host-gate';
 import { DownloadWatch } from './download-watch';
 import { Listings } from './hub-listing';
@@ -130,6 +131,7 @@ async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan
 
 async function createPipeline(
   spec: LoadSpec,
+  report: { family: boolean },
   device: Device,
   dtype: Dtype,
   onProgress: (update: ProgressUpdate) => void,
@@ -144,6 +146,7 @@ async function createPipeline(
     device,
     dtype,
     revision: spec.revision,
+    config: report.family ? asLoadableConfig(await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) : undefined,
     progress_callback: (info) => tracker.handle(info),
   });
   usePythonPreprocessing(pipe);
@@ -217,7 +220,9 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
       shaderF16: caps.webgpu.shaderF16,
       configDtype: report.configDtype,
     });
-    const { pipe, bytes } = await createPipeline(spec, device, dtype, onProgress);
+    // A Llama-family decoder Transformers.js has no type for (openPangu-Embedded) loads with its config rewritten.
+    const family = Boolean(decoderFamilyOf(report.modelType, report.architectures));
+    const { pipe, bytes } = await createPipeline(spec, { family }, device, dtype, onProgress);
     return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Capabilities, LoadSpec, RunStats } from '../protocol/messages';
 import type { LoadedPipeline, ModelReport, ProgressUpdate } from '../runtime/types';
+import type { DecoderFamily } from '../models/decoder-family';
 
 export type TaskGroup = 'Text' | 'Vision' | 'Tools';
 
@@ -100,6 +101,8 @@ export interface PanelContext {
   params: Params;
   /** What this browser can run on; undefined until the worker has probed it. */
   caps: Capabilities | undefined;
+  /** The chosen model's decoder family, once its check has read its config (e.g. openPangu-Embedded). */
+  family?: DecoderFamily;
 }
 
 /** Runs the loaded model on one prepared input outside the run history (live camera frames). */

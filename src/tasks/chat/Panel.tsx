@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { TaskView } from '../types';
 import { appendChunk } from '../shared/text-chunk';
 import type { Chunk, Input, Output, Streamed } from './types';
+import type { DecoderFamily } from '../../models/decoder-family';
 import { Markdown, preloadMarkdown } from '../../ui/kit/Markdown/Markdown';
 import { formatMs } from '../../ui/format';
 import {
@@ -17,10 +18,31 @@ import {
 
 const SAMPLE_MESSAGES = ['Tell me a short story about a brave little cat.', 'What are three tips for learning a new language?', 'Explain what a neural network is in one paragraph.'];
 
-function Composer({ value, onChange, error, disabled, onRun }: { value: Conversation; onChange(c: Conversation): void; error?: string; disabled: boolean; onRun?(): void }) {
+/** The model's own fast/slow thinking switch, offered only for a model that has one. */
+function ThinkingSwitch({ value, onChange, family }: { value: Conversation; onChange(c: Conversation): void; family?: DecoderFamily }) {
+  if (!family?.fastThinkingSuffix) return null;
+  return (
+    <label className="param toggle" title={`Adds “${family.fastThinkingSuffix.trim()}” to your message, the model’s own switch`}>
+      <input type="checkbox" checked={Boolean(value.fastThinking)} onChange={(e) => onChange({ ...value, fastThinking: e.target.checked })} data-testid="fast-thinking" />
+      Fast thinking (no long reasoning)
+    </label>
+  );
+}
+
+interface ComposerProps {
+  value: Conversation;
+  onChange(c: Conversation): void;
+  error?: string;
+  disabled: boolean;
+  onRun?(): void;
+  family?: DecoderFamily;
+}
+
+function Composer({ value, onChange, error, disabled, onRun, family }: ComposerProps) {
   const id = useId();
   return (
     <>
+      <ThinkingSwitch value={value} onChange={onChange} family={family} />
       <details className="system-prompt">
         <summary>System prompt</summary>
         <textarea rows={3} value={value.system} onChange={(e) => onChange({ ...value, system: e.target.value })} data-testid="system-input" aria-label="System prompt" />
@@ -88,6 +110,12 @@ function Bubble({ message, onEdit, onRegenerate, busy }: BubbleProps) {
           {onRegenerate && <button type="button" className="link" onClick={onRegenerate} disabled={busy} data-testid="regenerate">Regenerate</button>}
         </span>
       </div>
+      {message.thinking && (
+        <details className="thinking" data-testid="message-thinking">
+          <summary>Thought before answering</summary>
+          <p className="user-text muted">{message.thinking}</p>
+        </details>
+      )}
       {message.role === 'assistant' ? <Markdown source={message.content} /> : <p className="user-text">{message.content}</p>}
       {message.role === 'assistant' && <Stats message={message} />}
     </li>
@@ -127,7 +155,7 @@ const view: TaskView<Input, Output, Streamed, Input, Chunk> = {
   validate: pendingQuestion,
   applyResult: (c, reply, stats) => appendReply(c, reply, { latencyMs: stats.latencyMs, ttftMs: stats.ttftMs, tokensPerSecond: stats.tokensPerSecond }),
   reducePartial: appendChunk,
-  Input: ({ value, onChange, error, disabled, onRun }) => <Composer value={value} onChange={onChange} error={error} disabled={disabled} onRun={onRun} />,
+  Input: ({ value, onChange, error, disabled, onRun, family }) => <Composer value={value} onChange={onChange} error={error} disabled={disabled} onRun={onRun} family={family} />,
   Output: ({ value, onChange, onRun, partial, running }) => {
     const messages = value.messages;
     const lastIndex = messages.length - 1;

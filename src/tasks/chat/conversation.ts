@@ -18,16 +18,21 @@ export interface ChatMessage {
   stopped?: boolean;
   /** Set on replies from a model with no chat template. */
   completion?: boolean;
+  /** A reasoning model's thinking before its answer (kept apart, shown folded). */
+  thinking?: string;
 }
 
 export interface Conversation {
   system: string;
   draft: string;
   messages: ChatMessage[];
+  /** Ask a model with a fast/slow thinking switch (openPangu-Embedded) to answer without long thinking. */
+  fastThinking?: boolean;
 }
 
 export interface ChatReply {
   reply: string;
+  thinking?: string;
   /** 'completion' when the model has no chat template and the text was continued as-is. */
   mode: 'chat' | 'completion';
   promptTokens: number;
@@ -54,6 +59,7 @@ export function appendReply(c: Conversation, reply: ChatReply, stats: TurnStats)
     content: reply.reply,
     stopped: reply.stopped || undefined,
     completion: reply.mode === 'completion' || undefined,
+    thinking: reply.thinking,
     stats: { ...stats, promptTokens, newTokens, reusedTokens, contextLimit },
   };
   return { ...c, messages: [...c.messages, message] };

@@ -12,6 +12,11 @@ export const meta: TaskMeta = {
     { id: 'HuggingFaceTB/SmolLM2-360M-Instruct', note: 'Larger SmolLM2, noticeably better answers', sizeMB: 368 },
     { id: 'onnx-community/Qwen2.5-0.5B-Instruct', note: 'Qwen 2.5 0.5B instruct, multilingual', sizeMB: 483 },
     { id: 'karpathy/tinyllamas-stories260K', note: 'Tiny story model with a minimal template (local mirror)', sizeMB: 1.2 },
+    {
+      id: 'FreedomIntelligence/openPangu-Embedded-1B-V1.1',
+      note: 'Huawei’s openPangu-Embedded 1B, fast/slow thinking. Not ONNX on the Hub: convert it once (README: Run openPangu in your browser), then Local folder or a mirror',
+    },
+    { id: 'tiny-random/openpangu-embedded', note: 'Random-weight openPangu-Embedded made by the exporter (local mirror): wiring, not answers', sizeMB: 0.6 },
   ],
   params: [
     maxNewTokensParam(256, 2048),

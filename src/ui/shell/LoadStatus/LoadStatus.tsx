@@ -8,6 +8,7 @@ import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
 import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
 import { measuredKey } from '../../../store/models-slice';
 import { loadErrorAboutModel } from '../ModelPlan/model-error';
+import { decoderFamilyOf } from '../../../models/decoder-family';
 
 const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
 
@@ -60,6 +61,11 @@ function Ready() {
   const task = useApp((s) => s.task);
   const wanted = useApp((s) => (s.modelByTask[s.task] ?? '').trim());
   const estimate = useApp((s) => (spec ? s.measured[measuredKey(spec.host, spec.model, spec.revision)]?.estimateBytes : undefined));
+  // What the loaded model is, when its family says more than its id (openPangu-Embedded loads as a Llama).
+  const family = useApp((s) => {
+    const plan = spec && s.plan?.key === planKey(spec) ? s.plan.plan : undefined;
+    return plan && decoderFamilyOf(plan.modelType, plan.architectures)?.label;
+  });
   if (!info || !spec) return null;
   const otherTask = spec.task !== task ? findTask(spec.task)?.meta.label : undefined;
   // Compare what would be loaded now (a local folder `local:x` loads as `local/x`) with what is loaded.
@@ -69,6 +75,7 @@ function Ready() {
     <div className="load-status ready" data-testid="load-status" data-device={info.device} data-threads={info.threads} data-dtype={info.dtype} data-load-ms={Math.round(info.loadMs)} data-current={!stale}>
       <span className="dot ok" aria-hidden="true" />
       <strong>Ready</strong> <span className="mono">{spec.model}</span>
+      {family && <span className="pill" data-testid="load-family">{family}</span>}
       <span className="pill" data-testid="ran-on">
         {info.device === 'webgpu' ? 'WebGPU' : `WASM · ${info.threads} thread${info.threads === 1 ? '' : 's'}`}
       </span>

@@ -4,6 +4,7 @@ import { useSession } from '../../../session/react';
 import { LOCAL_HOST } from '../../../models/local-ref';
 import type { ModelPlan as Plan, WireError } from '../../../protocol/messages';
 import { formatBytes } from '../../format';
+import { decoderFamilyOf } from '../../../models/decoder-family';
 import { OnnxLabLink } from './OnnxLabLink';
 import { loadErrorAboutModel, modelBarError } from './model-error';
 
@@ -30,7 +31,7 @@ function Summary({ plan, local }: { plan: Plan; local: boolean }) {
       <span className="pill">{plan.files.length} files</span>
       <span className="pill">{plan.dtype} on {plan.device === 'webgpu' ? 'WebGPU' : 'WASM'}</span>
       <span className="pill ok" data-testid="plan-arch" title="This version of Transformers.js can run this architecture">
-        {plan.modelType ?? 'unknown architecture'} ✓ supported
+        {decoderFamilyOf(plan.modelType, plan.architectures)?.label ?? plan.modelType ?? 'unknown architecture'} ✓ supported
       </span>
       <span className="pill" data-testid="plan-memory" title="Rough estimate: weights × 1.5 plus parsed tokenizer files">
         needs ≈ {formatBytes(plan.memoryBytes)} memory
