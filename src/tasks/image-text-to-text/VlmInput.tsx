@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { InputProps } from '../types';
 import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
-import { FLORENCE_TASKS, florenceTaskInfo, looksLikeFlorence, type FlorenceTask } from './florence';
+import { FLORENCE_TASKS, florenceTaskInfo, type FlorenceTask } from './florence';
 import type { Input, Output, WorkerInput } from './types';
+import { useIsFlorence } from './family';
 import './vlm.css';
 
 export const SAMPLE_QUESTIONS = ['What is in this picture?', 'Describe the colours and the light.', 'What could happen next?'];
@@ -76,10 +77,11 @@ function FlorencePrompt({ value, onChange, error, disabled }: Props) {
 export function VlmInput(props: Props) {
   const imageError = props.error && isImageProblem(props.error) ? props.error : undefined;
   const textProps = { ...props, error: imageError ? undefined : props.error };
+  const florence = useIsFlorence(props.model);
   return (
     <div className="vlm-input">
       <ImageInput value={props.value.image} onChange={(image) => props.onChange({ ...props.value, image })} error={imageError} disabled={props.disabled} />
-      {looksLikeFlorence(props.model) ? <FlorencePrompt {...textProps} /> : <Question {...textProps} />}
+      {florence ? <FlorencePrompt {...textProps} /> : <Question {...textProps} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FLORENCE_TASKS, florenceTaskInfo, looksLikeFlorence, readFlorenceAnswer } from './florence';
+import { FLORENCE_TASKS, florenceTaskInfo, readFlorenceAnswer } from './florence';
+import { checkedModelType, isFlorence } from './family';
 import { isImageProblem } from './VlmInput';
 
 describe('readFlorenceAnswer', () => {
@@ -38,10 +39,20 @@ describe('Florence-2 task list and model detection', () => {
     expect(FLORENCE_TASKS.filter((t) => 'needsText' in t).map((t) => t.task)).toEqual(['<CAPTION_TO_PHRASE_GROUNDING>']);
   });
 
-  it('shows the task picker for Florence-2 model ids', () => {
-    expect(looksLikeFlorence('onnx-community/Florence-2-base-ft')).toBe(true);
-    expect(looksLikeFlorence('tiny-random/florence2-tasks')).toBe(true);
-    expect(looksLikeFlorence('HuggingFaceTB/SmolVLM-256M-Instruct')).toBe(false);
+  it('shows the task picker by the model\'s own config once checked, by its id until then', () => {
+    expect(isFlorence('onnx-community/Florence-2-base-ft', undefined)).toBe(true);
+    expect(isFlorence('tiny-random/florence2-tasks', undefined)).toBe(true);
+    expect(isFlorence('HuggingFaceTB/SmolVLM-256M-Instruct', undefined)).toBe(false);
+    // A Florence-2 under another name, and a chat model whose name says Florence.
+    expect(isFlorence('me/my-captioner', 'florence2')).toBe(true);
+    expect(isFlorence('me/florence-chat', 'idefics3')).toBe(false);
+  });
+
+  it('reads the architecture only from a finished check of the same model', () => {
+    const ready = (key: string) => ({ plan: { key, status: 'ready' as const, plan: { modelType: 'florence2' } as never } });
+    expect(checkedModelType(ready('https://huggingface.co/|me/my-captioner|main|image-text-to-text|auto|auto'), 'me/my-captioner')).toBe('florence2');
+    expect(checkedModelType(ready('https://huggingface.co/|other/model|main|image-text-to-text|auto|auto'), 'me/my-captioner')).toBeUndefined();
+    expect(checkedModelType({ plan: { key: 'h|me/my-captioner|main', status: 'checking' } }, 'me/my-captioner')).toBeUndefined();
   });
 
   it('puts picture problems next to the picture and question problems next to the question', () => {

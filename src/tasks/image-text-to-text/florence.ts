@@ -50,8 +50,3 @@ export function readFlorenceAnswer(task: string, parsed: unknown, raw: string): 
   });
   return { kind: 'boxes', boxes };
 }
-
-/** A model id that names Florence-2 gets the task picker instead of the chat (the worker checks its config). */
-export function looksLikeFlorence(model: string): boolean {
-  return /florence/i.test(model);
-}
