@@ -35,6 +35,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
+import { CLIP_FIXTURE_ID, OWL_FIXTURE_ID, writeVisionTextFixtures } from './make-vision-text-fixtures.mjs';
 import { reexportStories, STORIES_ID, STORIES_REEXPORT_ID } from './llama-onnx/from-onnx.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
 import { fileSha256, WEIGHT_FILE_RE } from './mirror-files.mjs';
@@ -85,12 +86,15 @@ export function defaultDir() {
 export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
 
 /**
- * Writes the generated fixtures that are missing (the captioning model, ~100 kB; the exporter's
+ * Writes the generated fixtures that are missing (the captioning model, ~100 kB; OWL-ViT and CLIP, ~220 kB; the exporter's
  * stories260K, ~1.5 MB) so the mirror offers every task with no manual step; returns the folder to overlay.
  * @param {string} [dir]
  */
 export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
   if (!fs.existsSync(path.join(dir, CAPTION_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeCaptionFixture(dir);
+  // Zero-shot detection and image similarity (OWL-ViT, CLIP in two towers), ~220 kB together.
+  const visionText = [path.join(dir, OWL_FIXTURE_ID, 'onnx', 'model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'text_model.onnx')];
+  if (!visionText.every((file) => fs.existsSync(file))) writeVisionTextFixtures(dir);
   // The exporter's copy of stories260K (scripts/llama-onnx), when the models folder has the original.
   const stories = path.join(defaultDir(), STORIES_ID);
   const reexport = path.join(dir, STORIES_REEXPORT_ID);

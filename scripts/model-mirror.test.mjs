@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_ID as CAPTION_ID } from './make-caption-fixture.mjs';
+import { CLIP_FIXTURE_ID, OWL_FIXTURE_ID } from './make-vision-text-fixtures.mjs';
 import { getModel, inferPipelineTag, listModels, parseLimit } from './mirror-catalog.mjs';
 import { defaultDir, ensureGeneratedFixtures, parseRange, startMirror } from './model-mirror.mjs';
 
@@ -621,6 +622,23 @@ describe('generated fixtures and real tags', () => {
     fs.writeFileSync(config, JSON.stringify({ architectures: ['VisionEncoderDecoderModel'], marker: 1 }));
     ensureGeneratedFixtures(generated);
     assert.equal(JSON.parse(fs.readFileSync(config, 'utf8')).marker, 1);
+  });
+
+  test('the OWL-ViT and two-tower CLIP fixtures are written when missing, with their tasks and files', async () => {
+    const generated = path.join(tmp, 'generated-vision-text');
+    ensureGeneratedFixtures(generated);
+    /** @type {[string, string, string[]][]} */
+    const expected = [
+      [OWL_FIXTURE_ID, 'zero-shot-object-detection', ['onnx/model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
+      [CLIP_FIXTURE_ID, 'image-feature-extraction', ['onnx/text_model.onnx', 'onnx/vision_model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
+    ];
+    for (const [id, tag, files] of expected) {
+      const [org, name] = id.split('/');
+      const model = await getModel([generated], org, name);
+      assert.equal(model?.pipeline_tag, tag);
+      const siblings = model?.siblings.map((s) => s.rfilename) ?? [];
+      for (const file of files) assert.ok(siblings.includes(file), `${id} lists ${file}`);
+    }
   });
 
   test('every model in the shared models folder gets its real pipeline tag', async () => {
