@@ -16,6 +16,9 @@
  *     onnx/text_model.onnx    input_ids i64[batch_size,sequence_length] → text_embeds f32[batch_size,16],
  *                             last_hidden_state f32[batch_size,sequence_length,32]   (CLIPTextModelWithProjection)
  *     Neither tower normalises its embeddings (as in transformers' *WithProjection classes).
+ *     onnx/model.onnx         the whole CLIPModel (input_ids, pixel_values, attention_mask → logits_per_image,
+ *                             logits_per_text, text_embeds, image_embeds), as Xenova's CLIP repos ship it: the
+ *                             config says CLIPModel, so Transformers.js lists a repo's precisions from this file.
  *
  * Both carry a CLIP-style byte-level BPE tokenizer.json (`</w>` word ends, lower-cased, <|startoftext|> and
  * <|endoftext|> last) with no merges: every character is its own token.
@@ -127,43 +130,88 @@ export function owlModel() {
   });
 }
 
-/** CLIPVisionModelWithProjection: patch tokens, flattened (so pictures differ) and projected. */
-export function clipVisionModel() {
+/** CLIP's vision tower: patch tokens, flattened (so pictures differ) and projected; the output names are given. */
+function visionTower({ embeds = 'image_embeds', hidden = 'last_hidden_state' } = {}) {
   const next = rng(12);
-  const vision = patchTokens(next, 'last_hidden_state');
-  return model({
-    name: 'tiny_clip_vision_with_projection',
-    inputs: [valueInfo('pixel_values', FLOAT, ['batch_size', 3, IMAGE, IMAGE])],
-    outputs: [valueInfo('image_embeds', FLOAT, ['batch_size', PROJECTION]), valueInfo('last_hidden_state', FLOAT, ['batch_size', GRID * GRID, HIDDEN])],
+  const vision = patchTokens(next, hidden);
+  return {
     initializers: [
       ...vision.initializers,
       tensor('flatten_shape', [2], BigInt64Array.from([0n, -1n])),
       tensor('visual_projection', [GRID * GRID * HIDDEN, PROJECTION], randn(next, GRID * GRID * HIDDEN * PROJECTION, 0.1)),
     ],
+    nodes: [...vision.nodes, node('Reshape', [hidden, 'flatten_shape'], ['flat_tokens']), node('MatMul', ['flat_tokens', 'visual_projection'], [embeds])],
+  };
+}
+
+/** CLIP's text tower: token embeddings, mean-pooled and projected; the output names are given. */
+function textTower({ embeds = 'text_embeds', hidden = 'last_hidden_state' } = {}) {
+  const next = rng(13);
+  return {
+    initializers: [tensor('wte', [VOCAB, HIDDEN], randn(next, VOCAB * HIDDEN, 1)), tensor('text_projection', [HIDDEN, PROJECTION], randn(next, HIDDEN * PROJECTION, 0.5))],
     nodes: [
-      ...vision.nodes,
-      node('Reshape', ['last_hidden_state', 'flatten_shape'], ['flat_tokens']),
-      node('MatMul', ['flat_tokens', 'visual_projection'], ['image_embeds']),
+      node('Gather', ['wte', 'input_ids'], ['embedded'], [attrInt('axis', 0)]),
+      node('Tanh', ['embedded'], [hidden]),
+      node('ReduceMean', [hidden], ['pooled'], [attrInts('axes', [1]), attrInt('keepdims', 0)]),
+      node('MatMul', ['pooled', 'text_projection'], [embeds]),
     ],
+  };
+}
+
+/** CLIPVisionModelWithProjection (onnx/vision_model.onnx). */
+export function clipVisionModel() {
+  return model({
+    name: 'tiny_clip_vision_with_projection',
+    inputs: [valueInfo('pixel_values', FLOAT, ['batch_size', 3, IMAGE, IMAGE])],
+    outputs: [valueInfo('image_embeds', FLOAT, ['batch_size', PROJECTION]), valueInfo('last_hidden_state', FLOAT, ['batch_size', GRID * GRID, HIDDEN])],
+    ...visionTower(),
   });
 }
 
-/** CLIPTextModelWithProjection: token embeddings, mean-pooled and projected. */
+/** CLIPTextModelWithProjection (onnx/text_model.onnx). */
 export function clipTextModel() {
-  const next = rng(13);
   return model({
     name: 'tiny_clip_text_with_projection',
     inputs: [valueInfo('input_ids', INT64, ['batch_size', 'sequence_length'])],
     outputs: [valueInfo('text_embeds', FLOAT, ['batch_size', PROJECTION]), valueInfo('last_hidden_state', FLOAT, ['batch_size', 'sequence_length', HIDDEN])],
-    initializers: [
-      tensor('wte', [VOCAB, HIDDEN], randn(next, VOCAB * HIDDEN, 1)),
-      tensor('text_projection', [HIDDEN, PROJECTION], randn(next, HIDDEN * PROJECTION, 0.5)),
+    ...textTower(),
+  });
+}
+
+/**
+ * CLIPModel (onnx/model.onnx), as the Hub's CLIP repos ship it beside the two towers: Transformers.js reads the
+ * precisions a CLIP repo offers from this file's variants. The same towers, L2-normalised, and logits at scale 100.
+ */
+export function clipModel() {
+  const vision = visionTower({ embeds: 'image_raw', hidden: 'vision_hidden' });
+  const text = textTower({ embeds: 'text_raw', hidden: 'text_hidden' });
+  const normalise = (/** @type {string} */ raw, /** @type {string} */ out) => [
+    node('ReduceL2', [raw], [`${raw}_norm`], [attrInts('axes', [1]), attrInt('keepdims', 1)]),
+    node('Div', [raw, `${raw}_norm`], [out]),
+  ];
+  return model({
+    name: 'tiny_clip',
+    inputs: [
+      valueInfo('input_ids', INT64, ['text_batch_size', 'sequence_length']),
+      valueInfo('pixel_values', FLOAT, ['image_batch_size', 3, IMAGE, IMAGE]),
+      valueInfo('attention_mask', INT64, ['text_batch_size', 'sequence_length']),
     ],
+    outputs: [
+      valueInfo('logits_per_image', FLOAT, ['image_batch_size', 'text_batch_size']),
+      valueInfo('logits_per_text', FLOAT, ['text_batch_size', 'image_batch_size']),
+      valueInfo('text_embeds', FLOAT, ['text_batch_size', PROJECTION]),
+      valueInfo('image_embeds', FLOAT, ['image_batch_size', PROJECTION]),
+    ],
+    initializers: [...vision.initializers, ...text.initializers, tensor('logit_scale', [1], Float32Array.from([100]))],
     nodes: [
-      node('Gather', ['wte', 'input_ids'], ['embedded'], [attrInt('axis', 0)]),
-      node('Tanh', ['embedded'], ['last_hidden_state']),
-      node('ReduceMean', ['last_hidden_state'], ['pooled'], [attrInts('axes', [1]), attrInt('keepdims', 0)]),
-      node('MatMul', ['pooled', 'text_projection'], ['text_embeds']),
+      ...vision.nodes,
+      ...text.nodes,
+      ...normalise('image_raw', 'image_embeds'),
+      ...normalise('text_raw', 'text_embeds'),
+      node('Transpose', ['text_embeds'], ['text_t'], [attrInts('perm', [1, 0])]),
+      node('MatMul', ['image_embeds', 'text_t'], ['cosine']),
+      node('Mul', ['cosine', 'logit_scale'], ['logits_per_image']),
+      node('Transpose', ['logits_per_image'], ['logits_per_text'], [attrInts('perm', [1, 0])]),
     ],
   });
 }
@@ -292,7 +340,7 @@ export function writeVisionTextFixtures(outDir = 'e2e/fixtures/models') {
   const owl = path.join(outDir, OWL_FIXTURE_ID);
   const clip = path.join(outDir, CLIP_FIXTURE_ID);
   writeRepo(owl, owlFiles(), { 'model.onnx': owlModel() });
-  writeRepo(clip, clipFiles(), { 'vision_model.onnx': clipVisionModel(), 'text_model.onnx': clipTextModel() });
+  writeRepo(clip, clipFiles(), { 'model.onnx': clipModel(), 'vision_model.onnx': clipVisionModel(), 'text_model.onnx': clipTextModel() });
   return [owl, clip];
 }
 

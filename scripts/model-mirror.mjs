@@ -93,7 +93,7 @@ export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
 export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
   if (!fs.existsSync(path.join(dir, CAPTION_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeCaptionFixture(dir);
   // Zero-shot detection and image similarity (OWL-ViT, CLIP in two towers), ~220 kB together.
-  const visionText = [path.join(dir, OWL_FIXTURE_ID, 'onnx', 'model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'text_model.onnx')];
+  const visionText = [path.join(dir, OWL_FIXTURE_ID, 'onnx', 'model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'text_model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'model.onnx')];
   if (!visionText.every((file) => fs.existsSync(file))) writeVisionTextFixtures(dir);
   // The exporter's copy of stories260K (scripts/llama-onnx), when the models folder has the original.
   const stories = path.join(defaultDir(), STORIES_ID);

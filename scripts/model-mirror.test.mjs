@@ -630,7 +630,7 @@ describe('generated fixtures and real tags', () => {
     /** @type {[string, string, string[]][]} */
     const expected = [
       [OWL_FIXTURE_ID, 'zero-shot-object-detection', ['onnx/model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
-      [CLIP_FIXTURE_ID, 'image-feature-extraction', ['onnx/text_model.onnx', 'onnx/vision_model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
+      [CLIP_FIXTURE_ID, 'image-feature-extraction', ['onnx/model.onnx', 'onnx/text_model.onnx', 'onnx/vision_model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
     ];
     for (const [id, tag, files] of expected) {
       const [org, name] = id.split('/');

@@ -9,6 +9,7 @@ import {
   AutoModelForSeq2SeqLM,
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
+  AutoModelForZeroShotObjectDetection,
 } from '@huggingface/transformers';
 import { own } from '../protocol/own';
 
@@ -31,6 +32,7 @@ const PIPELINE_MODELS: Record<string, ModelFamily> = {
   'feature-extraction': AutoModel,
   'image-classification': AutoModelForImageClassification,
   'object-detection': AutoModelForObjectDetection,
+  'zero-shot-object-detection': AutoModelForZeroShotObjectDetection,
   'depth-estimation': AutoModelForDepthEstimation,
 };
 

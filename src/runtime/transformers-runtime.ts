@@ -7,7 +7,7 @@ import { chooseDevice, probeCapabilities, wasmBuildFor } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
 import { ProgressTracker } from './progress-tracker';
-import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
+import type { Attach, LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
 import { ModelCache } from '../cache/worker-cache';
 import { cachePrefix } from '../cache/cache-url';
 import { LOCAL_HOST } from '../models/local-ref';
@@ -129,20 +129,23 @@ async function createPipeline(
   device: Device,
   dtype: Dtype,
   onProgress: (update: ProgressUpdate) => void,
+  attach?: Attach,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
-  const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
-    device,
-    dtype,
-    revision: spec.revision,
-    progress_callback: (info) => tracker.handle(info),
-  });
+  const options = { device, dtype, revision: spec.revision, progress_callback: (info: unknown) => tracker.handle(info) };
+  const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, options);
   usePythonPreprocessing(pipe);
+  try {
+    await attach?.(pipe, { model: spec.model, options });
+  } catch (error) {
+    await dispose(pipe).catch(() => undefined);
+    throw error;
+  }
   return { pipe, bytes: tracker.totalBytes() };
 }
 
-function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
-  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal));
+function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach): Promise<LoadedPipeline> {
+  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal, attach));
 }
 
 /**
@@ -150,7 +153,13 @@ function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate
  * that failed its checks (not cached) fails the load with a clear error, and a cached file that cannot be
  * parsed is dropped with the rest of that model version's cached files.
  */
-async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
+async function watchedLoad(
+  spec: LoadSpec,
+  caps: Capabilities,
+  onProgress: (u: ProgressUpdate) => void,
+  signal?: AbortSignal,
+  attach?: Attach,
+): Promise<LoadedPipeline> {
   const prefix = cachePrefix(spec.host, spec.model, spec.revision);
   modelCache.allow(prefix);
   downloads.unblock(prefix);
@@ -162,7 +171,7 @@ async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: P
   try {
     if (signal?.aborted) throw new CancelledError('Stopped.');
     await expectListed(spec);
-    const loaded = await loadOnHost(spec, caps, emit);
+    const loaded = await loadOnHost(spec, caps, emit, attach);
     const damaged = modelCache.takeDamaged(prefix);
     if (damaged.length === 0) return loaded;
     await dispose(loaded.pipe).catch(() => undefined);
@@ -196,7 +205,7 @@ async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promi
   return error;
 }
 
-async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
+async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, attach?: Attach): Promise<LoadedPipeline> {
   const warmed = prewarm(caps);
   const report = await inspectModel(spec, modelCache);
   await warmed;
@@ -208,7 +217,7 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
       shaderF16: caps.webgpu.shaderF16,
       configDtype: report.configDtype,
     });
-    const { pipe, bytes } = await createPipeline(spec, device, dtype, onProgress);
+    const { pipe, bytes } = await createPipeline(spec, device, dtype, onProgress, attach);
     return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {

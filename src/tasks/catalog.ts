@@ -23,6 +23,8 @@ export const TASK_ORDER = [
   'depth-estimation',
   'image-to-text',
   'zero-shot-image-classification',
+  'zero-shot-object-detection',
+  'image-similarity',
   'ocr',
   'onnx-lab',
 ] as const;

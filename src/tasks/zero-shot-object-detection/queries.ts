@@ -1,0 +1,14 @@
+// What to find: the phrases OWL-ViT matches against the picture's regions (pure; both threads).
+import { cleanLabels } from '../zero-shot-classification/labels';
+
+/** Each phrase is a row of the text batch: enough for a scene, few enough to keep a run short. */
+export const MAX_QUERIES = 20;
+export const QUERIES_MISSING = 'Type at least one thing to find, e.g. “a cup, a spoon”.';
+
+/** The phrases to run, or why they cannot be run. */
+export function checkQueries(raw: readonly unknown[]): { queries: string[]; problem?: string } {
+  const queries = cleanLabels(raw);
+  if (queries.length === 0) return { queries, problem: QUERIES_MISSING };
+  if (queries.length > MAX_QUERIES) return { queries, problem: `${queries.length} things to find is too many: keep it to ${MAX_QUERIES} or fewer.` };
+  return { queries };
+}
