@@ -126,6 +126,31 @@ function deferred<T = void>() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('worker handler', () => {
+  it("hands the runner's attach hook to the runtime's load, bound to the runner, before the warm-up", async () => {
+    const { handler, runtime, fake, resultOf } = setup();
+    const order: string[] = [];
+    const attached: { pipe: unknown; self: unknown }[] = [];
+    fake.runner.attach = async function (this: unknown, pipe) {
+      attached.push({ pipe, self: this });
+    };
+    const ownWarmup = fake.runner.warmup;
+    fake.runner.warmup = async (pipe) => {
+      order.push('warmup');
+      await ownWarmup(pipe);
+    };
+    const ownLoad = runtime.load.bind(runtime);
+    runtime.load = async (spec, caps, onProgress, signal, attach) => {
+      const loaded = await ownLoad(spec, caps, onProgress, signal);
+      await attach?.(loaded.pipe, { model: spec.model, options: { device: 'wasm', dtype: 'q8', progress_callback() {} } });
+      order.push('attach');
+      return loaded;
+    };
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    expect(resultOf(1).device).toBe('webgpu');
+    expect(attached).toEqual([{ pipe: { name: 'org/model-a@auto' }, self: fake.runner }]);
+    expect(order).toEqual(['attach', 'warmup']);
+  });
+
   it('cancelling a load aborts its signal (its downloads stop) and a queued load never starts', async () => {
     const { handler, runtime, errorOf, resultOf } = setup();
     const started = deferred<AbortSignal>();
