@@ -56,22 +56,28 @@ export function GalleryInput({ pictures, onChange, onQuery, error, disabled }: P
       <span className="label" id={`${id}-label`}>
         Pictures to search <span className="muted small">({pictures.length})</span>
       </span>
+      {pictures.length > 0 && <p className="field-note">Click a picture to search with it.</p>}
       {pictures.length > 0 ? (
         <ul className="gallery-grid" aria-labelledby={`${id}-label`}>
           {pictures.map((picture, i) => (
             <li key={`${picture.url}-${i}`} className="gallery-item" data-testid="gallery-item" data-name={picture.name}>
-              <img src={picture.url} alt={picture.name} loading="lazy" />
+              <button type="button" className="gallery-pick" onClick={() => onQuery(picture)} disabled={disabled} title={`Search with ${picture.name}`} data-testid="use-as-query">
+                <img src={picture.url} alt={`Search with ${picture.name}`} loading="lazy" />
+              </button>
               <span className="gallery-name" title={picture.name}>
                 {picture.name}
               </span>
-              <span className="gallery-actions">
-                <button type="button" className="secondary small" onClick={() => onQuery(picture)} disabled={disabled} aria-label={`Search with ${picture.name}`} data-testid="use-as-query">
-                  Search with
-                </button>
-                <button type="button" className="secondary small" onClick={() => replace(pictures.filter((_, at) => at !== i))} disabled={disabled} aria-label={`Remove ${picture.name}`} data-testid="remove-picture">
-                  ×
-                </button>
-              </span>
+              <button
+                type="button"
+                className="gallery-remove"
+                onClick={() => replace(pictures.filter((_, at) => at !== i))}
+                disabled={disabled}
+                aria-label={`Remove ${picture.name}`}
+                title={`Remove ${picture.name}`}
+                data-testid="remove-picture"
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>

@@ -12,3 +12,9 @@ export function checkQueries(raw: readonly unknown[]): { queries: string[]; prob
   if (queries.length > MAX_QUERIES) return { queries, problem: `${queries.length} things to find is too many: keep it to ${MAX_QUERIES} or fewer.` };
   return { queries };
 }
+
+/** A box kept inside a width × height picture. */
+export function clampBox(box: { xmin: number; ymin: number; xmax: number; ymax: number }, width: number, height: number) {
+  const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
+  return { xmin: clamp(box.xmin, width), ymin: clamp(box.ymin, height), xmax: clamp(box.xmax, width), ymax: clamp(box.ymax, height) };
+}
