@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sampleImage } from '../ui/kit/ImageInput/image-value';
+import { restoreInput, shareableInput } from './input-shape';
+
+// A task whose input holds pictures below its top level (image similarity's picture set and query picture).
+const template = { pictures: [sampleImage('coffee.png')], by: 'picture', queryImage: sampleImage('chelsea.png'), queryText: 'a cat' };
+const file = { kind: 'file', name: 'mine.png', url: 'blob:http://localhost/1', blob: new Blob(['x']) };
+
+describe('pictures inside an input', () => {
+  it('travel as sample names and web addresses; a picked file stays home, with a note', () => {
+    const input = { ...template, pictures: [sampleImage('astronaut.png'), file, { kind: 'url', name: 'cat.jpg', url: 'https://example.com/cat.jpg' }], queryImage: file };
+    const { value, note } = shareableInput(input, template);
+    expect(value).toEqual({
+      pictures: [{ kind: 'sample', name: 'astronaut.png' }, { kind: 'url', url: 'https://example.com/cat.jpg' }],
+      by: 'picture',
+      queryImage: undefined,
+      queryText: 'a cat',
+    });
+    expect(note).toMatch(/links never carry pixels/);
+    expect(JSON.stringify(value)).not.toContain('blob:');
+  });
+
+  it('come back as samples or http(s) images only; anything else is dropped and listed', () => {
+    const dropped: string[] = [];
+    const restored = restoreInput(
+      {
+        pictures: [
+          { kind: 'sample', name: 'astronaut.png' },
+          { kind: 'sample', name: 'nope.png', url: 'https://evil.example/x' },
+          { kind: 'file', name: 'mine.png', url: 'blob:http://localhost/1' },
+          { kind: 'url', url: 'javascript:alert(1)' },
+          { kind: 'url', url: 'https://example.com/cat.jpg' },
+        ],
+        queryImage: { kind: 'sample', name: 'coffee.png' },
+      },
+      template,
+      dropped,
+    ) as typeof template;
+    expect(restored.pictures).toEqual([sampleImage('astronaut.png'), { kind: 'url', name: 'cat.jpg', url: 'https://example.com/cat.jpg' }]);
+    expect(restored.queryImage).toEqual(sampleImage('coffee.png'));
+    expect(dropped).toHaveLength(3);
+  });
+});
