@@ -45,6 +45,12 @@ test('zero-shot detection: the typed phrases label the boxes drawn; no phrase is
 
 test('image similarity: three pictures indexed, a picture finds itself first (≈1), a text query ranks them all', async ({ page }) => {
   await openTask(page, 'image-similarity', 'tiny-random/clip-image-similarity');
+  // The plan quotes what the load fetches: both CLIP towers and the tokenizer, not the whole-model file.
+  const planned = page.getByTestId('plan-files');
+  await expect(planned).toContainText('onnx/text_model.onnx', { timeout: 150_000 });
+  await expect(planned).toContainText('onnx/vision_model.onnx');
+  await expect(planned).toContainText('tokenizer.json');
+  await expect(planned).not.toContainText('onnx/model.onnx');
   await page.getByTestId('clear-pictures').click();
   // No pictures: said next to the picture set.
   await page.getByTestId('run-button').click();
