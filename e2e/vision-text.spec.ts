@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectRunDone, openTask, runAndWait } from './helpers/app';
 import { writeVisionTextFixtures } from '../scripts/make-vision-text-fixtures.mjs';
@@ -92,4 +94,13 @@ test('image similarity: three pictures indexed, a picture finds itself first (â‰
   for (const score of scores) expect(Math.abs(score)).toBeLessThanOrEqual(1.0001);
   const names = await rows.locator('.similarity-hit').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')));
   expect([...names].sort()).toEqual(['astronaut.png', 'chelsea.png', 'coffee.png']);
+
+  // A folder: its pictures join, its other files are named and left out.
+  const folder = mkdtempSync(path.join(tmpdir(), 'vistext-'));
+  for (const name of ['coffee.png', 'chelsea.png']) copyFileSync(`${process.env.MODELS_DIR ?? '/work/shared/models'}/test-images/${name}`, path.join(folder, name));
+  writeFileSync(path.join(folder, 'notes.txt'), 'not a picture');
+  await page.getByTestId('clear-pictures').click();
+  await page.getByTestId('pictures-folder').setInputFiles(folder);
+  await expect(page.getByTestId('gallery-item')).toHaveCount(2);
+  await expect(page.getByTestId('pick-error')).toHaveText('Skipped 1 file that is not a picture: notes.txt.');
 });

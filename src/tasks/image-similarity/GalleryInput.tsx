@@ -32,7 +32,7 @@ export function GalleryInput({ pictures, onChange, onQuery, error, disabled }: P
     setBusy(false);
     if (taken.pictures.length > 0) onChange([...pictures, ...taken.pictures]);
     const problems = [...taken.problems];
-    if (skipped.length > 0) problems.push(`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not pictures: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}.`);
+    if (skipped.length > 0) problems.push(`Skipped ${skipped.length} file${skipped.length === 1 ? ' that is not a picture' : 's that are not pictures'}: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}.`);
     setPickProblem(summary(problems));
   };
   const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
