@@ -58,7 +58,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // time on 2 cores); results and dialogs in all four.
       const everyPage = (colorScheme === 'light') === (size === 'desktop');
       if (everyPage) test('every task page has no serious accessibility violation', async ({ page }) => {
-        expect(TASK_ORDER).toHaveLength(23);
+        expect(TASK_ORDER).toHaveLength(25);
         await openTask(page, 'text-classification', SENTIMENT);
         await expect(page.locator('[data-testid^=task-]:not([data-testid=task-menu-button])')).toHaveCount(TASK_ORDER.length);
         for (const task of TASK_ORDER) {

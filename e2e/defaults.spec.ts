@@ -48,6 +48,8 @@ test.describe('defaults on a mirror', () => {
     expect(observed['image-to-text']).toBe('tiny-random/vit-gpt2-captioning');
     expect(observed['image-text-to-text']).toBe('tiny-random/smolvlm-chat');
     expect(observed.translation).toBe('tiny-random/t5-text2text');
+    expect(observed['zero-shot-object-detection']).toBe('tiny-random/owlvit-zero-shot-detection');
+    expect(observed['image-similarity']).toBe('tiny-random/clip-image-similarity');
 
     // The ONNX lab takes a file: its empty state says so, and Run explains instead of failing.
     await page.getByTestId('task-onnx-lab').click();

@@ -38,6 +38,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIXTURE_ID as CAPTION_FIXTURE_ID, writeCaptionFixture } from './make-caption-fixture.mjs';
 import { SMOLVLM_FIXTURE_ID, writeSmolvlmFixture } from './make-smolvlm-fixture.mjs';
 import { FLORENCE_FIXTURE_ID, writeFlorenceFixture } from './make-florence-fixture.mjs';
+import { CLIP_FIXTURE_ID, OWL_FIXTURE_ID, writeVisionTextFixtures } from './make-vision-text-fixtures.mjs';
 import { reexportStories, STORIES_ID, STORIES_REEXPORT_ID } from './llama-onnx/from-onnx.mjs';
 import { exportTinyPangu, TINY_PANGU_ID, writeTinyPanguCheckpoint } from './llama-onnx/tiny-pangu.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
@@ -89,15 +90,18 @@ export function defaultDir() {
 export const GENERATED_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'models');
 
 /**
- * Writes the generated fixtures that are missing (the captioning and vision-language models, ~100 kB each; the
- * exporter's stories260K, ~1.5 MB; a tiny openPangu-Embedded checkpoint through the exporter, ~0.6 MB) so the mirror
- * offers every task with no manual step; returns the folder to overlay.
+ * Writes the generated fixtures that are missing (the captioning and vision-language models, ~100 kB each; OWL-ViT
+ * and CLIP, ~220 kB; the exporter's stories260K, ~1.5 MB; a tiny openPangu-Embedded checkpoint through the exporter,
+ * ~0.6 MB) so the mirror offers every task with no manual step; returns the folder to overlay.
  * @param {string} [dir]
  */
 export function ensureGeneratedFixtures(dir = GENERATED_DIR) {
   if (!fs.existsSync(path.join(dir, CAPTION_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeCaptionFixture(dir);
   if (!fs.existsSync(path.join(dir, SMOLVLM_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeSmolvlmFixture(dir);
   if (!fs.existsSync(path.join(dir, FLORENCE_FIXTURE_ID, 'onnx', 'decoder_model_merged.onnx'))) writeFlorenceFixture(dir);
+  // Zero-shot detection and image similarity (OWL-ViT, CLIP in two towers), ~220 kB together.
+  const visionText = [path.join(dir, OWL_FIXTURE_ID, 'onnx', 'model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'text_model.onnx'), path.join(dir, CLIP_FIXTURE_ID, 'onnx', 'model.onnx')];
+  if (!visionText.every((file) => fs.existsSync(file))) writeVisionTextFixtures(dir);
   // The exporter's copy of stories260K (scripts/llama-onnx), when the models folder has the original.
   const stories = path.join(defaultDir(), STORIES_ID);
   const reexport = path.join(dir, STORIES_REEXPORT_ID);

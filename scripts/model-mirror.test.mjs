@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { FIXTURE_ID as CAPTION_ID } from './make-caption-fixture.mjs';
 import { SMOLVLM_FIXTURE_ID } from './make-smolvlm-fixture.mjs';
 import { FLORENCE_FIXTURE_ID } from './make-florence-fixture.mjs';
+import { CLIP_FIXTURE_ID, OWL_FIXTURE_ID } from './make-vision-text-fixtures.mjs';
 import { getModel, inferPipelineTag, listModels, parseLimit } from './mirror-catalog.mjs';
 import { defaultDir, ensureGeneratedFixtures, parseRange, startMirror } from './model-mirror.mjs';
 
@@ -633,6 +634,23 @@ describe('generated fixtures and real tags', () => {
       const model = await getModel([generated], org, name);
       assert.equal(model?.pipeline_tag, 'image-text-to-text', id);
       assert.ok(model?.siblings.some((s) => s.rfilename === 'onnx/decoder_model_merged.onnx'), id);
+    }
+  });
+
+  test('the OWL-ViT and two-tower CLIP fixtures are written when missing, with their tasks and files', async () => {
+    const generated = path.join(tmp, 'generated-vision-text');
+    ensureGeneratedFixtures(generated);
+    /** @type {[string, string, string[]][]} */
+    const expected = [
+      [OWL_FIXTURE_ID, 'zero-shot-object-detection', ['onnx/model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
+      [CLIP_FIXTURE_ID, 'image-feature-extraction', ['onnx/model.onnx', 'onnx/text_model.onnx', 'onnx/vision_model.onnx', 'preprocessor_config.json', 'tokenizer.json']],
+    ];
+    for (const [id, tag, files] of expected) {
+      const [org, name] = id.split('/');
+      const model = await getModel([generated], org, name);
+      assert.equal(model?.pipeline_tag, tag);
+      const siblings = model?.siblings.map((s) => s.rfilename) ?? [];
+      for (const file of files) assert.ok(siblings.includes(file), `${id} lists ${file}`);
     }
   });
 

@@ -14,6 +14,10 @@ describe('compare keys', () => {
     const c = compareKey('object-detection', { width: 1, height: 1, detections: [box(4)] });
     expect(differsFromFirst([a, b, c])).toEqual([false, false, true]);
     expect(compareKey('feature-extraction', { dims: 3 })).toEqual({ kind: 'json', value: '{"dims":3}' });
+    expect(compareKey('zero-shot-object-detection', { width: 1, height: 1, detections: [box(4)], queries: ['cat'] })).toEqual(c);
+    const hits = (names: string[]) => ({ hits: names.map((name, index) => ({ index, name, score: 1 - index / 10 })), total: names.length });
+    expect(compareKey('image-similarity', hits(['cat.png', 'cup.png']))).toEqual({ kind: 'label', value: 'cat.png > cup.png' });
+    expect(differsFromFirst([compareKey('image-similarity', hits(['a', 'b'])), compareKey('image-similarity', hits(['b', 'a']))])).toEqual([false, true]);
   });
 
   it('a hostile output cannot steer the key through inherited properties', () => {

@@ -25,7 +25,15 @@ const BY_TASK: Record<string, (output: Record<string, unknown>) => CompareKey | 
   'question-answering': (o) => text(o.answer),
   'image-to-text': (o) => text(o.text),
   'object-detection': (o) => boxes(o.detections),
+  'zero-shot-object-detection': (o) => boxes(o.detections),
+  // Image similarity: the ranking (picture names, best first) is what a reader compares, not the cosines.
+  'image-similarity': (o) => ranking(o.hits),
 };
+
+function ranking(value: unknown): CompareKey | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return { kind: 'label', value: value.map((hit: { name?: unknown }) => String(hit?.name)).join(' > ') };
+}
 
 function text(value: unknown): CompareKey | undefined {
   return typeof value === 'string' ? { kind: 'text', value } : undefined;

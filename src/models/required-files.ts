@@ -1,8 +1,9 @@
 // Both threads use this: the worker checks a Hub model before loading, the UI checks a folder picked from disk.
 const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
 const PROCESSOR_FILES = ['preprocessor_config.json'];
-const VISION = new Set(['image-classification', 'object-detection', 'image-segmentation', 'depth-estimation', 'background-removal', 'image-to-image']);
-const MULTIMODAL = new Set(['zero-shot-image-classification', 'zero-shot-object-detection', 'image-to-text', 'image-feature-extraction', 'image-text-to-text']);
+// image-feature-extraction is vision-only: a CLIP's text tower and tokenizer are optional extras (image-similarity).
+const VISION = new Set(['image-classification', 'object-detection', 'image-segmentation', 'depth-estimation', 'background-removal', 'image-to-image', 'image-feature-extraction']);
+const MULTIMODAL = new Set(['zero-shot-image-classification', 'zero-shot-object-detection', 'image-to-text', 'image-text-to-text']);
 
 /**
  * Files a pipeline cannot work without besides config.json and the weights. Transformers.js silently

@@ -10,6 +10,7 @@ import {
   AutoModelForSeq2SeqLM,
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
+  AutoModelForZeroShotObjectDetection,
 } from '@huggingface/transformers';
 import { own } from '../protocol/own';
 
@@ -32,6 +33,7 @@ const PIPELINE_MODELS: Record<string, ModelFamily> = {
   'feature-extraction': AutoModel,
   'image-classification': AutoModelForImageClassification,
   'object-detection': AutoModelForObjectDetection,
+  'zero-shot-object-detection': AutoModelForZeroShotObjectDetection,
   'depth-estimation': AutoModelForDepthEstimation,
   // Not a Transformers.js pipeline: the app builds it (runtime/image-text-pipeline.ts).
   'image-text-to-text': AutoModelForImageTextToText,

@@ -7,7 +7,7 @@ import { chooseDevice, probeCapabilities, wasmBuildFor } from './device-probe';
 import { resolveDtype } from './dtype-choice';
 import { classifyLoadError } from './load-errors';
 import { ProgressTracker } from './progress-tracker';
-import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
+import type { Attach, LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from './types';
 import { ModelCache } from '../cache/worker-cache';
 import { cachePrefix } from '../cache/cache-url';
 import { LOCAL_HOST } from '../models/local-ref';
@@ -24,6 +24,7 @@ import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
 import { installMemoryMeter, memorySnapshot } from './memory-meter';
 import { createImageTextPipe, IMAGE_TEXT_PIPELINE, imageTextFiles, isImageTextCached } from './image-text-pipeline';
+import { planFileNames } from './plan-files';
 
 // Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
 installMemoryMeter();
@@ -100,7 +101,7 @@ async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan
     const names =
       spec.pipeline === IMAGE_TEXT_PIPELINE
         ? await imageTextFiles(spec.model, { dtype, device, revision: spec.revision })
-        : await ModelRegistry.get_pipeline_files(spec.pipeline as PipelineType, spec.model, { dtype, device });
+        : await planFileNames(spec, report.modelType, { dtype, device });
     const local = spec.host === LOCAL_HOST;
     const metas = await Promise.all(
       [...new Set(names)].map(async (name) => ({ name, meta: await ModelRegistry.get_file_metadata(spec.model, name, { revision: spec.revision }) })),
@@ -135,6 +136,7 @@ async function createPipeline(
   device: Device,
   dtype: Dtype,
   onProgress: (update: ProgressUpdate) => void,
+  attach?: Attach,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
   if (spec.pipeline === IMAGE_TEXT_PIPELINE) {
@@ -142,19 +144,23 @@ async function createPipeline(
     usePythonPreprocessing(pipe);
     return { pipe, bytes: tracker.totalBytes() };
   }
+  const options = { device, dtype, revision: spec.revision, progress_callback: (info: unknown) => tracker.handle(info) };
   const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
-    device,
-    dtype,
-    revision: spec.revision,
+    ...options,
     config: report.family ? asLoadableConfig(await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) : undefined,
-    progress_callback: (info) => tracker.handle(info),
   });
   usePythonPreprocessing(pipe);
+  try {
+    await attach?.(pipe, { model: spec.model, options });
+  } catch (error) {
+    await dispose(pipe).catch(() => undefined);
+    throw error;
+  }
   return { pipe, bytes: tracker.totalBytes() };
 }
 
-function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
-  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal));
+function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach): Promise<LoadedPipeline> {
+  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal, attach));
 }
 
 /**
@@ -162,7 +168,13 @@ function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate
  * that failed its checks (not cached) fails the load with a clear error, and a cached file that cannot be
  * parsed is dropped with the rest of that model version's cached files.
  */
-async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline> {
+async function watchedLoad(
+  spec: LoadSpec,
+  caps: Capabilities,
+  onProgress: (u: ProgressUpdate) => void,
+  signal?: AbortSignal,
+  attach?: Attach,
+): Promise<LoadedPipeline> {
   const prefix = cachePrefix(spec.host, spec.model, spec.revision);
   modelCache.allow(prefix);
   downloads.unblock(prefix);
@@ -174,7 +186,7 @@ async function watchedLoad(spec: LoadSpec, caps: Capabilities, onProgress: (u: P
   try {
     if (signal?.aborted) throw new CancelledError('Stopped.');
     await expectListed(spec);
-    const loaded = await loadOnHost(spec, caps, emit);
+    const loaded = await loadOnHost(spec, caps, emit, attach);
     const damaged = modelCache.takeDamaged(prefix);
     if (damaged.length === 0) return loaded;
     await dispose(loaded.pipe).catch(() => undefined);
@@ -208,7 +220,7 @@ async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promi
   return error;
 }
 
-async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void): Promise<LoadedPipeline> {
+async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, attach?: Attach): Promise<LoadedPipeline> {
   const warmed = prewarm(caps);
   const report = await inspectModel(spec, modelCache);
   await warmed;
@@ -222,7 +234,7 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
     });
     // A Llama-family decoder Transformers.js has no type for (openPangu-Embedded) loads with its config rewritten.
     const family = Boolean(decoderFamilyOf(report.modelType, report.architectures));
-    const { pipe, bytes } = await createPipeline(spec, { family }, device, dtype, onProgress);
+    const { pipe, bytes } = await createPipeline(spec, { family }, device, dtype, onProgress, attach);
     return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {

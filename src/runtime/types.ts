@@ -1,3 +1,4 @@
+import type { AttachContext } from '../tasks/types';
 import type { Capabilities, Device, Dtype, FileProgress, LoadPhase, LoadSpec, LocalFile, ModelPlan } from '../protocol/messages';
 
 export interface ProgressUpdate {
@@ -30,6 +31,9 @@ export interface LoadedPipeline {
   cacheWarning?: string;
 }
 
+/** A task's hook that loads more of the model next to its pipeline (TaskRunner.attach). */
+export type Attach = (pipe: unknown, ctx: AttachContext) => Promise<void>;
+
 /** What the worker handler needs from the ML runtime; tests swap in a fake. */
 export interface Runtime {
   probe(maxThreads?: number): Promise<Capabilities>;
@@ -39,7 +43,7 @@ export interface Runtime {
   prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;
   /** Aborting `signal` stops the load's downloads; it then rejects with a CancelledError. */
-  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, signal?: AbortSignal): Promise<LoadedPipeline>;
+  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach): Promise<LoadedPipeline>;
   dispose(pipe: unknown): Promise<void>;
   /** Files, sizes, precision and support of a model before it is loaded. */
   plan?(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan>;

@@ -6,7 +6,7 @@ import type { AppStore } from '../store';
 import type { SessionDeps } from './deps';
 import type { Live } from './live';
 import type { Loader } from './load';
-import { sameAsLoaded, specOf } from './spec';
+import { checkedPlan, sameAsLoaded, specOf } from './spec';
 
 export interface Runner {
   /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
@@ -35,7 +35,12 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
     const view = await task.view();
     let input = state().inputByTask[taskId] ?? view.defaultInput;
     // What the panel is given (tasks/types.ts, PanelContext): e.g. translation's languages depend on the model.
-    const context = { model: state().modelByTask[taskId] ?? '', params: state().paramsByTask[taskId] ?? {}, caps: state().caps };
+    const context = {
+      model: state().modelByTask[taskId] ?? '',
+      params: state().paramsByTask[taskId] ?? {},
+      caps: state().caps,
+      modelType: taskId === state().task ? checkedPlan(state())?.modelType : undefined,
+    };
     if (view.beforeRun) {
       input = view.beforeRun(input, context);
       state().setInputFor(taskId, input);

@@ -1,5 +1,5 @@
 // Pure reads of the store: what the open task would load, and whether it is loaded already.
-import type { LoadSpec } from '../protocol/messages';
+import type { LoadSpec, ModelPlan } from '../protocol/messages';
 import { InvalidInputError } from '../protocol/errors';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
 import { getLocalFolder } from '../models/local-folders';
@@ -57,4 +57,9 @@ export async function syncLocalFolder(engine: Engine, spec: LoadSpec): Promise<v
     );
   }
   await engine.call({ type: 'local-folder', name, files: folder.files });
+}
+
+/** The chosen model's plan, when its check has answered for exactly the spec the page shows. */
+export function checkedPlan(s: AppState): ModelPlan | undefined {
+  return s.plan?.key === planKey(specOf(s)) ? s.plan.plan : undefined;
 }

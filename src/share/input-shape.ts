@@ -17,27 +17,41 @@ export function isImageTemplate(template: unknown): boolean {
   return isPlainObject(template) && template.kind === 'sample' && typeof template.name === 'string' && typeof template.url === 'string';
 }
 
+const isImageValue = (value: unknown): value is ImageValue =>
+  isPlainObject(value) && (value.kind === 'sample' || value.kind === 'url' || value.kind === 'file') && typeof value.name === 'string' && typeof value.url === 'string';
+
+const FILE_NOTE = 'Your own image file is not put in the link (links never carry pixels): choose a sample or an image URL to share it.';
+
+/** An image as a link carries it (a sample's name or a web address), or undefined for a picked file. */
+function sharedImage(image: ImageValue | undefined): Shared | undefined {
+  if (image?.kind === 'sample') return { kind: 'sample', name: image.name };
+  if (image?.kind === 'url') return { kind: 'url', url: image.url };
+  return undefined;
+}
+
+/** Images inside an input (a picture set, a task's picture field) travel like a top-level one; picked files stay home. */
+function shareNested(value: unknown, notes: string[], depth = 0): unknown {
+  if (isImageValue(value)) {
+    const shared = sharedImage(value);
+    if (!shared) notes.push(FILE_NOTE);
+    return shared;
+  }
+  if (depth > 6) return value;
+  if (Array.isArray(value)) return value.map((item) => shareNested(item, notes, depth + 1)).filter((item) => item !== undefined);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shareNested(item, notes, depth + 1)]));
+  return value;
+}
+
 /** What an input becomes in a link; `note` says what could not be shared (a picked file's pixels). */
 export function shareableInput(input: unknown, template: unknown): { value?: unknown; note?: string } {
   if (input === undefined) return {};
   if (isImageTemplate(template)) {
-    const image = input as ImageValue | undefined;
-    if (image?.kind === 'sample') return { value: { kind: 'sample', name: image.name } satisfies Shared };
-    if (image?.kind === 'url') return { value: { kind: 'url', url: image.url } satisfies Shared };
-    return { note: 'Your own image file is not put in the link (links never carry pixels): choose a sample or an image URL to share it.' };
+    const shared = sharedImage(input as ImageValue | undefined);
+    return shared ? { value: shared } : { note: FILE_NOTE };
   }
-  // A picture among other fields (e.g. a picture and a question about it) travels the same way.
-  if (isPlainObject(template) && isPlainObject(input)) {
-    const value: Record<string, unknown> = {};
-    let note: string | undefined;
-    for (const [key, item] of Object.entries(input)) {
-      const shared = Object.hasOwn(template, key) && isImageTemplate(template[key]) ? shareableInput(item, template[key]) : { value: item };
-      note ??= shared.note;
-      if (shared.value !== undefined) value[key] = shared.value;
-    }
-    return { value, note };
-  }
-  return { value: input };
+  const notes: string[] = [];
+  const value = shareNested(input, notes);
+  return notes.length > 0 ? { value, note: notes[0] } : { value };
 }
 
 export function safeHttpUrl(raw: unknown): string | undefined {
@@ -75,6 +89,7 @@ function conform(value: unknown, template: unknown, path: string, dropped: strin
     return undefined;
   };
   if (depth > 6) return fail('nested too deeply');
+  // A picture inside the input (e.g. a picture set) is restored like a top-level one: a sample or an http(s) address.
   if (isImageTemplate(template)) return restoreImage(value, dropped);
   if (typeof template === 'string') {
     if (typeof value !== 'string') return fail(`expected ${describe(template)}`);

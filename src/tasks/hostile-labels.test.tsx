@@ -27,6 +27,15 @@ const OUTPUTS: Record<string, { input: unknown; output: unknown }> = {
   },
   'image-segmentation': { input: image, output: { width: 2, height: 2, segments: HOSTILE.map((label) => ({ label, score: null, mask: new Uint8Array(4), area: 0 })) } },
   'object-detection': { input: image, output: { width: 8, height: 8, detections: HOSTILE.map((label) => ({ label, score: 0.9, box })) } },
+  'zero-shot-object-detection': {
+    input: { image, queries: HOSTILE },
+    output: { width: 8, height: 8, detections: HOSTILE.map((label) => ({ label, score: 0.9, box })), queries: HOSTILE },
+  },
+  // A picked file's name is the user's, but a folder can hold anything: names are labels too.
+  'image-similarity': {
+    input: { pictures: HOSTILE.map((name) => ({ ...image, name })), by: 'picture', queryImage: image, queryText: '' },
+    output: { query: { kind: 'picture', name: HOSTILE[6] }, hits: HOSTILE.map((name, index) => ({ index, name, score: 0.5 })), total: 9, dims: 16, embedded: 9, textTower: true },
+  },
 };
 
 async function render(task: string): Promise<string> {

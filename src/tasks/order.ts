@@ -22,6 +22,8 @@ export const TASK_ORDER = [
   'image-to-text',
   'image-text-to-text',
   'zero-shot-image-classification',
+  'zero-shot-object-detection',
+  'image-similarity',
   'ocr',
   'onnx-lab',
 ] as const;

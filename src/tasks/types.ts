@@ -82,6 +82,16 @@ export interface LoadContext {
   ready: Promise<void>;
 }
 
+/**
+ * What a task gets to load more of the same model repo next to its pipeline (e.g. CLIP's text tower beside the
+ * image pipeline): called while the model's host is in use, with the pipeline's device, precision and revision,
+ * and a progress callback that adds its files to the load's progress.
+ */
+export interface AttachContext {
+  model: string;
+  options: { device: string; dtype: string; revision?: string; progress_callback(info: unknown): void };
+}
+
 /** Pipe is what load() (or the Transformers.js pipeline) returns, as this task calls it. */
 export interface TaskRunner<WI = unknown, O = unknown, C = unknown, Pipe = unknown> {
   /** One tiny run so the first real run does not pay for shader/kernels setup. */
@@ -89,6 +99,8 @@ export interface TaskRunner<WI = unknown, O = unknown, C = unknown, Pipe = unkno
   run(ctx: RunContext<WI, C, Pipe>): Promise<RunOutcome<O>>;
   /** Loads the task's models itself instead of through a Transformers.js pipeline (e.g. raw onnxruntime-web). */
   load?(spec: LoadSpec, ctx: LoadContext): Promise<LoadedPipeline>;
+  /** Loads extra parts of the same model after its pipeline (see AttachContext); the pipe's dispose must free them. */
+  attach?(pipe: Pipe, ctx: AttachContext): Promise<void>;
   /** With `load`: which precisions the model offers, for the precision picker. */
   inspect?(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'>): Promise<ModelReport>;
 }
@@ -103,6 +115,8 @@ export interface PanelContext {
   caps: Capabilities | undefined;
   /** The chosen model's decoder family, once its check has read its config (e.g. openPangu-Embedded). */
   family?: DecoderFamily;
+  /** The chosen model's architecture (config.json model_type), once its check has read it. */
+  modelType?: string;
 }
 
 /** Runs the loaded model on one prepared input outside the run history (live camera frames). */

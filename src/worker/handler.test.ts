@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, NetworkError } from '../protocol/errors';
 import type { Capabilities, LoadSpec, Request, WorkerEvent } from '../protocol/messages';
-import type { LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from '../runtime/types';
+import type { Attach, LoadedPipeline, ModelReport, ProgressUpdate, Runtime } from '../runtime/types';
 import type { RunContext, RunOutcome, TaskRunner } from '../tasks/types';
 import { createHandler } from './handler';
 
@@ -49,7 +49,7 @@ class FakeRuntime implements Runtime {
     this.inspected.push(spec);
     return this.report;
   }
-  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, _signal?: AbortSignal): Promise<LoadedPipeline> {
+  async load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, _signal?: AbortSignal, _attach?: Attach): Promise<LoadedPipeline> {
     this.loads.push(spec);
     expect(caps).toEqual(CAPS);
     if (this.failNext) {
@@ -126,6 +126,31 @@ function deferred<T = void>() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('worker handler', () => {
+  it("hands the runner's attach hook to the runtime's load, bound to the runner, before the warm-up", async () => {
+    const { handler, runtime, fake, resultOf } = setup();
+    const order: string[] = [];
+    const attached: { pipe: unknown; self: unknown }[] = [];
+    fake.runner.attach = async function (this: unknown, pipe) {
+      attached.push({ pipe, self: this });
+    };
+    const ownWarmup = fake.runner.warmup;
+    fake.runner.warmup = async (pipe) => {
+      order.push('warmup');
+      await ownWarmup(pipe);
+    };
+    const ownLoad = runtime.load.bind(runtime);
+    runtime.load = async (spec, caps, onProgress, signal, attach) => {
+      const loaded = await ownLoad(spec, caps, onProgress, signal);
+      await attach?.(loaded.pipe, { model: spec.model, options: { device: 'wasm', dtype: 'q8', progress_callback() {} } });
+      order.push('attach');
+      return loaded;
+    };
+    await handler.handle({ id: 1, type: 'load', spec: SPEC });
+    expect(resultOf(1).device).toBe('webgpu');
+    expect(attached).toEqual([{ pipe: { name: 'org/model-a@auto' }, self: fake.runner }]);
+    expect(order).toEqual(['attach', 'warmup']);
+  });
+
   it('cancelling a load aborts its signal (its downloads stop) and a queued load never starts', async () => {
     const { handler, runtime, errorOf, resultOf } = setup();
     const started = deferred<AbortSignal>();

@@ -79,7 +79,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
       ? await runner.load(spec, { caps, onProgress, ready: runtime.prewarm(caps) })
-      : await runtime.load(spec, caps, onProgress, signal);
+      : await runtime.load(spec, caps, onProgress, signal, runner.attach?.bind(runner));
     try {
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
       await runner.warmup(loaded.pipe);

@@ -3,7 +3,7 @@ import { appendChunk } from '../shared/text-chunk';
 import { imagePayload, sampleImage } from '../../ui/kit/ImageInput/image-value';
 import { appendReply, emptyConversation, pendingQuestion, sendDraft } from '../chat/conversation';
 import { DEFAULT_FLORENCE_TASK, florenceTaskInfo } from './florence';
-import { isFlorenceNow, useIsFlorence } from './family';
+import { isFlorence } from './family';
 import type { Chunk, Input, Output, Streamed, WorkerInput } from './types';
 import { SAMPLE_QUESTIONS, VlmInput } from './VlmInput';
 import { ChatView } from './ChatView';
@@ -11,9 +11,9 @@ import { FlorenceView } from './FlorenceView';
 import '../shared/vision.css';
 
 /** What is wrong with the input for this model, if anything (shown next to the input). */
-function validate(input: Input, { model }: { model: string }): string | undefined {
+function validate(input: Input, { model, modelType }: { model: string; modelType?: string }): string | undefined {
   if (!input.image) return 'Choose an image first.';
-  if (isFlorenceNow(model)) {
+  if (isFlorence(model, modelType)) {
     const info = florenceTaskInfo(input.florence.task);
     if (!info) return 'Pick a Florence-2 task.';
     return 'needsText' in info && !input.florence.text.trim() ? `${info.label} needs a phrase to look for.` : undefined;
@@ -31,7 +31,7 @@ const view: TaskView<Input, Output, Streamed, WorkerInput, Chunk> = {
   runLabel: 'Ask',
   alwaysShowOutput: true,
   // A Florence-2 prompt is no chat turn: only a chat model's run turns the draft into a message.
-  beforeRun: (input, { model }) => (isFlorenceNow(model) ? input : { ...input, chat: sendDraft(input.chat) }),
+  beforeRun: (input, { model, modelType }) => (isFlorence(model, modelType) ? input : { ...input, chat: sendDraft(input.chat) }),
   validate,
   async prepare(input) {
     return {
@@ -46,9 +46,8 @@ const view: TaskView<Input, Output, Streamed, WorkerInput, Chunk> = {
       : input,
   reducePartial: appendChunk,
   Input: VlmInput,
-  Output: function VlmOutput({ value, input, output, partial, running, onChange, model }) {
-    const chosenFlorence = useIsFlorence(model);
-    const florence = running || !output ? chosenFlorence : output.family === 'florence';
+  Output: ({ value, input, output, partial, running, onChange, model, modelType }) => {
+    const florence = running || !output ? isFlorence(model, modelType) : output.family === 'florence';
     if (florence) {
       return <FlorenceView output={output?.family === 'florence' ? output : undefined} imageUrl={input?.image?.url} partial={partial} running={running} />;
     }

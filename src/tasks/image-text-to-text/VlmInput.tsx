@@ -3,7 +3,7 @@ import type { InputProps } from '../types';
 import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
 import { FLORENCE_TASKS, florenceTaskInfo, type FlorenceTask } from './florence';
 import type { Input, Output, WorkerInput } from './types';
-import { useIsFlorence } from './family';
+import { isFlorence } from './family';
 import './vlm.css';
 
 export const SAMPLE_QUESTIONS = ['What is in this picture?', 'Describe the colours and the light.', 'What could happen next?'];
@@ -77,7 +77,7 @@ function FlorencePrompt({ value, onChange, error, disabled }: Props) {
 export function VlmInput(props: Props) {
   const imageError = props.error && isImageProblem(props.error) ? props.error : undefined;
   const textProps = { ...props, error: imageError ? undefined : props.error };
-  const florence = useIsFlorence(props.model);
+  const florence = isFlorence(props.model, props.modelType);
   return (
     <div className="vlm-input">
       <ImageInput value={props.value.image} onChange={(image) => props.onChange({ ...props.value, image })} error={imageError} disabled={props.disabled} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FLORENCE_TASKS, florenceTaskInfo, readFlorenceAnswer } from './florence';
-import { checkedModelType, isFlorence } from './family';
+import { isFlorence } from './family';
 import { isImageProblem } from './VlmInput';
 
 describe('readFlorenceAnswer', () => {
@@ -48,12 +48,6 @@ describe('Florence-2 task list and model detection', () => {
     expect(isFlorence('me/florence-chat', 'idefics3')).toBe(false);
   });
 
-  it('reads the architecture only from a finished check of the same model', () => {
-    const ready = (key: string) => ({ plan: { key, status: 'ready' as const, plan: { modelType: 'florence2' } as never } });
-    expect(checkedModelType(ready('https://huggingface.co/|me/my-captioner|main|image-text-to-text|auto|auto'), 'me/my-captioner')).toBe('florence2');
-    expect(checkedModelType(ready('https://huggingface.co/|other/model|main|image-text-to-text|auto|auto'), 'me/my-captioner')).toBeUndefined();
-    expect(checkedModelType({ plan: { key: 'h|me/my-captioner|main', status: 'checking' } }, 'me/my-captioner')).toBeUndefined();
-  });
 
   it('puts picture problems next to the picture and question problems next to the question', () => {
     expect(isImageProblem('No image was given.')).toBe(true);

@@ -18,9 +18,12 @@ interface EditorProps {
   onChange(labels: string[]): void;
   error?: string;
   disabled: boolean;
+  /** The field's label and the entry's placeholder, where the labels are something else (e.g. things to find). */
+  title?: string;
+  placeholder?: string;
 }
 
-export function LabelEditor({ labels, onChange, error, disabled }: EditorProps) {
+export function LabelEditor({ labels, onChange, error, disabled, title = 'Candidate labels', placeholder = 'Add labels: travel, cooking, …' }: EditorProps) {
   const id = useId();
   const [entry, setEntry] = useState('');
   const commit = () => {
@@ -30,7 +33,7 @@ export function LabelEditor({ labels, onChange, error, disabled }: EditorProps) 
   };
   return (
     <div className="field label-editor">
-      <label htmlFor={id}>Candidate labels</label>
+      <label htmlFor={id}>{title}</label>
       <ul className="label-chips" data-testid="label-chips">
         {labels.map((label, i) => (
           <li key={`${label}-${i}`} className="label-chip" data-testid="label-chip">
@@ -47,7 +50,7 @@ export function LabelEditor({ labels, onChange, error, disabled }: EditorProps) 
           id={id}
           type="text"
           value={entry}
-          placeholder="Add labels: travel, cooking, …"
+          placeholder={placeholder}
           onChange={(event) => setEntry(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
