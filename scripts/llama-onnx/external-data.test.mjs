@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { AutoConfig, env, ModelRegistry, pipeline } from '@huggingface/transformers';
+import { startMirror } from '../model-mirror.mjs';
 import { toBytes } from '../onnx-proto.mjs';
 import { readCheckpointDir } from './checkpoint.mjs';
 import { exportLlama } from './export.mjs';
@@ -118,6 +119,26 @@ describe('ONNX external data', () => {
       return Array.from(/** @type {any} */ (out).data, Number);
     };
     assert.deepEqual(await greedy(SPLIT), await greedy(SINGLE));
+  });
+
+  it('is served by the mirror and planned as the app plans it: every side file listed, with its size', async () => {
+    const mirror = await startMirror({ dir: models, extraDirs: [], port: 0, host: '127.0.0.1', throttleKbps: 0, log: false });
+    try {
+      Object.assign(env, { allowLocalModels: false, allowRemoteModels: true, remoteHost: mirror.url, useFSCache: false });
+      // What src/runtime/transformers-runtime.ts planOnHost asks: the pipeline's files, then each one's metadata.
+      const names = await ModelRegistry.get_pipeline_files('text-generation', SPLIT, { dtype: 'fp32', device: 'cpu' });
+      const onnx = onnxFiles(SPLIT).map((f) => `onnx/${f}`);
+      assert.deepEqual(names.filter((n) => n.startsWith('onnx/')), onnx);
+      for (const name of onnx) {
+        const meta = await ModelRegistry.get_file_metadata(SPLIT, name);
+        assert.equal(meta.size, statSync(at(SPLIT, name)).size, name);
+      }
+      const served = new Uint8Array(await (await fetch(`${mirror.url}${SPLIT}/resolve/main/onnx/model.onnx_data_2`)).arrayBuffer());
+      assert.deepEqual(served, new Uint8Array(readFileSync(at(SPLIT, 'onnx/model.onnx_data_2'))));
+    } finally {
+      Object.assign(env, { allowLocalModels: true, allowRemoteModels: false });
+      await mirror.close();
+    }
   });
 
   it('writes weights past ~1.8 GiB as external data (in 2 GiB-safe side files) instead of refusing them', () => {
