@@ -12,6 +12,8 @@ export declare function str(field: number, text: string): Pb;
 export declare function float32(field: number, value: number): Pb;
 export declare function toBytes(pb: Pb): Uint8Array;
 export declare function tensor(name: string, dims: number[], data: TensorData): Pb;
+export declare function elemTypeOf(data: TensorData): number;
+export declare function externalTensor(name: string, dims: number[], elemType: number, where: { location: string; offset: number; length: number }): Pb;
 export declare function valueInfo(name: string, elemType: number, shape: (number | string)[]): Pb;
 export declare function attrInt(name: string, value: number): Pb;
 export declare function attrFloat(name: string, value: number): Pb;

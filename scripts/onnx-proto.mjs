@@ -61,7 +61,7 @@ export const ELEM = /** @type {const} */ ({ FLOAT: 1, UINT8: 2, INT8: 3, INT32: 
 /** @typedef {Float32Array | BigInt64Array | Int32Array | Int8Array | Uint8Array | Uint16Array} TensorData */
 
 /** @param {TensorData} data */
-function elemTypeOf(data) {
+export function elemTypeOf(data) {
   if (data instanceof Float32Array) return ELEM.FLOAT;
   if (data instanceof BigInt64Array) return ELEM.INT64;
   if (data instanceof Int32Array) return ELEM.INT32;
@@ -77,6 +77,17 @@ function elemTypeOf(data) {
 export function tensor(name, dims, data) {
   const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return cat(...dims.map((d) => int(1, d)), int(2, elemTypeOf(data)), str(8, name), bytes(9, raw));
+}
+
+/**
+ * A TensorProto whose bytes live in a side file (ONNX external data): data_location EXTERNAL (14 = 1) and the
+ * `location`, `offset`, `length` entries (StringStringEntryProto, field 13) onnxruntime reads.
+ * @param {string} name @param {number[]} dims @param {number} elemType
+ * @param {{ location: string, offset: number, length: number }} where `location` relative to the .onnx file
+ */
+export function externalTensor(name, dims, elemType, { location, offset, length }) {
+  const entry = (/** @type {string} */ k, /** @type {string} */ v) => bytes(13, cat(str(1, k), str(2, v)));
+  return cat(...dims.map((d) => int(1, d)), int(2, elemType), str(8, name), entry('location', location), entry('offset', String(offset)), entry('length', String(length)), int(14, 1));
 }
 
 /** A ValueInfoProto; numbers are fixed sizes, strings symbolic (dim_param). @param {string} name @param {number} elemType @param {(number | string)[]} shape */

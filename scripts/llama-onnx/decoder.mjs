@@ -136,10 +136,11 @@ function lmHead(g, c, w, x, embed) {
 }
 
 /**
- * The decoder as a ModelProto (chunks; see onnx-proto.mjs).
+ * The decoder as a ModelProto (chunks; see onnx-proto.mjs); `place` as in GraphBuilder.build (external data).
  * @param {import('./weights.mjs').LlamaConfig} config @param {Weights} weights @param {Precision} precision
+ * @param {Parameters<GraphBuilder['build']>[1]} [place]
  */
-export function buildDecoder(config, weights, precision) {
+export function buildDecoder(config, weights, precision, place) {
   const c = fullConfig(config);
   checkWeights(c, weights);
   const g = new GraphBuilder(precision);
@@ -155,5 +156,5 @@ export function buildDecoder(config, weights, precision) {
     x = g.op('Add', [x, mlp(g, c, weights, l, rmsNorm(g, x, weights, `${p}.post_attention_layernorm.weight`, c.rms_norm_eps))]);
   }
   lmHead(g, c, weights, rmsNorm(g, x, weights, 'model.norm.weight', c.rms_norm_eps), embed);
-  return g.build({ name: 'llama_decoder', ...decoderIO(c) });
+  return g.build({ name: 'llama_decoder', ...decoderIO(c) }, place);
 }

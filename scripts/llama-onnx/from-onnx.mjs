@@ -8,7 +8,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportLlama } from './export.mjs';
-import { readModel } from './onnx-read.mjs';
+import { readModel, readModelFile } from './onnx-read.mjs';
 
 export class LayoutError extends Error {
   name = 'LayoutError';
@@ -25,11 +25,11 @@ const LINEARS = { wq: 'self_attn.q_proj', wk: 'self_attn.k_proj', wv: 'self_attn
 const NORMS = { rms_att: 'input_layernorm', rms_ffn: 'post_attention_layernorm' };
 
 /**
- * @param {Uint8Array} bytes the shipped model.onnx
+ * @param {Uint8Array | string} model the shipped model.onnx: its bytes, or its path (external data followed)
  * @returns {{ weights: import('./weights.mjs').Weights, tied: boolean }} `tied`: lm_head_T is exactly the embedding's transpose
  */
-export function weightsFromLlama2cOnnx(bytes) {
-  const { initializers } = readModel(bytes);
+export function weightsFromLlama2cOnnx(model) {
+  const { initializers } = typeof model === 'string' ? readModelFile(model) : readModel(model);
   const get = (/** @type {string} */ name) => {
     const t = initializers.get(name);
     if (!t || !(t.data instanceof Float32Array)) throw new LayoutError(`no float initializer ${name}: not the llama2c-to-transformersjs layout`);
@@ -67,7 +67,7 @@ export const STORIES_REEXPORT_ID = 'llama-onnx/tinyllamas-stories260K';
 export function reexportStories(source, outDir, precisions = ['fp32']) {
   const read = (/** @type {string} */ file) => JSON.parse(readFileSync(path.join(source, file), 'utf8'));
   const config = read('config.json');
-  const { weights, tied } = weightsFromLlama2cOnnx(readFileSync(path.join(source, 'onnx/model.onnx')));
+  const { weights, tied } = weightsFromLlama2cOnnx(path.join(source, 'onnx/model.onnx'));
   if (tied !== config.tie_word_embeddings) throw new LayoutError(`lm_head_T ${tied ? 'is' : 'is not'} the embedding, but config.json says tie_word_embeddings: ${config.tie_word_embeddings}`);
   exportLlama({
     config,

@@ -19,7 +19,7 @@ export class GraphBuilder {
   constructor(precision) {
     this.precision = precision;
     /** @type {Pb[]} */ this.nodes = [];
-    /** @type {Pb[]} */ this.initializers = [];
+    /** @type {import('./external-data.mjs').TensorSpec[]} kept unencoded until `build`, which places them */ this.tensors = [];
     /** @type {Set<string>} */ this.constants = new Set();
     /** @type {Map<string, string[]>} activations quantized once per input (q8) */
     this.quantized = new Map();
@@ -30,7 +30,7 @@ export class GraphBuilder {
   constant(name, dims, data) {
     if (!this.constants.has(name)) {
       this.constants.add(name);
-      this.initializers.push(tensor(name, dims, data));
+      this.tensors.push({ name, dims, data });
     }
     return name;
   }
@@ -116,15 +116,17 @@ export class GraphBuilder {
   }
 
   /**
-   * The finished ModelProto.
+   * The finished ModelProto. `place` encodes the initializers: inline by default, or into external data
+   * (external-data.mjs DataPlacer).
    * @param {{ name: string, inputs: [string, number, (number | string)[]][], outputs: [string, number, (number | string)[]][] }} io
+   * @param {(tensors: import('./external-data.mjs').TensorSpec[]) => Pb[]} [place]
    */
-  build({ name, inputs, outputs }) {
+  build({ name, inputs, outputs }, place = (tensors) => tensors.map((t) => tensor(t.name, t.dims, t.data))) {
     const opsets = { '': 17, ...(this.precision === 'q4' ? { 'com.microsoft': 1 } : {}) };
     return model({
       name,
       nodes: this.nodes,
-      initializers: this.initializers,
+      initializers: place(this.tensors),
       inputs: inputs.map(([n, type, shape]) => valueInfo(n, type, shape)),
       outputs: outputs.map(([n, type, shape]) => valueInfo(n, type, shape)),
       opsets,

@@ -3,14 +3,18 @@
  * Reads the parts of an ONNX file the exporter needs back: nodes, initializers (decoded to typed arrays),
  * inputs and outputs. Used to lift the weights out of a shipped model (stories260K) and to check graphs
  * in tests. Field numbers from onnx/onnx.proto. (The app's src/tasks/onnx-lab/onnx-reader.ts skips
- * tensor payloads by design; this one decodes them, in Node.)
+ * tensor payloads by design; this one decodes them, in Node.) Tensors in ONNX external data are read from
+ * their side files: `readModelFile` finds them next to the .onnx; `readModel` takes a reader for them.
  */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
 
 /** @typedef {{ name: string, dims: number[], dataType: number, data: Float32Array | BigInt64Array | Int32Array | Uint8Array | Uint16Array }} ReadTensor */
 /** @typedef {{ name: string, i?: number, f?: number, s?: string, ints?: number[], t?: ReadTensor }} ReadAttr */
 /** @typedef {{ op: string, domain: string, name: string, inputs: string[], outputs: string[], attrs: Record<string, ReadAttr> }} ReadNode */
 /** @typedef {{ name: string, elemType: number, shape: (number | string)[] }} ReadValue */
 /** @typedef {{ nodes: ReadNode[], initializers: Map<string, ReadTensor>, inputs: ReadValue[], outputs: ReadValue[], opsets: Record<string, number> }} ReadModel */
+/** Bytes `offset`…`offset + length` of the side file `location` (relative to the .onnx). @typedef {(location: string, offset: number, length: number) => Uint8Array} ExternalReader */
 
 export class OnnxReadError extends Error {
   name = 'OnnxReadError';
@@ -89,8 +93,8 @@ function rawToTyped(raw, type) {
   return new Uint8Array(copy);
 }
 
-/** @param {Uint8Array} buf @returns {ReadTensor} */
-export function readTensor(buf) {
+/** @param {Uint8Array} buf @param {ExternalReader} [external] @returns {ReadTensor} */
+export function readTensor(buf, external) {
   /** @type {number[]} */
   const dims = [];
   let dataType = 0;
@@ -101,6 +105,9 @@ export function readTensor(buf) {
   const floats = [];
   /** @type {bigint[]} */
   const int64s = [];
+  /** @type {Record<string, string>} external_data entries: location, offset, length */
+  const where = {};
+  let isExternal = false;
   for (const [f, v] of fields(buf)) {
     if (f === 1) dims.push(...varints(v).map(Number));
     else if (f === 2) dataType = num(v);
@@ -108,10 +115,23 @@ export function readTensor(buf) {
     else if (f === 9) raw = /** @type {Uint8Array} */ (v);
     else if (f === 4 && v instanceof Uint8Array) floats.push(...new Float32Array(new Uint8Array(v).buffer));
     else if (f === 7) int64s.push(...varints(v));
-    else if (f === 13 || f === 14) throw new OnnxReadError(`tensor ${name || '?'} uses external data, which is not supported`);
+    else if (f === 13) {
+      const [[, k] = [0, new Uint8Array()], [, value] = [0, new Uint8Array()]] = fields(/** @type {Uint8Array} */ (v));
+      where[text(k)] = text(value);
+    } else if (f === 14) isExternal = num(v) === 1;
   }
+  if (isExternal) raw = externalBytes(name, where, external);
   const data = raw ? rawToTyped(raw, dataType) : dataType === 7 ? BigInt64Array.from(int64s) : Float32Array.from(floats);
   return { name, dims, dataType, data };
+}
+
+/** @param {string} name @param {Record<string, string>} where @param {ExternalReader} [external] */
+function externalBytes(name, where, external) {
+  if (!external) throw new OnnxReadError(`tensor ${name} is in external data (${where.location}): read the model with readModelFile, next to its data`);
+  if (!where.location || where.length === undefined) throw new OnnxReadError(`tensor ${name}: external data without a location and length`);
+  const bytes = external(where.location, Number(where.offset ?? 0), Number(where.length));
+  if (bytes.length !== Number(where.length)) throw new OnnxReadError(`tensor ${name}: ${where.location} ends before offset ${where.offset} + ${where.length}`);
+  return bytes;
 }
 
 /** @param {Uint8Array} buf @returns {ReadAttr} */
@@ -167,8 +187,8 @@ function readValue(buf) {
   return value;
 }
 
-/** @param {Uint8Array} bytes @returns {ReadModel} */
-export function readModel(bytes) {
+/** @param {Uint8Array} bytes @param {ExternalReader} [external] for tensors in external data @returns {ReadModel} */
+export function readModel(bytes, external) {
   /** @type {ReadModel} */
   const model = { nodes: [], initializers: new Map(), inputs: [], outputs: [], opsets: {} };
   for (const [f, v] of fields(bytes)) {
@@ -182,11 +202,36 @@ export function readModel(bytes) {
       const body = /** @type {Uint8Array} */ (gv);
       if (g === 1) model.nodes.push(readNode(body));
       else if (g === 5) {
-        const t = readTensor(body);
+        const t = readTensor(body, external);
         model.initializers.set(t.name, t);
       } else if (g === 11) model.inputs.push(readValue(body));
       else if (g === 12) model.outputs.push(readValue(body));
     }
   }
   return model;
+}
+
+/**
+ * Reads an .onnx file, following its external data to the side files in the same folder (by byte range:
+ * a side file can pass Node's 2 GiB Buffer limit; one tensor cannot).
+ * @param {string} file @returns {ReadModel}
+ */
+export function readModelFile(file) {
+  const dir = path.dirname(file);
+  /** @type {Map<string, number>} */
+  const open = new Map();
+  try {
+    return readModel(readFileSync(file), (location, offset, length) => {
+      const target = path.resolve(dir, location);
+      if (path.relative(dir, target).startsWith('..')) throw new OnnxReadError(`external data ${location} is outside the model's folder`);
+      let fd = open.get(target);
+      if (fd === undefined) open.set(target, (fd = openSync(target, 'r')));
+      const out = new Uint8Array(length);
+      let got = 0;
+      for (let n = 1; got < length && n > 0; got += n) n = readSync(fd, out, got, length - got, offset + got);
+      return out.subarray(0, got);
+    });
+  } finally {
+    for (const fd of open.values()) closeSync(fd);
+  }
 }
