@@ -2,6 +2,7 @@
 // from the URL or the last visit), so it was fetched only after the app had run: one more round trip before the
 // first paint. The build lists each panel's files in a <meta> (src/start-up-plugin.ts); this preloads the opening
 // one's with the app's own files. A wrong guess (a share link names another task) costs one small fetch.
+import { preloadFiles } from './preload-links';
 
 /** The task the page will open on: `?task=`, else the last visit's, else the build's first. */
 export function openingTask(search: string, saved: string | null, listed: string[]): string | undefined {
@@ -41,16 +42,5 @@ export function preloadOpeningPanel(doc: Document, storeKey: string): void {
     // Storage blocked: no last visit to follow.
   }
   const task = openingTask(location.search, saved, [...panels.keys()]);
-  for (const href of (task && panels.get(task)) ?? []) {
-    const link = doc.createElement('link');
-    if (href.endsWith('.css')) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else {
-      link.rel = 'modulepreload';
-    }
-    link.crossOrigin = '';
-    link.href = href;
-    doc.head.append(link);
-  }
+  preloadFiles(doc, (task ? panels.get(task) : undefined) ?? []);
 }

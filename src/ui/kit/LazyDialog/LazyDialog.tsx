@@ -1,5 +1,6 @@
 import { Suspense, lazy, useState, type ComponentType } from 'react';
 import { PanelBoundary } from '../PanelBoundary/PanelBoundary';
+import { preloadFiles } from '../../../preload-links';
 
 export interface DialogProps {
   onClose(): void;
@@ -20,19 +21,7 @@ export function preloadDialogs(doc: Document = document): void {
     for (const load of loaders) void load().catch(() => undefined);
     return;
   }
-  for (const href of listed.content.split(/\s+/).filter(Boolean)) {
-    const link = doc.createElement('link');
-    if (href.endsWith('.css')) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else {
-      link.rel = 'modulepreload';
-    }
-    // As Vite's own preloads, so the later fetch of the same file matches this one.
-    link.crossOrigin = '';
-    link.href = href;
-    doc.head.append(link);
-  }
+  preloadFiles(doc, listed.content.split(/\s+/).filter(Boolean));
 }
 
 /**
