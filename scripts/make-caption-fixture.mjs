@@ -18,11 +18,10 @@
  * The bias favours a-z and space, so the random caption is readable letters that depend on the image.
  * The ONNX protobuf is written with the project's writer, scripts/onnx-proto.mjs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rng } from './llama-onnx/weights.mjs';
-import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
+import { ELEM, attrInt, attrInts, node, tensor, valueInfo } from './onnx-proto.mjs';
+import { FIXTURES_DIR, onnxWriter, randn, runAsScript, writeRepo } from './fixture-kit.mjs';
 
 export const FIXTURE_ID = 'tiny-random/vit-gpt2-captioning';
 const HIDDEN = 32;
@@ -32,12 +31,7 @@ const VOCAB = 257; // 256 byte-level tokens + <|endoftext|>
 const EOS = 256;
 
 const { FLOAT, INT64 } = ELEM;
-/** @param {Parameters<typeof writeModel>[0]} g */
-const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-caption-fixture' }));
-
-// ---- deterministic random weights ----
-/** @param {() => number} next @param {number} n @param {number} scale */
-const randn = (next, n, scale) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
+const model = onnxWriter('make-caption-fixture');
 
 export function encoderModel() {
   const next = rng(1);
@@ -160,16 +154,8 @@ export function fixtureFiles() {
 }
 
 /** Writes the fixture under `<outDir>/tiny-random/vit-gpt2-captioning/` and returns that folder. */
-export function writeCaptionFixture(outDir = 'e2e/fixtures/models') {
-  const dir = path.join(outDir, FIXTURE_ID);
-  mkdirSync(path.join(dir, 'onnx'), { recursive: true });
-  for (const [file, json] of Object.entries(fixtureFiles())) writeFileSync(path.join(dir, file), `${JSON.stringify(json, null, 1)}\n`);
-  writeFileSync(path.join(dir, 'onnx/encoder_model.onnx'), encoderModel());
-  writeFileSync(path.join(dir, 'onnx/decoder_model_merged.onnx'), decoderModel());
-  return dir;
+export function writeCaptionFixture(outDir = FIXTURES_DIR) {
+  return writeRepo(path.join(outDir, FIXTURE_ID), fixtureFiles(), { 'encoder_model.onnx': encoderModel(), 'decoder_model_merged.onnx': decoderModel() });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  console.log(writeCaptionFixture(process.argv[2] ?? path.join(root, 'e2e/fixtures/models')));
-}
+runAsScript(import.meta.url, writeCaptionFixture);

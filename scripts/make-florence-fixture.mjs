@@ -24,12 +24,11 @@
  * + `</s>`; any other prompt gets lower-case letters and spaces until max_new_tokens. Which letters and locations
  * come out depends on the picture (a random image-dependent term on top of the bias).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rng } from './llama-onnx/weights.mjs';
 import { byteLevelVocab } from './make-caption-fixture.mjs';
-import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
+import { ELEM, attrInt, attrInts, node, tensor, valueInfo } from './onnx-proto.mjs';
+import { FIXTURES_DIR, onnxWriter, randn, runAsScript, writeRepo } from './fixture-kit.mjs';
 import { florenceProcessorConfig, florenceTokenizer, BYTE_OFFSET, LOC_OFFSET, LOCS, SPECIAL } from './florence-fixture-config.mjs';
 
 export const FLORENCE_FIXTURE_ID = 'tiny-random/florence2-tasks';
@@ -41,10 +40,7 @@ const STEPS = 16; // rows of the step tables; later steps use the last row
 const FLAG = 8; // the "Locate" flag's value in the L embedding (tanh → ~1 in the encoder)
 
 const { FLOAT, INT64, BOOL } = ELEM;
-/** @param {Parameters<typeof writeModel>[0]} g */
-const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-florence-fixture' }));
-/** @param {() => number} next @param {number} n @param {number} scale */
-const randn = (next, n, scale) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
+const model = onnxWriter('make-florence-fixture');
 const ints = (/** @type {number[]} */ values) => BigInt64Array.from(values.map(BigInt));
 
 export function visionEncoder() {
@@ -198,18 +194,8 @@ export function florenceFiles() {
 }
 
 /** Writes the fixture under `<outDir>/tiny-random/florence2-tasks/` and returns that folder. */
-export function writeFlorenceFixture(outDir = 'e2e/fixtures/models') {
-  const dir = path.join(outDir, FLORENCE_FIXTURE_ID);
-  mkdirSync(path.join(dir, 'onnx'), { recursive: true });
-  for (const [file, json] of Object.entries(florenceFiles())) writeFileSync(path.join(dir, file), `${JSON.stringify(json, null, 1)}\n`);
-  writeFileSync(path.join(dir, 'onnx/vision_encoder.onnx'), visionEncoder());
-  writeFileSync(path.join(dir, 'onnx/embed_tokens.onnx'), embedTokens());
-  writeFileSync(path.join(dir, 'onnx/encoder_model.onnx'), encoderModel());
-  writeFileSync(path.join(dir, 'onnx/decoder_model_merged.onnx'), decoder());
-  return dir;
+export function writeFlorenceFixture(outDir = FIXTURES_DIR) {
+  return writeRepo(path.join(outDir, FLORENCE_FIXTURE_ID), florenceFiles(), { 'vision_encoder.onnx': visionEncoder(), 'embed_tokens.onnx': embedTokens(), 'encoder_model.onnx': encoderModel(), 'decoder_model_merged.onnx': decoder() });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  console.log(writeFlorenceFixture(process.argv[2] ?? path.join(root, 'e2e/fixtures/models')));
-}
+runAsScript(import.meta.url, writeFlorenceFixture);

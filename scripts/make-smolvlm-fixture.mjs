@@ -22,12 +22,11 @@
  * far (the image included), so the text depends on the picture. The output bias favours a-z and space and never
  * picks an end token, so replies stream until max_new_tokens or Stop.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rng } from './llama-onnx/weights.mjs';
 import { byteLevelVocab } from './make-caption-fixture.mjs';
-import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
+import { ELEM, attrInt, attrInts, node, tensor, valueInfo } from './onnx-proto.mjs';
+import { FIXTURES_DIR, onnxWriter, randn, runAsScript, writeRepo } from './fixture-kit.mjs';
 
 export const SMOLVLM_FIXTURE_ID = 'tiny-random/smolvlm-chat';
 const HIDDEN = 16;
@@ -49,10 +48,7 @@ const CHAT_TEMPLATE =
   "<|im_start|>{% for message in messages %}{{message['role'] | capitalize}}{% if message['content'][0]['type'] == 'image' %}{{':'}}{% else %}{{': '}}{% endif %}{% for line in message['content'] %}{% if line['type'] == 'text' %}{{line['text']}}{% elif line['type'] == 'image' %}{{ '<image>' }}{% endif %}{% endfor %}<end_of_utterance>\n{% endfor %}{% if add_generation_prompt %}{{ 'Assistant:' }}{% endif %}";
 
 const { FLOAT, INT64, BOOL } = ELEM;
-/** @param {Parameters<typeof writeModel>[0]} g */
-const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-smolvlm-fixture' }));
-/** @param {() => number} next @param {number} n @param {number} scale */
-const randn = (next, n, scale) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
+const model = onnxWriter('make-smolvlm-fixture');
 const shape = (/** @type {number[]} */ dims) => BigInt64Array.from(dims.map(BigInt));
 
 export function visionEncoder() {
@@ -198,17 +194,8 @@ export function smolvlmFiles() {
 }
 
 /** Writes the fixture under `<outDir>/tiny-random/smolvlm-chat/` and returns that folder. */
-export function writeSmolvlmFixture(outDir = 'e2e/fixtures/models') {
-  const dir = path.join(outDir, SMOLVLM_FIXTURE_ID);
-  mkdirSync(path.join(dir, 'onnx'), { recursive: true });
-  for (const [file, json] of Object.entries(smolvlmFiles())) writeFileSync(path.join(dir, file), `${JSON.stringify(json, null, 1)}\n`);
-  writeFileSync(path.join(dir, 'onnx/vision_encoder.onnx'), visionEncoder());
-  writeFileSync(path.join(dir, 'onnx/embed_tokens.onnx'), embedTokens());
-  writeFileSync(path.join(dir, 'onnx/decoder_model_merged.onnx'), decoder());
-  return dir;
+export function writeSmolvlmFixture(outDir = FIXTURES_DIR) {
+  return writeRepo(path.join(outDir, SMOLVLM_FIXTURE_ID), smolvlmFiles(), { 'vision_encoder.onnx': visionEncoder(), 'embed_tokens.onnx': embedTokens(), 'decoder_model_merged.onnx': decoder() });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  console.log(writeSmolvlmFixture(process.argv[2] ?? path.join(root, 'e2e/fixtures/models')));
-}
+runAsScript(import.meta.url, writeSmolvlmFixture);

@@ -24,22 +24,18 @@
  * <|endoftext|> last) with no merges: every character is its own token.
  *   node scripts/make-vision-text-fixtures.mjs [outDir]   (default e2e/fixtures/models, git-ignored)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rng } from './llama-onnx/weights.mjs';
 import { HIDDEN, IMAGE, PATCH, PROJECTION, VOCAB, clipFiles, owlFiles } from './vision-text-fixture-configs.mjs';
-import { ELEM, attrInt, attrInts, model as writeModel, node, tensor, toBytes, valueInfo } from './onnx-proto.mjs';
+import { ELEM, attrInt, attrInts, node, tensor, valueInfo } from './onnx-proto.mjs';
+import { FIXTURES_DIR, onnxWriter, randn, runAsScript, writeRepo } from './fixture-kit.mjs';
 
 export const OWL_FIXTURE_ID = 'tiny-random/owlvit-zero-shot-detection';
 export const CLIP_FIXTURE_ID = 'tiny-random/clip-image-similarity';
 const GRID = IMAGE / PATCH;
 
 const { FLOAT, INT64 } = ELEM;
-/** @param {Parameters<typeof writeModel>[0]} g */
-const model = (g) => toBytes(writeModel({ ...g, opsets: { '': 14 }, producer: 'model-playground make-vision-text-fixtures' }));
-/** @param {() => number} next @param {number} n @param {number} scale */
-const randn = (next, n, scale) => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
+const model = onnxWriter('make-vision-text-fixtures');
 const logit = (/** @type {number} */ p) => Math.log(p / (1 - p));
 
 /** Conv patches → [batch, GRID*GRID, HIDDEN] tanh tokens (shared by both vision graphs). */
@@ -208,15 +204,8 @@ export function clipModel() {
   });
 }
 
-/** @param {string} dir @param {Record<string, unknown>} json @param {Record<string, Uint8Array>} onnx */
-function writeRepo(dir, json, onnx) {
-  mkdirSync(path.join(dir, 'onnx'), { recursive: true });
-  for (const [file, body] of Object.entries(json)) writeFileSync(path.join(dir, file), `${JSON.stringify(body, null, 1)}\n`);
-  for (const [file, bytes] of Object.entries(onnx)) writeFileSync(path.join(dir, 'onnx', file), bytes);
-}
-
 /** Writes both fixtures under `<outDir>/tiny-random/` and returns their folders. */
-export function writeVisionTextFixtures(outDir = 'e2e/fixtures/models') {
+export function writeVisionTextFixtures(outDir = FIXTURES_DIR) {
   const owl = path.join(outDir, OWL_FIXTURE_ID);
   const clip = path.join(outDir, CLIP_FIXTURE_ID);
   writeRepo(owl, owlFiles(), { 'model.onnx': owlModel() });
@@ -224,7 +213,4 @@ export function writeVisionTextFixtures(outDir = 'e2e/fixtures/models') {
   return [owl, clip];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  console.log(writeVisionTextFixtures(process.argv[2] ?? path.join(root, 'e2e/fixtures/models')).join('\n'));
-}
+runAsScript(import.meta.url, writeVisionTextFixtures);
