@@ -23,7 +23,8 @@ import { assertNothingLeft, build, startServers } from './bench/servers.mjs';
 import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
 import { openApp } from './bench/app-driver.mjs';
 import { measureBare, openBare } from './bench/bare-driver.mjs';
-import { quantile, summarize } from './bench/stats.mjs';
+import { summarize } from './bench/stats.mjs';
+import { runInterleaved } from './bench/interleave.mjs';
 import { markdown, svgChart } from './bench/report.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -42,38 +43,6 @@ async function measureNative(c, dtype, threads) {
   const arg = JSON.stringify({ ...c, roots: [MODELS, GENERATED_DIR], runs: RUNS, threads, dtype });
   const { stdout } = await execFileAsync(process.execPath, [path.join(ROOT, 'scripts', 'bench-native.mjs'), arg], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
-}
-
-/**
- * The app's and the bare page's runs, interleaved (app, bare, bare, app, …): on a shared machine the load drifts
- * over minutes, and two columns measured one after the other would see different machines. Both pages hold their
- * model meanwhile; only one runs at a time.
- * @param {Awaited<ReturnType<typeof openApp>>} app @param {Awaited<ReturnType<typeof openBare>>} bare
- * @param {import('./bench/cases.mjs').BenchCase} c
- */
-async function runInterleaved(app, bare, c) {
-  const appFirst = await app.run();
-  const bareFirst = await bare.run();
-  /** @type {any[]} */ const appRuns = [];
-  /** @type {any[]} */ const bareRuns = [];
-  for (let i = 0; i < RUNS; i++) {
-    if (i % 2 === 0) {
-      appRuns.push(await app.run());
-      bareRuns.push(await bare.run());
-    } else {
-      bareRuns.push(await bare.run());
-      appRuns.push(await app.run());
-    }
-  }
-  const appEnd = await app.finish();
-  const bareEnd = await bare.finish();
-  const { cacheMs: appCache, ...appRest } = appEnd;
-  const { cacheMs: bareCache, ...bareRest } = bareEnd;
-  return {
-    app: { ...summarize(c, app.cold, appCache, appFirst, appRuns), ...appRest },
-    // Of the bare page's median, the part inside session.run (pipeline cases; the rest is pre- and post-processing).
-    bare: { ...summarize(c, bare.cold, bareCache, bareFirst, bareRuns), ...bareRest, digest: bareFirst.digest, sessionMs: quantile(bareRuns.map((r) => r.sessionMs).filter((v) => v !== undefined), 0.5) },
-  };
 }
 
 /** @param {import('playwright').Browser} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
@@ -104,7 +73,7 @@ async function measureCase(browser, c, urls, firstCase) {
       await appPage.close();
       throw error;
     });
-    ({ app, bare } = await runInterleaved(appPage, barePage, c));
+    ({ app, bare } = await runInterleaved(appPage, barePage, c, RUNS));
   }
   if (bare?.sessionMs !== undefined) console.log(`  bare page: ${bare.sessionMs.toFixed(1)} ms of its median run inside session.run`);
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
