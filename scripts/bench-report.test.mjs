@@ -44,6 +44,7 @@ test('markdown and SVG: a row per column, a ratio row per case, failures named; 
 });
 
 test('runInterleaved: first runs, then app and bare alternate who goes first; each column summarized from its own runs', async () => {
+  /** @type {string[]} */
   const order = [];
   const page = (/** @type {string} */ name, /** @type {number} */ ms) => {
     let n = 0;

@@ -60,7 +60,9 @@ async function measureCase(browser, c, urls, firstCase) {
   if (bareFirst && threads !== THREADS) console.warn('  BENCH_ORDER=bare-first: the bare page ran before the app chose its threads');
   // The bare page and native load the precision the app chose, so all three run the same file.
   const dtype = c.dtype ?? appPage.cold.dtype;
+  /** @type {Record<string, any>} */
   let app;
+  /** @type {Record<string, any> | undefined} */
   let bare = early;
   if (early) {
     const first = await appPage.run();

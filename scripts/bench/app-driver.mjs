@@ -100,6 +100,7 @@ export async function openApp(browser, c, env, withInitialJs = false) {
   const initialJs = withInitialJs ? watchInitialJs(page) : undefined;
   await open(page, c, env);
   const lab = c.kind === 'onnx';
+  /** @type {{ ms?: number, longTask: number, dtype?: string, device?: string, threads?: number }} */
   const cold = lab ? await labLoad(page, c) : await load(page);
   const runFrom = await pageNow(page);
   let seq = 0;
