@@ -77,6 +77,7 @@ async function measureCase(browser, c, urls, firstCase) {
     });
     ({ app, bare } = await runInterleaved(appPage, barePage, c, RUNS));
   }
+  if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
   if (bare?.sessionMs !== undefined) console.log(`  bare page: ${bare.sessionMs.toFixed(1)} ms of its median run inside session.run`);
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.

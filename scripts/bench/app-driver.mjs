@@ -59,6 +59,21 @@ async function load(page) {
   return { ms: Number(await attr('data-load-ms')), dtype: await attr('data-dtype'), device: await attr('data-device'), threads: Number(await attr('data-threads')), longTask: await longestTask(page, from, to) };
 }
 
+/**
+ * The app worker's spans of its latest load (`load:*` measures: checks, what was left of the runtime's start-up,
+ * the pipeline's creation, the warm-up run), in ms; empty where no worker has them.
+ * @param {import('playwright').Page} page @returns {Promise<Record<string, number>>}
+ */
+async function loadSpans(page) {
+  for (const worker of page.workers()) {
+    const spans = await worker
+      .evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('load:')).map((m) => [m.name.slice(5), Math.round(m.duration)])))
+      .catch(() => ({}));
+    if (Object.keys(spans).length > 0) return spans;
+  }
+  return {};
+}
+
 /** One Run, waited for by its run number. @param {import('playwright').Page} page @param {number} seq */
 async function runOnce(page, seq) {
   await page.getByTestId('run-button').click();
@@ -118,12 +133,15 @@ export async function openApp(browser, c, env, withInitialJs = false) {
       const memory = await pageMemory(page);
       const js = initialJs ? await initialJs.total() : undefined;
       let cacheMs;
+      /** @type {Record<string, number> | undefined} */
+      let cacheSpans;
       if (!lab) {
         await open(page, c, env);
         cacheMs = (await load(page)).ms;
+        cacheSpans = await loadSpans(page);
       }
       await context.close();
-      return { cacheMs, memory, runLongTask, initialJs: js };
+      return { cacheMs, cacheSpans, memory, runLongTask, initialJs: js };
     },
   };
 }
