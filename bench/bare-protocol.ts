@@ -13,6 +13,8 @@ export interface BareReply {
   ms?: number;
   ttftMs?: number;
   tokens?: number;
+  /** Of `ms`, the time inside onnxruntime's session.run (the rest is the pipeline's pre- and post-processing). */
+  sessionMs?: number;
   /** A digest of the output, to check WebGPU against WASM (equal outputs, not speed). */
   digest?: string;
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { quantile, summarize } from './bench/stats.mjs';
 import { markdown, ratios, svgChart } from './bench/report.mjs';
+import { runInterleaved } from './bench/interleave.mjs';
 
 test('quantile is nearest-rank: median and p90 of ten runs', () => {
   const runs = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
@@ -40,4 +41,30 @@ test('markdown and SVG: a row per column, a ratio row per case, failures named; 
   const svg = svgChart([ok, failed], 'T');
   assert.match(svg, /^<svg /);
   assert.ok(svg.includes('a&#60;b') && !svg.includes('>a<b<'));
+});
+
+test('runInterleaved: first runs, then app and bare alternate who goes first; each column summarized from its own runs', async () => {
+  /** @type {string[]} */
+  const order = [];
+  const page = (/** @type {string} */ name, /** @type {number} */ ms) => {
+    let n = 0;
+    return {
+      cold: { ms: 1 },
+      run: async () => {
+        order.push(`${name}${n}`);
+        return { ms: ms + n++, sessionMs: name === 'bare' ? 1 : undefined };
+      },
+      finish: async () => {
+        order.push(`${name}-finish`);
+        return { cacheMs: ms * 10 };
+      },
+    };
+  };
+  const { app, bare } = await runInterleaved(page('app', 100), page('bare', 200), {}, 4);
+  assert.deepEqual(order, ['app0', 'bare0', 'app1', 'bare1', 'bare2', 'app2', 'app3', 'bare3', 'bare4', 'app4', 'app-finish', 'bare-finish']);
+  assert.equal(app.firstMs, 100);
+  assert.equal(app.medianMs, 102);
+  assert.equal(bare.medianMs, 202);
+  assert.equal(bare.cacheLoadMs, 2000);
+  assert.equal(bare.sessionMs, 1);
 });

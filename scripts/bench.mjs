@@ -8,7 +8,7 @@
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
- *   BENCH_ORDER=bare-first  the bare page before the app
+ *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
  *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  BENCH_OUT=dir   where results go
  *   APP_PORT (default 4174), MIRROR_PORT (default: any free port), MODELS_DIR
  */
@@ -21,8 +21,10 @@ import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
 import { defaultDir } from './model-mirror.mjs';
 import { assertNothingLeft, build, startServers } from './bench/servers.mjs';
 import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
-import { measureApp } from './bench/app-driver.mjs';
-import { measureBare } from './bench/bare-driver.mjs';
+import { openApp } from './bench/app-driver.mjs';
+import { measureBare, openBare } from './bench/bare-driver.mjs';
+import { summarize } from './bench/stats.mjs';
+import { runInterleaved } from './bench/interleave.mjs';
 import { markdown, svgChart } from './bench/report.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -46,24 +48,42 @@ async function measureNative(c, dtype, threads) {
 /** @param {import('playwright').Browser} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
 async function measureCase(browser, c, urls, firstCase) {
   const env = { ...urls, runs: RUNS, threads: THREADS, device: DEVICE };
-  // BENCH_ORDER=bare-first measures the bare page before the app (order effects on a busy machine); it then
+  // BENCH_ORDER=bare-first measures the bare page alone before the app (order effects on a busy machine); it then
   // loads the case's own precision, or Transformers.js' default, instead of the one the app chose.
   const bareFirst = process.env.BENCH_ORDER === 'bare-first';
   const early = bareFirst ? await measureBare(browser, c, env, c.kind === 'onnx' ? undefined : c.dtype) : undefined;
-  const app = await measureApp(browser, c, env, firstCase);
+  const appPage = await openApp(browser, c, env, firstCase);
   // The app may run fewer threads than allowed (one for a small decoder, src/protocol/thread-choice.ts): the bare
   // page and native then run that many too, so each ratio compares the same work on the same threads.
-  const threads = DEVICE === 'wasm' && app.threads ? app.threads : THREADS;
+  const threads = DEVICE === 'wasm' && appPage.cold.threads ? appPage.cold.threads : THREADS;
   if (threads !== THREADS) console.log(`  the app chose ${threads} thread(s) for this model (cap ${THREADS}); bare and native run as many`);
   if (bareFirst && threads !== THREADS) console.warn('  BENCH_ORDER=bare-first: the bare page ran before the app chose its threads');
   // The bare page and native load the precision the app chose, so all three run the same file.
-  const dtype = c.dtype ?? app.dtype;
-  const bare = early ?? (await measureBare(browser, c, { ...env, threads }, c.kind === 'onnx' ? undefined : dtype));
+  const dtype = c.dtype ?? appPage.cold.dtype;
+  /** @type {Record<string, any>} */
+  let app;
+  /** @type {Record<string, any> | undefined} */
+  let bare = early;
+  if (early) {
+    const first = await appPage.run();
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await appPage.run());
+    const { cacheMs, ...rest } = await appPage.finish();
+    app = { ...summarize(c, appPage.cold, cacheMs, first, runs), ...rest };
+  } else {
+    const barePage = await openBare(browser, c, { ...env, threads }, c.kind === 'onnx' ? undefined : dtype).catch(async (error) => {
+      await appPage.close();
+      throw error;
+    });
+    ({ app, bare } = await runInterleaved(appPage, barePage, c, RUNS));
+  }
+  if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
+  if (bare?.sessionMs !== undefined) console.log(`  bare page: ${bare.sessionMs.toFixed(1)} ms of its median run inside session.run`);
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
   const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
-  const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare.digest;
-  if (outputsEqual !== undefined) console.log(`  WebGPU output equals WASM's (bare page, rounded to 2 decimals): ${outputsEqual ? 'yes' : `no\n  webgpu ${bare.digest}\n  wasm   ${wasmDigest}`}`);
+  const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare?.digest;
+  if (outputsEqual !== undefined) console.log(`  WebGPU output equals WASM's (bare page, rounded to 2 decimals): ${outputsEqual ? 'yes' : `no\n  webgpu ${bare?.digest}\n  wasm   ${wasmDigest}`}`);
   return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, outputsEqual, app, bare, native };
 }
 

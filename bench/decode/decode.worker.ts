@@ -130,7 +130,10 @@ async function profile(s: Settings) {
   const Ctor = (encoded().input_ids as unknown as { ort_tensor: object }).ort_tensor.constructor as never;
   ortPlain.env.wasm.wasmPaths = { wasm: new URL(plainWasmUrl, location.href).href, mjs: new URL(plainMjsUrl, location.href).href };
   ortPlain.env.wasm.numThreads = threads;
-  const bytes = new Uint8Array(await (await fetch(`${s.host}${s.model}/resolve/main/onnx/model.onnx`)).arrayBuffer());
+  // The same file the pipeline loaded: Transformers.js' file name for each precision.
+  const suffix: Record<string, string> = { fp32: '', fp16: '_fp16', q8: '_quantized', q4: '_q4', q4f16: '_q4f16' };
+  const file = `model${suffix[s.dtype ?? 'fp32'] ?? `_${s.dtype}`}.onnx`;
+  const bytes = new Uint8Array(await (await fetch(`${s.host}${s.model}/resolve/main/onnx/${file}`)).arrayBuffer());
   const plain = (await ortPlain.InferenceSession.create(bytes, { executionProviders: ['wasm'] })) as unknown as OrtSessionLike;
   instrument(plain);
   const variants: Record<string, () => Promise<Phases | Awaited<ReturnType<typeof rawLoop>>>> = {

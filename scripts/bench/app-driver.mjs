@@ -4,7 +4,6 @@
  * Run), read through the figures the app shows (data-load-ms, latency, first token, tokens/s).
  */
 import { installProbes, longestTask, pageMemory, pageNow, watchInitialJs } from './page-probe.mjs';
-import { summarize } from './stats.mjs';
 
 const LONG = { timeout: 600_000 };
 
@@ -32,21 +31,47 @@ async function open(page, c, env) {
   if (c.kind === 'onnx') return;
   await page.getByTestId('model-input').fill(c.model);
   if (env.device === 'webgpu') await page.getByTestId('device-select').selectOption('webgpu');
+  // The case's precision (a generated decoder comes in q4 and fp32); otherwise the app's own choice.
+  if (c.dtype) await page.getByTestId('dtype-select').selectOption(c.dtype, LONG);
   if (c.text !== undefined) await page.getByTestId(c.inputTestId ?? 'text-input').fill(c.text);
   for (const [key, value] of Object.entries(c.params ?? {})) await page.getByTestId(`param-${key}`).fill(String(value));
 }
 
-/** Presses Load and waits for the model to be ready. @param {import('playwright').Page} page */
+/**
+ * Presses Load and waits for the model to be ready. A download over the app's confirmation limit (100 MB by
+ * default: every real-size model) asks first; the bench answers it as a user would, and the app's own load
+ * figure starts only then. @param {import('playwright').Page} page
+ */
 async function load(page) {
   const from = await pageNow(page);
   await page.getByTestId('load-button').click();
   const ready = page.locator('[data-testid=load-status][data-load-ms]');
   const failed = page.getByTestId('load-error');
-  await ready.or(failed).first().waitFor(LONG);
+  const confirm = page.getByTestId('confirm-download-yes');
+  await ready.or(failed).or(confirm).first().waitFor(LONG);
+  if (await confirm.isVisible()) {
+    await confirm.click();
+    await ready.or(failed).first().waitFor(LONG);
+  }
   if (await failed.isVisible()) throw new Error(`app load failed: ${await failed.innerText()}`);
   const attr = async (/** @type {string} */ name) => (await ready.getAttribute(name)) ?? undefined;
   const to = await pageNow(page);
   return { ms: Number(await attr('data-load-ms')), dtype: await attr('data-dtype'), device: await attr('data-device'), threads: Number(await attr('data-threads')), longTask: await longestTask(page, from, to) };
+}
+
+/**
+ * The app worker's spans of its latest load (`load:*` measures: checks, what was left of the runtime's start-up,
+ * the pipeline's creation, the warm-up run), in ms; empty where no worker has them.
+ * @param {import('playwright').Page} page @returns {Promise<Record<string, number>>}
+ */
+async function loadSpans(page) {
+  for (const worker of page.workers()) {
+    const spans = await worker
+      .evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('load:')).map((m) => [m.name.slice(5), Math.round(m.duration)])))
+      .catch(() => ({}));
+    if (Object.keys(spans).length > 0) return spans;
+  }
+  return {};
 }
 
 /** One Run, waited for by its run number. @param {import('playwright').Page} page @param {number} seq */
@@ -77,31 +102,46 @@ async function labLoad(page, c) {
 }
 
 /**
- * Measures one case: cold load (fresh profile), first run, `runs` more, memory, then a reload and a load from
- * the browser's cache. @param {import('playwright').Browser} browser @param {BenchCase} c @param {AppEnv} env
+ * Opens one case in a fresh profile and loads it (cold). The runs come one at a time through `run`, so the bench
+ * can interleave them with the bare page's (both then see the same machine load); `finish` reads the run-time
+ * long task and memory, then reloads the page and loads again from the browser's cache.
+ * @param {import('playwright').Browser} browser @param {BenchCase} c @param {AppEnv} env
  * @param {boolean} [withInitialJs] also sum the gzipped JS fetched before the runtime starts
  */
-export async function measureApp(browser, c, env, withInitialJs = false) {
+export async function openApp(browser, c, env, withInitialJs = false) {
   const context = await browser.newContext();
   await installProbes(context);
   const page = await context.newPage();
   const initialJs = withInitialJs ? watchInitialJs(page) : undefined;
   await open(page, c, env);
   const lab = c.kind === 'onnx';
+  /** @type {{ ms?: number, longTask: number, dtype?: string, device?: string, threads?: number }} */
   const cold = lab ? await labLoad(page, c) : await load(page);
   const runFrom = await pageNow(page);
-  const first = await runOnce(page, 1);
-  if (lab) cold.ms = Number(await page.getByTestId('lab-run-ms').getAttribute('data-session-ms'));
-  const runs = [];
-  for (let i = 0; i < env.runs; i++) runs.push(await runOnce(page, i + 2));
-  const runLongTask = await longestTask(page, runFrom, await pageNow(page));
-  const memory = await pageMemory(page);
-  const js = initialJs ? await initialJs.total() : undefined;
-  let cacheMs;
-  if (!lab) {
-    await open(page, c, env);
-    cacheMs = (await load(page)).ms;
-  }
-  await context.close();
-  return { ...summarize(c, cold, cacheMs, first, runs), memory, runLongTask, initialJs: js };
+  let seq = 0;
+  return {
+    cold,
+    close: () => context.close(),
+    async run() {
+      const result = await runOnce(page, ++seq);
+      // The lab creates its session at its first run and says how long that took: the load figure.
+      if (lab && seq === 1) cold.ms = Number(await page.getByTestId('lab-run-ms').getAttribute('data-session-ms'));
+      return result;
+    },
+    async finish() {
+      const runLongTask = await longestTask(page, runFrom, await pageNow(page));
+      const memory = await pageMemory(page);
+      const js = initialJs ? await initialJs.total() : undefined;
+      let cacheMs;
+      /** @type {Record<string, number> | undefined} */
+      let cacheSpans;
+      if (!lab) {
+        await open(page, c, env);
+        cacheMs = (await load(page)).ms;
+        cacheSpans = await loadSpans(page);
+      }
+      await context.close();
+      return { cacheMs, cacheSpans, memory, runLongTask, initialJs: js };
+    },
+  };
 }

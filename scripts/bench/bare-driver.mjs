@@ -34,26 +34,40 @@ async function load(page, c, env, dtype) {
 }
 
 /**
+ * Opens one case on the bare page and loads it (cold); `run` and `finish` as the app driver's (openApp).
  * @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env
  * @param {string | undefined} dtype the precision the app chose, so both load the same file
  */
-export async function measureBare(browser, c, env, dtype) {
+export async function openBare(browser, c, env, dtype) {
   const context = await browser.newContext();
   await installProbes(context);
   const page = await context.newPage();
   await open(page, env);
   const cold = await load(page, c, env, dtype);
   const imageUrl = c.image ? new URL(`samples/${c.image}`, env.bareUrl).href : undefined;
-  const run = () => (c.kind === 'onnx' ? ask(page, { type: 'run-onnx', shape: c.shape }) : ask(page, { type: 'run', text: c.text, imageUrl, options: c.callOptions }));
   const runFrom = await pageNow(page);
-  const first = await run();
+  return {
+    cold,
+    close: () => context.close(),
+    run: () => (c.kind === 'onnx' ? ask(page, { type: 'run-onnx', shape: c.shape }) : ask(page, { type: 'run', text: c.text, imageUrl, options: c.callOptions })),
+    async finish() {
+      const runLongTask = await longestTask(page, runFrom, await pageNow(page));
+      const memory = await pageMemory(page);
+      await ask(page, { type: 'unload' });
+      await open(page, env);
+      const cached = await load(page, c, env, dtype);
+      await context.close();
+      return { cacheMs: cached.ms, memory, runLongTask };
+    },
+  };
+}
+
+/** Measures one case alone on the bare page. @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env @param {string | undefined} dtype */
+export async function measureBare(browser, c, env, dtype) {
+  const bare = await openBare(browser, c, env, dtype);
+  const first = await bare.run();
   const runs = [];
-  for (let i = 0; i < env.runs; i++) runs.push(await run());
-  const runLongTask = await longestTask(page, runFrom, await pageNow(page));
-  const memory = await pageMemory(page);
-  await ask(page, { type: 'unload' });
-  await open(page, env);
-  const cached = await load(page, c, env, dtype);
-  await context.close();
-  return { ...summarize(c, cold, cached.ms, first, runs), memory, runLongTask, digest: first.digest };
+  for (let i = 0; i < env.runs; i++) runs.push(await bare.run());
+  const { cacheMs, ...rest } = await bare.finish();
+  return { ...summarize(c, bare.cold, cacheMs, first, runs), ...rest, digest: first.digest };
 }

@@ -220,10 +220,24 @@ async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promi
   return error;
 }
 
+/**
+ * A named span of a load on this worker's performance timeline, so a profile (or the bench, through Playwright's
+ * worker handle) can tell where a load's time went: `load:inspect`, `load:runtime`, `load:pipeline`.
+ */
+async function span<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
 async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, attach?: Attach): Promise<LoadedPipeline> {
   const warmed = prewarm(caps);
-  const report = await inspectModel(spec, modelCache);
-  await warmed;
+  const report = await span('load:inspect', () => inspectModel(spec, modelCache));
+  // What is left of onnxruntime's start-up (WASM compile, threads) after the checks above.
+  await span('load:runtime', () => warmed);
   const first = chooseDevice(spec.device, caps);
   const fromCache = await isCached(spec).catch(() => false);
   const attempt = async (device: Device, fallbackReason?: string): Promise<LoadedPipeline> => {
@@ -234,7 +248,7 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
     });
     // A Llama-family decoder Transformers.js has no type for (openPangu-Embedded) loads with its config rewritten.
     const family = Boolean(decoderFamilyOf(report.modelType, report.architectures));
-    const { pipe, bytes } = await createPipeline(spec, { family }, device, dtype, onProgress, attach);
+    const { pipe, bytes } = await span('load:pipeline', () => createPipeline(spec, { family }, device, dtype, onProgress, attach));
     return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {

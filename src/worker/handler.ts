@@ -82,7 +82,10 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       : await runtime.load(spec, caps, onProgress, signal, runner.attach?.bind(runner));
     try {
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
+      const warmStart = performance.now();
       await runner.warmup(loaded.pipe);
+      // On the worker's timeline with the load's other spans (transformers-runtime.ts), for a profile or the bench.
+      performance.measure('load:warmup', { start: warmStart, end: performance.now() });
     } catch (error) {
       await runtime.dispose(loaded.pipe);
       throw error;
