@@ -125,7 +125,11 @@ async function main() {
 function report(results, initialJs) {
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');
   const load = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : '?';
-  const js = initialJs ? `${(initialJs.bytes / 1000).toFixed(1)} kB gzipped in ${initialJs.files.length} files` : 'not measured';
+  const kB = (/** @type {number} */ n) => `${(n / 1000).toFixed(1)} kB`;
+  const js = initialJs
+    ? `${kB(initialJs.bytes)} gzipped in ${initialJs.files.length} files: the first screen's ${kB(initialJs.pageBytes ?? initialJs.bytes)}, ` +
+      `the runtime's own (the worker: Transformers.js, onnxruntime-web) ${kB(initialJs.runtimeBytes ?? 0)}`
+    : 'not measured';
   const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}\`, load average at the end ${load}. ` +
     `JS before the runtime starts (app): ${js}. Memory: browser columns = measureUserAgentSpecificMemory after the runs (page + workers, ` +
     `WASM heaps included); native = peak RSS of its process.\n\n`;

@@ -52,25 +52,33 @@ export function pageMemory(page) {
 }
 
 /**
- * Records the scripts a page fetches until its first .wasm request, and sums them gzipped (level 9, as a
- * server would send them). Call before `goto`; `total()` when the runtime has started.
+ * Records the scripts a page fetches until onnxruntime's loader, and sums them gzipped (level 9, as a server would
+ * send them), in two parts: the first screen's (everything before the inference worker's script is requested) and
+ * the runtime's (the worker: Transformers.js and onnxruntime-web's JS). Call before `goto`; `total()` when the
+ * runtime has started.
  * @param {import('playwright').Page} page
  */
 export function watchInitialJs(page) {
-  /** @type {Promise<number>[]} */
-  const sizes = [];
-  /** @type {string[]} */
-  const files = [];
+  /** @type {{ part: 'page' | 'runtime', file: string, size: Promise<number> }[]} */
+  const seen = [];
+  let part = /** @type {'page' | 'runtime'} */ ('page');
   let done = false;
   page.on('request', (request) => {
     // The runtime starts with onnxruntime's own loader (ort-wasm-*.mjs) and its .wasm.
     if (/ort-wasm-[^/]*\.(m?js|wasm)(\?|$)/.test(request.url())) done = true;
+    if (/inference\.worker[^/]*\.js(\?|$)/.test(request.url())) part = 'runtime';
   });
   page.on('response', (response) => {
     const url = response.url();
     if (done || !/\.m?js(\?|$)/.test(url)) return;
-    files.push(new URL(url).pathname);
-    sizes.push(response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
+    const size = response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0);
+    seen.push({ part: /inference\.worker/.test(url) ? 'runtime' : part, file: new URL(url).pathname, size });
   });
-  return { total: async () => ({ bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), files: [...files] }) };
+  return {
+    total: async () => {
+      const sizes = await Promise.all(seen.map((s) => s.size));
+      const sum = (/** @type {string} */ which) => sizes.reduce((a, b, i) => a + (seen[i].part === which ? b : 0), 0);
+      return { bytes: sum('page') + sum('runtime'), pageBytes: sum('page'), runtimeBytes: sum('runtime'), files: seen.map((s) => s.file) };
+    },
+  };
 }
