@@ -11,7 +11,7 @@ const SENTIMENT = 'fixtures/potion-base-4M-sentiment-anchors';
 const MOBILENET = 'onnxmodelzoo/mobilenetv2-12-int8';
 
 /** The task ids in picker order, read from the catalog itself so a new task is checked without editing this. */
-const TASK_ORDER = [...readFileSync(new URL('../src/tasks/catalog.ts', import.meta.url), 'utf8').match(/TASK_ORDER = \[([^\]]*)\]/)![1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+const TASK_ORDER = [...readFileSync(new URL('../src/tasks/order.ts', import.meta.url), 'utf8').match(/TASK_ORDER = \[([^\]]*)\]/)![1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
