@@ -9,7 +9,7 @@
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
  *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
- *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/  BENCH_OUT=dir   where results go
+ *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/ (=missing: build only what is absent)  BENCH_OUT=dir   where results go
  *   APP_PORT (default 4174), MIRROR_PORT (default: any free port), MODELS_DIR
  */
 import { execFile } from 'node:child_process';
@@ -90,7 +90,7 @@ async function measureCase(browser, c, urls, firstCase) {
 const CHROME_ARGS = [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory', ...(DEVICE === 'webgpu' ? ['--enable-unsafe-webgpu'] : [])];
 
 async function main() {
-  if (!process.env.BENCH_NO_BUILD) build();
+  if (process.env.BENCH_NO_BUILD !== '1') build({ onlyMissing: process.env.BENCH_NO_BUILD === 'missing' });
   const cases = await benchCases({ only: process.env.BENCH_ONLY, roots: [MODELS, GENERATED_DIR], log: (line) => console.log(line) });
   const extraDirs = fs.existsSync(GENERATED_DIR) ? [GENERATED_DIR] : [];
   const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 4174), mirrorPort: Number(process.env.MIRROR_PORT ?? 0), modelsDir: MODELS, extraDirs });

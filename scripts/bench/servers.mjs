@@ -14,11 +14,15 @@ import { startMirror } from '../model-mirror.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
-/** Builds the app (dist/) and the bare page (dist-bench/) with the local Vite, in the foreground. */
-export function build() {
+/**
+ * Builds the app (dist/) and the bare page (dist-bench/) with the local Vite, in the foreground; with `onlyMissing`,
+ * only the one(s) not built yet (the bench's test after the browser tests, which built dist/).
+ */
+export function build({ onlyMissing = false } = {}) {
   const run = (/** @type {string[]} */ args) => execFileSync(process.execPath, [VITE, 'build', ...args], { cwd: ROOT, stdio: 'ignore' });
-  run([]);
-  run(['--config', 'bench/vite.config.ts']);
+  const missing = (/** @type {string} */ dir) => !onlyMissing || !fs.existsSync(path.join(ROOT, dir, 'index.html'));
+  if (missing('dist')) run([]);
+  if (missing('dist-bench')) run(['--config', 'bench/vite.config.ts']);
 }
 
 /**
