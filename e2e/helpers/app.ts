@@ -26,7 +26,13 @@ export async function openTask(page: Page, task: string, model: string, query = 
   await page.goto(`./?host=${encodeURIComponent(MIRROR)}${query}`);
   await pickTask(page, task);
   const input = page.getByTestId('model-input');
-  await input.fill(model);
+  // The task's default on this host may land while the field is being filled (between fill's select-all and its
+  // typing, which then appends): fill again until the field holds exactly the model. Once typed, the choice is the
+  // user's and a later default leaves it alone.
+  await expect(async () => {
+    await input.fill(model);
+    await expect(input).toHaveValue(model, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
 }
 
