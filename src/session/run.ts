@@ -6,7 +6,7 @@ import type { AppStore } from '../store';
 import type { SessionDeps } from './deps';
 import type { Live } from './live';
 import type { Loader } from './load';
-import { checkedPlan, sameAsLoaded, specOf } from './spec';
+import { checkedModel, sameAsLoaded, specOf } from './spec';
 
 export interface Runner {
   /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
@@ -39,7 +39,7 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
       model: state().modelByTask[taskId] ?? '',
       params: state().paramsByTask[taskId] ?? {},
       caps: state().caps,
-      modelType: taskId === state().task ? checkedPlan(state())?.modelType : undefined,
+      ...(taskId === state().task ? checkedModel(state()) : {}),
     };
     if (view.beforeRun) {
       input = view.beforeRun(input, context);

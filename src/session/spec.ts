@@ -1,5 +1,6 @@
 // Pure reads of the store: what the open task would load, and whether it is loaded already.
 import type { LoadSpec, ModelPlan } from '../protocol/messages';
+import { decoderFamilyOf, type DecoderFamily } from '../models/decoder-family';
 import { InvalidInputError } from '../protocol/errors';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
 import { getLocalFolder } from '../models/local-folders';
@@ -62,4 +63,13 @@ export async function syncLocalFolder(engine: Engine, spec: LoadSpec): Promise<v
 /** The chosen model's plan, when its check has answered for exactly the spec the page shows. */
 export function checkedPlan(s: AppState): ModelPlan | undefined {
   return s.plan?.key === planKey(specOf(s)) ? s.plan.plan : undefined;
+}
+
+/**
+ * What the open task's model check read from the model's config, for its panel (PanelContext.family, .modelType):
+ * nothing until the check has answered. The family objects are constants, so a shallow comparison holds.
+ */
+export function checkedModel(s: AppState): { family?: DecoderFamily; modelType?: string } {
+  const plan = checkedPlan(s);
+  return plan ? { family: decoderFamilyOf(plan.modelType, plan.architectures), modelType: plan.modelType } : {};
 }

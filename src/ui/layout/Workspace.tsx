@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
 import { useSession } from '../../session/react';
-import { checkedPlan } from '../../session/spec';
-import { decoderFamilyById, decoderFamilyOf, type DecoderFamily } from '../../models/decoder-family';
+import { checkedModel } from '../../session/spec';
 import { useRun } from '../shell/hooks/useRun';
 import type { LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
@@ -18,15 +17,8 @@ import { PanelBoundary } from '../kit/PanelBoundary/PanelBoundary';
 import { WORKSPACE_ID } from './narrow';
 import { CompareToggle, LazyCompareView, compareOpen, useCompareOpen } from './CompareMode';
 
-/** The decoder family of the chosen model, from its checked plan (undefined until checked, or for other models). */
-function familyOf(s: AppState): DecoderFamily['id'] | undefined {
-  const plan = checkedPlan(s);
-  return plan && decoderFamilyOf(plan.modelType, plan.architectures)?.id;
-}
-
 const pick = (s: AppState) => ({
-  family: familyOf(s),
-  modelType: checkedPlan(s)?.modelType,
+  ...checkedModel(s),
   task: s.task,
   input: s.inputByTask[s.task],
   params: s.paramsByTask[s.task] ?? {},
@@ -123,7 +115,7 @@ export function Workspace() {
   const Output = view.Output;
   const Input = view.Input;
   // What every panel is given instead of reading the store (tasks/types.ts, PanelContext).
-  const context = { model: s.model, params: s.params, caps: s.caps, family: decoderFamilyById(s.family), modelType: s.modelType };
+  const context = { model: s.model, params: s.params, caps: s.caps, family: s.family, modelType: s.modelType };
   const droppedHere = dropped?.task === s.task && dropped.seq === s.run.seq ? dropped : undefined;
   const attempt = dropped?.attempt ?? 0;
   return (
