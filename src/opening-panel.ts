@@ -3,11 +3,12 @@
 // first paint. The build lists each panel's files in a <meta> (src/start-up-plugin.ts); this preloads the opening
 // one's with the app's own files. A wrong guess (a share link names another task) costs one small fetch.
 import { preloadFiles } from './preload-links';
+import { taskFromSearch } from './share/task-param';
 
 /** The task the page will open on: `?task=`, else the last visit's, else the build's first. */
 export function openingTask(search: string, saved: string | null, listed: string[]): string | undefined {
-  const fromUrl = new URLSearchParams(search).get('task');
-  if (fromUrl && listed.includes(fromUrl)) return fromUrl;
+  const fromUrl = taskFromSearch(search, (id) => listed.includes(id));
+  if (fromUrl) return fromUrl;
   try {
     const task = (JSON.parse(saved ?? 'null') as { state?: { task?: unknown } } | null)?.state?.task;
     if (typeof task === 'string' && listed.includes(task)) return task;

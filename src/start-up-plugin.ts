@@ -39,7 +39,11 @@ export function idleChunks(bundle: Bundle, pattern: RegExp, loaded: Set<string>)
   const roots = Object.entries(bundle)
     .filter(([, chunk]) => chunk.type === 'chunk' && chunk.facadeModuleId && pattern.test(chunk.facadeModuleId))
     .map(([file]) => file);
-  const files = startUpChunks(bundle, roots, loaded);
+  return withCss(bundle, startUpChunks(bundle, roots, loaded));
+}
+
+/** The files with the style sheets they import, each once, after them. */
+function withCss(bundle: Bundle, files: string[]): string[] {
   const css = files.flatMap((file) => [...(bundle[file]?.viteMetadata?.importedCss ?? [])]);
   return [...files, ...new Set(css)];
 }
@@ -77,9 +81,7 @@ export function panelChunks(bundle: Bundle, pattern: RegExp, loaded: Set<string>
   const entries = Object.entries(bundle).flatMap(([file, chunk]) => {
     const task = chunk.type === 'chunk' && chunk.facadeModuleId ? pattern.exec(chunk.facadeModuleId)?.[1] : undefined;
     if (!task) return [];
-    const files = startUpChunks(bundle, [file], loaded);
-    const css = files.flatMap((f) => [...(bundle[f]?.viteMetadata?.importedCss ?? [])]);
-    return [[task, [...files, ...new Set(css)].map((f) => `${base}${f}`).join(',')] as const];
+    return [[task, withCss(bundle, startUpChunks(bundle, [file], loaded)).map((f) => `${base}${f}`).join(',')] as const];
   });
   entries.sort(([a], [b]) => Number(b === firstTask) - Number(a === firstTask));
   return entries.map(([task, files]) => `${task}=${files}`).join(';');
