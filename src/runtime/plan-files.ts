@@ -1,5 +1,6 @@
 import { ModelRegistry, type PipelineType } from '@huggingface/transformers';
-import type { LoadSpec } from '../protocol/messages';
+import type { Device, Dtype, LoadSpec } from '../protocol/messages';
+import { IMAGE_TEXT_PIPELINE, imageTextFiles } from './image-text-pipeline';
 
 /**
  * The files a load of this spec fetches, for the plan's sizes and cache marks. Transformers.js lists a model's
@@ -7,7 +8,9 @@ import type { LoadSpec } from '../protocol/messages';
  * the image-feature-extraction pipeline loads CLIPVisionModelWithProjection, which reads `onnx/vision_model*.onnx`;
  * image-similarity also loads the text tower and its tokenizer next to it (tasks/image-similarity/text-tower.ts).
  */
-export async function planFileNames(spec: LoadSpec, modelType: string | undefined, options: { dtype: string; device: string }): Promise<string[]> {
+export async function planFileNames(spec: LoadSpec, modelType: string | undefined, options: { dtype: Dtype; device: Device }): Promise<string[]> {
+  // No Transformers.js pipeline: the processor and model the runtime builds itself (image-text-pipeline.ts).
+  if (spec.pipeline === IMAGE_TEXT_PIPELINE) return imageTextFiles(spec.model, { ...options, revision: spec.revision });
   const pipeline = spec.pipeline as PipelineType;
   if (pipeline !== 'image-feature-extraction' || modelType !== 'clip') return ModelRegistry.get_pipeline_files(pipeline, spec.model, options as never);
   const vision = await ModelRegistry.get_pipeline_files(pipeline, spec.model, { ...options, model_file_name: 'vision_model' } as never);

@@ -23,7 +23,7 @@ import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from '.
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
 import { installMemoryMeter, memorySnapshot } from './memory-meter';
-import { createImageTextPipe, IMAGE_TEXT_PIPELINE, imageTextFiles, isImageTextCached } from './image-text-pipeline';
+import { createImageTextPipe, IMAGE_TEXT_PIPELINE, isImageTextCached } from './image-text-pipeline';
 import { planFileNames } from './plan-files';
 
 // Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
@@ -98,10 +98,7 @@ async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan
   const { device } = chooseDevice(spec.device, caps);
   const dtype = resolveDtype(spec.dtype, report.available, { device, shaderF16: caps.webgpu.shaderF16, configDtype: report.configDtype });
   try {
-    const names =
-      spec.pipeline === IMAGE_TEXT_PIPELINE
-        ? await imageTextFiles(spec.model, { dtype, device, revision: spec.revision })
-        : await planFileNames(spec, report.modelType, { dtype, device });
+    const names = await planFileNames(spec, report.modelType, { dtype, device });
     const local = spec.host === LOCAL_HOST;
     const metas = await Promise.all(
       [...new Set(names)].map(async (name) => ({ name, meta: await ModelRegistry.get_file_metadata(spec.model, name, { revision: spec.revision }) })),
