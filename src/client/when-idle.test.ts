@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whenSettled, type SettlePage } from './when-idle';
+import { afterFirstGesture, whenSettled, type SettlePage } from './when-idle';
 
 /** A page whose load, long tasks and gestures the test fires by hand. */
 function fakePage(readyState: DocumentReadyState = 'loading') {
@@ -59,6 +59,33 @@ describe('whenSettled', () => {
     }
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(600);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterFirstGesture', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a key or pointer press however long the page stays quiet (focus alone is not one), then runs once in an idle period', () => {
+    const { page, fire, longTask } = fakePage();
+    const work = vi.fn();
+    afterFirstGesture(work, { page });
+    fire('load');
+    longTask();
+    vi.advanceTimersByTime(600_000);
+    expect(work).not.toHaveBeenCalled();
+    fire('focusin');
+    vi.advanceTimersByTime(1000);
+    expect(work).not.toHaveBeenCalled();
+    fire('keydown');
+    // Not within the event itself.
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledTimes(1);
+    fire('pointerdown');
+    fire('keydown');
+    vi.advanceTimersByTime(1000);
     expect(work).toHaveBeenCalledTimes(1);
   });
 });

@@ -71,3 +71,28 @@ export function whenSettled(work: () => void, { quietMs = 1500, maxMs = 8000, pa
   if (p.readyState() === 'complete') afterLoad();
   else p.addEventListener('load', afterLoad, { once: true });
 }
+
+/**
+ * Runs `work` once, in an idle period after the user's first press of a pointer or key: for work that only pays
+ * off once someone uses the page, such as fetching the dialogs' code. (Not on focus: a panel that focuses its own
+ * input as it opens would set it off during start-up.)
+ * Done at load, it was main-thread work in the window a phone's first screen is judged by. Outside a browser it
+ * runs at once.
+ */
+export function afterFirstGesture(work: () => void, { page }: Pick<SettleOptions, 'page'> = {}): void {
+  if (!page && typeof window === 'undefined') {
+    setTimeout(work, 0);
+    return;
+  }
+  const p = page ?? browserPage();
+  const gestures = ['pointerdown', 'keydown'] as const;
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    for (const type of gestures) p.removeEventListener(type, run, { capture: true });
+    // Not inside the event: its own handlers (a dialog opening) come first.
+    p.idle(work);
+  };
+  for (const type of gestures) p.addEventListener(type, run, { capture: true });
+}

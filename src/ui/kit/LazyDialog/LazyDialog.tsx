@@ -15,13 +15,27 @@ const loaders = new Set<() => Promise<unknown>>();
  * parsed into the page's module map, not run: running them all was one long task) or a style preload; the
  * dialog's own import() then finds them there. The dev server has no such list: there the chunks are imported.
  */
-export function preloadDialogs(doc: Document = document): void {
+export function preloadDialogs(doc: Document = document, later: (work: () => void) => void = inIdlePeriod): void {
   const listed = doc.querySelector<HTMLMetaElement>('meta[name="idle-preload"]');
   if (!listed) {
     for (const load of loaders) void load().catch(() => undefined);
     return;
   }
-  preloadFiles(doc, listed.content.split(/\s+/).filter(Boolean));
+  // One file per idle period: each new link makes the browser fetch and compile a module, and all of them in
+  // one task made a long one on a slow phone.
+  const files = listed.content.split(/\s+/).filter(Boolean);
+  const next = () => {
+    const file = files.shift();
+    if (file === undefined) return;
+    preloadFiles(doc, [file]);
+    if (files.length > 0) later(next);
+  };
+  next();
+}
+
+function inIdlePeriod(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
+  else setTimeout(work, 0);
 }
 
 /**
