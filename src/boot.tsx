@@ -17,7 +17,7 @@ import { watchLinkHost } from './store/link-host';
 import { TASK_PARAM, searchWithTask, taskFromSearch } from './share/task-param';
 import { findTask } from './tasks/registry';
 import { followTheme } from './ui/theme';
-import { whenSettled } from './client/when-idle';
+import { afterFirstGesture, whenSettled } from './client/when-idle';
 import { preloadDialogs } from './ui/kit/LazyDialog/LazyDialog';
 import { loadTaskView } from './ui/hooks/useTaskView';
 
@@ -56,7 +56,9 @@ function wire(): Session {
   listenForSharedLinks();
   // A linked demo's host applies to its task only: another task goes back to the user's own host.
   watchLinkHost(() => useShareNotice.getState().hide());
-  registerServiceWorker();
+  // The service worker's install precaches the whole app (the runtime's WASM included): its fetches and cache
+  // writes wait until the first screen has settled instead of sharing a phone's cores and network with it.
+  whenSettled(registerServiceWorker);
   return session;
 }
 
@@ -83,5 +85,6 @@ export async function startApp(createRoot: typeof CreateRoot, nextTask: () => Pr
       </StrictMode>,
     ),
   );
-  whenSettled(preloadDialogs);
+  // The dialogs' code is fetched once someone starts using the page (they then open at once, offline too).
+  afterFirstGesture(() => preloadDialogs());
 }
