@@ -106,9 +106,13 @@ async function pwaFacts(url) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     // The worker precaches ~45 MB (WASM, OCR models) before it activates; it serves the next load.
-    const active = await page
-      .waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'), undefined, { timeout: 120_000, polling: 500 })
-      .then(() => true, () => false);
+    // Polled from here: waitForFunction does not wait for a predicate's promise (a promise is truthy), so it
+    // used to return at once and the reload then found no worker in control.
+    let active = false;
+    for (const deadline = Date.now() + 120_000; !active && Date.now() < deadline; ) {
+      active = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'));
+      if (!active) await page.waitForTimeout(500);
+    }
     if (active) await page.reload();
     const controls = active && (await page.evaluate(() => navigator.serviceWorker.controller !== null));
     /** @type {'controls' | 'active' | 'none'} */
