@@ -9,7 +9,7 @@ export interface DialogProps {
 const loaders = new Set<() => Promise<unknown>>();
 
 /**
- * Fetches every lazy dialog's chunk now. Called once the page has settled: the dialogs then open at once, and
+ * Fetches every lazy dialog's chunk now. Called after the first key or pointer press (boot.tsx): the dialogs then open at once, and
  * still open after the connection drops (a page without a service worker cannot fetch them offline).
  * The build lists their files in a <meta> (src/start-up-plugin.ts): each becomes a `modulepreload` (fetched and
  * parsed into the page's module map, not run: running them all was one long task) or a style preload; the
