@@ -115,10 +115,12 @@ export const ModelBar = memo(function ModelBar() {
           </button>
         </div>
       )}
-      {!meta?.ownLoader && <ModelPlan />}
-      {browsing && <ModelBrowser onClose={() => setBrowsing(false)} />}
+      {/* The host's answer (the notice while asking, then the chips) comes before the plan, which grows when the
+          check ends: that way the chips do not move down under it (a layout shift on every first screen). */}
       {meta && !meta.ownLoader && <HostDefaultNotice meta={meta} />}
       {meta && <ModelSuggestions meta={meta} model={s.model} onPick={s.setModel} />}
+      {!meta?.ownLoader && <ModelPlan />}
+      {browsing && <ModelBrowser onClose={() => setBrowsing(false)} />}
     </section>
   );
 });
