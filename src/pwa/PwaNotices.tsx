@@ -4,6 +4,8 @@ import { usePwa } from './pwa-store';
 /**
  * Offline-ready and update-available arrive seconds after the page is drawn (when the service worker has
  * cached the app): they float over the page's bottom edge instead of pushing the whole layout down.
+ * Offline-ready is one short line: a two-line toast was the largest text on a phone's first screen, so seconds
+ * after the page was ready it became its "largest contentful paint".
  */
 export function PwaToasts() {
   const { offlineReady, applyUpdate, dismissOfflineReady } = usePwa();
@@ -23,7 +25,7 @@ export function PwaToasts() {
       {offlineReady && (
         <div className="banner ok" role="status" data-testid="offline-ready">
           <span>
-            <strong>Ready to work offline.</strong> The app is saved on this device; models you have run stay cached too.
+            <strong>Ready to work offline.</strong> Models you run stay cached.
           </span>
           <button type="button" className="link" onClick={dismissOfflineReady} aria-label="Dismiss">
             Dismiss
