@@ -3,7 +3,7 @@ import { afterFirstGesture, whenSettled, type SettlePage } from './when-idle';
 
 /** A page whose load, long tasks and gestures the test fires by hand. */
 function fakePage(readyState: DocumentReadyState = 'loading') {
-  const listeners = new Map<string, Set<() => void>>();
+  const listeners = new Map<string, Set<(event?: Event) => void>>();
   let onLongTask: (() => void) | undefined;
   const page: SettlePage = {
     readyState: () => readyState,
@@ -12,7 +12,7 @@ function fakePage(readyState: DocumentReadyState = 'loading') {
     observeLongTasks: (onTask) => ((onLongTask = onTask), () => (onLongTask = undefined)),
     idle: (work) => void setTimeout(work, 0),
   };
-  const fire = (type: string) => [...(listeners.get(type) ?? [])].forEach((listener) => listener());
+  const fire = (type: string, event?: Event) => [...(listeners.get(type) ?? [])].forEach((listener) => listener(event));
   return { page, fire, longTask: () => onLongTask?.() };
 }
 
@@ -86,6 +86,26 @@ describe('afterFirstGesture', () => {
     fire('pointerdown');
     fire('keydown');
     vi.advanceTimersByTime(1000);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterFirstGesture with ignore', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('lets the presses it is told to ignore pass, and runs at the next one', () => {
+    const { page, fire } = fakePage('complete');
+    const work = vi.fn();
+    const inNotice = { target: 'notice' } as unknown as Event;
+    const elsewhere = { target: 'page' } as unknown as Event;
+    afterFirstGesture(work, { page, ignore: (event) => (event.target as unknown) === 'notice' });
+    fire('pointerdown', inNotice);
+    fire('keydown', inNotice);
+    vi.advanceTimersByTime(1000);
+    expect(work).not.toHaveBeenCalled();
+    fire('pointerdown', elsewhere);
+    vi.advanceTimersByTime(1);
     expect(work).toHaveBeenCalledTimes(1);
   });
 });

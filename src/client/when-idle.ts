@@ -13,8 +13,8 @@ export interface SettleOptions {
 /** The parts of `window` this uses. */
 export interface SettlePage {
   readyState(): DocumentReadyState;
-  addEventListener(type: string, listener: () => void, options?: AddEventListenerOptions): void;
-  removeEventListener(type: string, listener: () => void, options?: EventListenerOptions): void;
+  addEventListener(type: string, listener: (event?: Event) => void, options?: AddEventListenerOptions): void;
+  removeEventListener(type: string, listener: (event?: Event) => void, options?: EventListenerOptions): void;
   /** Calls back on each long task; returns a stop function (undefined where long tasks cannot be observed). */
   observeLongTasks(onTask: () => void): (() => void) | undefined;
   idle(work: () => void): void;
@@ -79,7 +79,10 @@ export function whenSettled(work: () => void, { quietMs = 1500, maxMs = 8000, pa
  * Done at load, it was main-thread work in the window a phone's first screen is judged by. Outside a browser it
  * runs at once.
  */
-export function afterFirstGesture(work: () => void, { page }: Pick<SettleOptions, 'page'> = {}): void {
+export function afterFirstGesture(
+  work: () => void,
+  { page, ignore }: Pick<SettleOptions, 'page'> & { ignore?: (event: Event) => boolean } = {},
+): void {
   if (!page && typeof window === 'undefined') {
     setTimeout(work, 0);
     return;
@@ -87,8 +90,8 @@ export function afterFirstGesture(work: () => void, { page }: Pick<SettleOptions
   const p = page ?? browserPage();
   const gestures = ['pointerdown', 'keydown'] as const;
   let done = false;
-  const run = () => {
-    if (done) return;
+  const run = (event?: Event) => {
+    if (done || (event && ignore?.(event))) return;
     done = true;
     for (const type of gestures) p.removeEventListener(type, run, { capture: true });
     // Not inside the event: its own handlers (a dialog opening) come first.
