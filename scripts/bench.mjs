@@ -8,6 +8,7 @@
  *
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
+ *   BENCH_NEW_TOKENS=128  new tokens per generation (min = max)
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
  *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
  *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/ (=missing: build only what is absent)  BENCH_OUT=dir   where results go
@@ -135,7 +136,7 @@ function report(results, initialJs) {
     ? `${kB(initialJs.bytes)} gzipped in ${initialJs.files.length} files: the first screen's ${kB(initialJs.pageBytes ?? initialJs.bytes)}, ` +
       `the runtime's own (the worker: Transformers.js, onnxruntime-web) ${kB(initialJs.runtimeBytes ?? 0)}`
     : 'not measured';
-  const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}\`, load average at the end ${load}. ` +
+  const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}${process.env.BENCH_NEW_TOKENS ? ` BENCH_NEW_TOKENS=${process.env.BENCH_NEW_TOKENS}` : ''}\`, load average at the end ${load}. ` +
     `JS before the runtime starts (app): ${js}. Memory: browser columns = measureUserAgentSpecificMemory after the runs (page + workers, ` +
     `WASM heaps included); native = peak RSS of its process.\n\n`;
   const md = markdown(results, header);
