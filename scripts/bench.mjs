@@ -2,11 +2,13 @@
 /**
  * `npm run bench`: each case measured three ways in one run, one case at a time — app (the production build in
  * Chromium, driven like a user), bare (the same Transformers.js / onnxruntime-web build on a page with no app,
- * bench/) and native (Transformers.js on onnxruntime-node) — with ratios. Writes bench-results/<date>.json,
+ * bench/) and native (Transformers.js on onnxruntime-node) — and, for decoders, a fourth: raw (a plain greedy loop
+ * on the bare page's onnxruntime-web session, bench/raw-decode.mjs), with ratios. Writes bench-results/<date>.json,
  * .md and .svg, and bench-results/latest.md. Leaves nothing running: it checks its ports and children at exit.
  *
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
+ *   BENCH_NEW_TOKENS=128  new tokens per generation (min = max)
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
  *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
  *   BENCH_NO_BUILD=1   use the existing dist/ and dist-bench/ (=missing: build only what is absent)  BENCH_OUT=dir   where results go
@@ -25,7 +27,7 @@ import { openApp } from './bench/app-driver.mjs';
 import { measureBare, openBare } from './bench/bare-driver.mjs';
 import { summarize } from './bench/stats.mjs';
 import { runInterleaved } from './bench/interleave.mjs';
-import { markdown, svgChart } from './bench/report.mjs';
+import { markdown, ratios, svgChart } from './bench/report.mjs';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -64,6 +66,8 @@ async function measureCase(browser, c, urls, firstCase) {
   let app;
   /** @type {Record<string, any> | undefined} */
   let bare = early;
+  /** @type {Record<string, any> | undefined} */
+  let raw;
   if (early) {
     const first = await appPage.run();
     const runs = [];
@@ -75,8 +79,10 @@ async function measureCase(browser, c, urls, firstCase) {
       await appPage.close();
       throw error;
     });
-    ({ app, bare } = await runInterleaved(appPage, barePage, c, RUNS));
+    const { raw: rawPage, ...bareRest } = barePage;
+    ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS));
   }
+  if (raw) console.log(`  raw loop: ${raw.stepMs?.toFixed(2)} ms per decode step (median); its tokens equal the bare pipeline's: ${raw.sameText === undefined ? 'unknown' : raw.sameText ? 'yes' : 'no'}`);
   if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
   if (bare?.sessionMs !== undefined) console.log(`  bare page: ${bare.sessionMs.toFixed(1)} ms of its median run inside session.run`);
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
@@ -84,7 +90,7 @@ async function measureCase(browser, c, urls, firstCase) {
   const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;
   const outputsEqual = wasmDigest === undefined ? undefined : wasmDigest === bare?.digest;
   if (outputsEqual !== undefined) console.log(`  WebGPU output equals WASM's (bare page, rounded to 2 decimals): ${outputsEqual ? 'yes' : `no\n  webgpu ${bare?.digest}\n  wasm   ${wasmDigest}`}`);
-  return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, outputsEqual, app, bare, native };
+  return { id: c.id, task: c.task, model: c.model, generation: Boolean(c.generation), promptTokens: c.promptTokens, outputsEqual, app, bare, raw, native };
 }
 
 const CHROME_ARGS = [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory', ...(DEVICE === 'webgpu' ? ['--enable-unsafe-webgpu'] : [])];
@@ -107,7 +113,7 @@ async function main() {
         const result = await measureCase(browser, c, servers, i === 0).catch((error) => ({ id: c.id, task: c.task, model: c.model, error: error.message }));
         initialJs ??= /** @type {any} */ (result).app?.initialJs;
         results.push(result);
-        console.log(markdown([result]).split('\n').slice(2, 5).join('\n'));
+        console.log(markdown([result]).split('\n').filter((line) => line.startsWith(`| ${c.id} |`)).join('\n'));
       }
     } finally {
       await browser.close();
@@ -130,12 +136,12 @@ function report(results, initialJs) {
     ? `${kB(initialJs.bytes)} gzipped in ${initialJs.files.length} files: the first screen's ${kB(initialJs.pageBytes ?? initialJs.bytes)}, ` +
       `the runtime's own (the worker: Transformers.js, onnxruntime-web) ${kB(initialJs.runtimeBytes ?? 0)}`
     : 'not measured';
-  const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}\`, load average at the end ${load}. ` +
+  const header = `Bench ${stamp} UTC: \`BENCH_RUNS=${RUNS} BENCH_THREADS=${THREADS} BENCH_DEVICE=${DEVICE}${process.env.BENCH_NEW_TOKENS ? ` BENCH_NEW_TOKENS=${process.env.BENCH_NEW_TOKENS}` : ''}\`, load average at the end ${load}. ` +
     `JS before the runtime starts (app): ${js}. Memory: browser columns = measureUserAgentSpecificMemory after the runs (page + workers, ` +
     `WASM heaps included); native = peak RSS of its process.\n\n`;
   const md = markdown(results, header);
   fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(path.join(OUT, `${stamp}.json`), JSON.stringify({ stamp, runs: RUNS, threads: THREADS, device: DEVICE, initialJs, results }, null, 2));
+  fs.writeFileSync(path.join(OUT, `${stamp}.json`), JSON.stringify({ stamp, runs: RUNS, threads: THREADS, device: DEVICE, initialJs, results: results.map((r) => ('error' in r ? r : { ...r, ratios: ratios(r) })) }, null, 2));
   fs.writeFileSync(path.join(OUT, `${stamp}.md`), md);
   fs.writeFileSync(path.join(OUT, 'latest.md'), md);
   fs.writeFileSync(path.join(OUT, `${stamp}.svg`), svgChart(results, `Ratios, ${stamp}, ${THREADS} threads, ${DEVICE}`));

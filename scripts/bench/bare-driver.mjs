@@ -34,6 +34,23 @@ async function load(page, c, env, dtype) {
 }
 
 /**
+ * The "raw" column of a decoder case: a plain greedy loop on the bare page's own session (bench/raw-decode.mjs),
+ * the same prompt and number of new tokens, in the same worker; undefined for other cases. Its `finish` is a
+ * no-op: the bare page's closes the page.
+ * @param {import('playwright').Page} page @param {BenchCase} c @param {{ dtype?: string, device?: string, threads?: number }} cold
+ */
+function rawLoop(page, c, cold) {
+  if (!c.generation || c.kind !== 'pipeline' || c.text === undefined) return undefined;
+  const newTokens = Number(c.callOptions?.max_new_tokens ?? 0);
+  const suppressEos = Number(c.callOptions?.min_new_tokens ?? 0) >= newTokens;
+  return {
+    cold: { dtype: cold.dtype, device: cold.device, threads: cold.threads },
+    run: () => ask(page, { type: 'raw-run', text: c.text, newTokens, suppressEos }),
+    finish: async () => ({}),
+  };
+}
+
+/**
  * Opens one case on the bare page and loads it (cold); `run` and `finish` as the app driver's (openApp).
  * @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env
  * @param {string | undefined} dtype the precision the app chose, so both load the same file
@@ -48,6 +65,7 @@ export async function openBare(browser, c, env, dtype) {
   const runFrom = await pageNow(page);
   return {
     cold,
+    raw: rawLoop(page, c, cold),
     close: () => context.close(),
     run: () => (c.kind === 'onnx' ? ask(page, { type: 'run-onnx', shape: c.shape }) : ask(page, { type: 'run', text: c.text, imageUrl, options: c.callOptions })),
     async finish() {

