@@ -4,6 +4,7 @@
 import { NoModelError, toWire } from '../protocol/errors';
 import type { LoadedInfo, LoadSpec } from '../protocol/messages';
 import { measurePageMemory } from './page-memory';
+import { perFrame } from './per-frame';
 import { noModelMessage } from '../models/default-model';
 import { recordModelUse } from '../cache/model-cache';
 import { LOCAL_HOST } from '../models/local-ref';
@@ -91,7 +92,9 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
       if (current()) state().loadFailed(toWire(error));
       return false;
     }
-    const call = engine.call({ type: 'load', spec }, { onProgress: (p) => current() && state().loadProgress(p), signal });
+    // The latest progress per frame; a frame after the load settled finds its status changed and is ignored.
+    const progress = perFrame<Parameters<AppState['loadProgress']>[0]>((p) => current() && state().loadProgress(p));
+    const call = engine.call({ type: 'load', spec }, { onProgress: progress, signal });
     inflight = call.catch(() => undefined);
     try {
       const info = await call;

@@ -4,6 +4,7 @@ import { useApp } from '../store';
 import { findTask } from '../tasks/registry';
 import { FRAGMENT_KEY, encodeShare } from './codec';
 import { snapshot, type Snapshot } from './share-state';
+import { formatCount } from '../ui/format';
 
 /** Long links still work, but some chat apps and mail clients cut them. */
 const LONG_LINK = 8_000;
@@ -84,7 +85,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         </button>
       </div>
       {copied === 'failed' && <p className="field-error" role="alert">The browser did not allow copying: the link is selected, press Ctrl/⌘+C.</p>}
-      {link.length > LONG_LINK && <p className="field-note">This link is long ({link.length.toLocaleString('en')} characters); some apps cut long links.</p>}
+      {link.length > LONG_LINK && <p className="field-note">This link is long ({formatCount(link.length)} characters); some apps cut long links.</p>}
       {snap && <Contents snap={snap} />}
       {snap?.notes.map((note) => (
         <p key={note} className="field-note" data-testid="share-note">{note}</p>

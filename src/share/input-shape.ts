@@ -1,6 +1,7 @@
 // Inputs travel in links as plain JSON, checked against the shape of the task's default input:
 // the same keys, the same kinds of values, bounded lengths. Images travel by reference only.
 import { SAMPLE_IMAGES, sampleImage, urlImage, type ImageValue } from '../ui/kit/ImageInput/image-value';
+import { formatCount } from '../ui/format';
 
 export const MAX_TEXT = 20_000;
 export const MAX_ITEMS = 500;
@@ -93,7 +94,7 @@ function conform(value: unknown, template: unknown, path: string, dropped: strin
   if (isImageTemplate(template)) return restoreImage(value, dropped);
   if (typeof template === 'string') {
     if (typeof value !== 'string') return fail(`expected ${describe(template)}`);
-    return value.length > MAX_TEXT ? fail(`longer than ${MAX_TEXT.toLocaleString('en')} characters`) : value;
+    return value.length > MAX_TEXT ? fail(`longer than ${formatCount(MAX_TEXT)} characters`) : value;
   }
   if (typeof template === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : fail('expected a number');
   if (typeof template === 'boolean') return typeof value === 'boolean' ? value : fail('expected on/off');

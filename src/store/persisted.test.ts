@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVED_RESULT_CHARS, mergePersisted, migratePersisted, persistable } from './persisted';
-import type { AppState } from './index';
+import { MAX_SAVED_RESULT_CHARS, SAVED_FIELDS, memoPersistable, mergePersisted, migratePersisted, persistable } from './persisted';
+import { createMemoryStore, type AppState } from './index';
 
 const current = {
   task: 'text-classification',
@@ -67,5 +67,27 @@ describe('theme choice', () => {
   it('restores a saved theme and ignores an unknown one', () => {
     expect(mergePersisted({ theme: 'light' }, withTheme).theme).toBe('light');
     expect(mergePersisted({ theme: 'sepia' }, withTheme).theme).toBe('system');
+  });
+});
+
+describe('memoPersistable', () => {
+  const done = { status: 'done', seq: 3, task: 'text-classification', input: 'hi', output: [{ label: 'POSITIVE', score: 0.9 }] };
+  const state = (extra: object) => ({ ...createMemoryStore().getState(), run: done, ...extra }) as unknown as AppState;
+
+  it('lists every field persistable reads', () => {
+    const read = new Set<string>();
+    const base = state({ linkHost: undefined });
+    persistable(new Proxy(base, { get: (target, key) => (read.add(String(key)), Reflect.get(target, key)) }));
+    expect([...read].filter((key) => !(SAVED_FIELDS as readonly string[]).includes(key))).toEqual([]);
+  });
+  it('hands back the same object while only unsaved fields change, and a new one when a saved field does', () => {
+    const save = memoPersistable();
+    const first = state({});
+    const saved = save(first);
+    expect(saved.lastRun?.output).toEqual(done.output);
+    expect(save({ ...first, load: { ...first.load, loaded: 10 } })).toBe(saved);
+    const changed = save({ ...first, theme: 'dark' });
+    expect(changed).not.toBe(saved);
+    expect(changed.theme).toBe('dark');
   });
 });

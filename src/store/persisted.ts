@@ -50,6 +50,24 @@ export function persistable(state: AppState) {
   };
 }
 
+/** The fields `persistable` reads (persisted.test.ts checks the list): while none changed, nothing saved changed. */
+export const SAVED_FIELDS = ['run', 'inputByTask', 'host', 'revision', 'linkHost', 'device', 'confirmAboveMB', 'theme', 'task', 'modelByTask', 'pickedByTask', 'dtypeByTask', 'paramsByTask'] as const;
+
+/**
+ * `persistable`, answered with the previous object while none of SAVED_FIELDS changed. The store saves on every
+ * update, a load's progress and a run's partials included; each walked and stringified the last result (up to 32k
+ * characters) and wrote localStorage on the main thread. With the same object back, the storage skips the write.
+ */
+export function memoPersistable(): (state: AppState) => ReturnType<typeof persistable> {
+  let last: AppState | undefined;
+  let saved: ReturnType<typeof persistable> | undefined;
+  return (state) => {
+    if (!last || !saved || SAVED_FIELDS.some((field) => state[field] !== last![field])) saved = persistable(state);
+    last = state;
+    return saved;
+  };
+}
+
 /** A visit saved before defaults followed the host kept every model: the ones not the curated default were chosen. */
 function pickedBefore(modelByTask: Record<string, string>): Record<string, boolean> {
   return Object.fromEntries(Object.entries(modelByTask).filter(([task, model]) => findTask(task) && findTask(task)?.meta.models[0].id !== model).map(([task]) => [task, true]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatPercent } from './format';
+import { formatBytes, formatCount, formatMs, formatPercent } from './format';
 
 describe('format', () => {
   it('formats bytes in SI units', () => {
@@ -17,5 +17,8 @@ describe('format', () => {
   it('formats scores as percentages', () => {
     expect(formatPercent(0.9992)).toBe('100%');
     expect(formatPercent(0.7154)).toBe('71.5%');
+  });
+  it('groups counts as toLocaleString("en") does', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 1_638_400, 1_000_000_000, -4321]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
   });
 });

@@ -7,13 +7,14 @@ import { contentKey } from './picture-intake';
 import type { Chunk, Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
 import './gallery.css';
+import { formatCount } from '../../ui/format';
 
 function IndexReport({ output }: { output: Output }) {
   const reused = output.total - output.embedded;
   return (
     <p className="embed-report" data-testid="index-report" data-embedded={output.embedded} data-total={output.total}>
-      Index: <strong>{output.total.toLocaleString('en')} pictures</strong> ({output.dims}-d) —{' '}
-      {output.embedded === 0 ? 'all reused from earlier runs' : `${output.embedded.toLocaleString('en')} embedded this run${reused ? `, ${reused.toLocaleString('en')} reused` : ''}`}
+      Index: <strong>{formatCount(output.total)} pictures</strong> ({output.dims}-d) —{' '}
+      {output.embedded === 0 ? 'all reused from earlier runs' : `${formatCount(output.embedded)} embedded this run${reused ? `, ${formatCount(reused)} reused` : ''}`}
       . {output.textTower ? 'This model can also search by text.' : 'This model searches by picture only.'}
     </p>
   );
@@ -55,7 +56,7 @@ const view: TaskView<Input, Output, Chunk, WorkerInput, Chunk> = {
       <div className="search-output similarity-output">
         <IndexReport output={output} />
         <h3>
-          Top {hits.length} of {output.total.toLocaleString('en')} for {query} <span className="muted small">(cosine similarity)</span>
+          Top {hits.length} of {formatCount(output.total)} for {query} <span className="muted small">(cosine similarity)</span>
         </h3>
         <RankedList
           testId="similarity-results"

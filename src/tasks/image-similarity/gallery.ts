@@ -1,6 +1,7 @@
 // Image similarity's pure parts: which embedding a model's outputs give, normalisation, ranking and the input
 // checks (both threads and the unit tests).
 import { rankByCosine } from '../shared/vectors';
+import { formatCount } from '../../ui/format';
 
 export const MAX_PICTURES = 500;
 export const NO_PICTURES = 'Add some pictures to search first (Add pictures, or Add a folder).';
@@ -41,7 +42,7 @@ export function rankPictures(query: readonly number[], vectors: readonly (readon
 /** Why these pictures cannot be indexed, or undefined. */
 export function picturesProblem(count: number): string | undefined {
   if (count === 0) return NO_PICTURES;
-  if (count > MAX_PICTURES) return `${count.toLocaleString('en')} pictures is more than this page indexes at once (${MAX_PICTURES}). Remove some first.`;
+  if (count > MAX_PICTURES) return `${formatCount(count)} pictures is more than this page indexes at once (${MAX_PICTURES}). Remove some first.`;
   return undefined;
 }
 

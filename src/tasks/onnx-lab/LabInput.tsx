@@ -6,9 +6,15 @@ import { ModelInfo } from './ModelInfo';
 import { ModelSource } from './ModelSource';
 import { defaultFeed, type LabModel, type LabValue } from './lab-value';
 import { own } from '../../protocol/own';
+import { useEffect } from 'react';
+import { warmFonts } from '../../ui/font-warm';
+
+// LabOutput's fonts, laid out while the user sets up the run rather than as its first result appears (font-warm.ts).
+const OUTPUT_FONTS = [['p.muted.small', 'strong'], ['article.lab-tensor', 'header', 'strong.mono'], ['span.mono.muted'], ['span.muted.small'], ['dl.lab-facts', 'div', 'dt'], ['dl.lab-facts', 'div', 'dd'], ['p.mono.small'], ['figcaption.muted.small']];
 
 export function LabInput({ value, onChange, error, disabled, onRun, caps }: InputProps<LabValue>) {
   const model = value.model;
+  useEffect(() => warmFonts(OUTPUT_FONTS), []);
   const setModel = (next: LabModel) => {
     const feeds = Object.fromEntries(next.info.inputs.map((input) => [input.name, defaultFeed(input)]));
     onChange({ ...value, model: next, feeds, action: 'run', image: value.image ?? sampleImage('coffee.png') });

@@ -1,4 +1,4 @@
-import { formatMs, formatPercent } from '../../ui/format';
+import { formatCount, formatMs, formatPercent } from '../../ui/format';
 import { HeatMapCanvas } from './HeatMapCanvas';
 import type { LabOutput as Output, TensorSummary } from './lab-types';
 
@@ -9,7 +9,7 @@ function TensorCard({ t }: { t: TensorSummary }) {
     <article className="lab-tensor" data-testid="lab-output" data-name={t.name} data-dims={JSON.stringify(t.dims)} data-min={t.min} data-max={t.max} data-mean={t.mean}>
       <header>
         <strong className="mono">{t.name}</strong> <span className="mono muted">{t.type} [{t.dims.join(', ')}]</span>
-        <span className="muted small"> · {t.size.toLocaleString()} values</span>
+        <span className="muted small"> · {formatCount(t.size)} values</span>
       </header>
       <dl className="lab-facts">
         <div><dt>min</dt><dd>{num(t.min)}</dd></div>

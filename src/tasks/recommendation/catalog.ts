@@ -1,5 +1,6 @@
 // Catalog parsing and checks for recommendation (pure; used by the UI and the worker).
 import type { CatalogItem } from './sample-catalog';
+import { formatCount } from '../../ui/format';
 
 const SEPARATOR = /\s+[—–-]\s+|\t/;
 
@@ -35,7 +36,7 @@ export const MAX_ITEMS = 2000;
 /** The first problem with a catalog and likes, or undefined. */
 export function recommendationProblem(items: readonly CatalogItem[], liked: readonly string[]): string | undefined {
   if (items.length === 0) return 'The catalog is empty: add one “title — description” per line.';
-  if (items.length > MAX_ITEMS) return `The catalog has ${items.length.toLocaleString('en')} items; the limit is ${MAX_ITEMS.toLocaleString('en')}.`;
+  if (items.length > MAX_ITEMS) return `The catalog has ${formatCount(items.length)} items; the limit is ${formatCount(MAX_ITEMS)}.`;
   const likedSet = new Set(liked);
   const likedCount = items.filter((item) => likedSet.has(item.id)).length;
   if (likedCount === 0) return 'Like at least one item.';

@@ -3,6 +3,7 @@ import { EmbedProgressLine, RankedList } from '../shared/RankedList';
 import { documentsOf, searchProblem } from './corpus';
 import { SearchInput } from './SearchInput';
 import type { Chunk, Input, Output, WorkerInput } from './types';
+import { formatCount } from '../../ui/format';
 
 const CORPUS = [
   'Someone is strumming a guitar on stage.',
@@ -21,12 +22,12 @@ function EmbedReport({ output }: { output: Output }) {
     <p className="embed-report" data-testid="embed-report" data-embedded={output.embeddedDocuments} data-cached={cached}>
       {cached ? (
         <>
-          <span className="pill">cached</span> Embedded this run: <strong>the query only</strong> — the {output.total.toLocaleString('en')} corpus
+          <span className="pill">cached</span> Embedded this run: <strong>the query only</strong> — the {formatCount(output.total)} corpus
           embeddings were reused.
         </>
       ) : (
         <>
-          Embedded this run: <strong>{output.embeddedDocuments.toLocaleString('en')} documents</strong> and the query ({output.dims}-d). New
+          Embedded this run: <strong>{formatCount(output.embeddedDocuments)} documents</strong> and the query ({output.dims}-d). New
           queries on this corpus embed only the query.
         </>
       )}
@@ -48,7 +49,7 @@ const view: TaskView<Input, Output, Chunk, WorkerInput, Chunk> = {
       <div className="search-output">
         <EmbedReport output={output} />
         <h3>
-          Top {hits.length} of {output.total.toLocaleString('en')} for “{output.query}” <span className="muted small">(cosine similarity)</span>
+          Top {hits.length} of {formatCount(output.total)} for “{output.query}” <span className="muted small">(cosine similarity)</span>
         </h3>
         <RankedList testId="search-results" rows={hits.map((hit) => ({ key: hit.index, text: hit.text, score: hit.score }))} />
       </div>

@@ -3,6 +3,7 @@ import type { InputProps } from '../types';
 import type { Input } from './types';
 import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { documentsOf, parseCorpusFile } from './corpus';
+import { formatCount } from '../../ui/format';
 
 const QUERIES = ['A man is playing a guitar.', 'How do I cook dinner quickly?', 'news about the economy'];
 
@@ -24,7 +25,7 @@ export function SearchInput({ value, onChange, error, disabled }: InputProps<Inp
     try {
       const documents = parseCorpusFile(file.name, await file.text());
       onChange({ ...value, corpus: documents.join('\n') });
-      setFileNote({ ok: true, text: `Loaded ${documents.length.toLocaleString('en')} documents from ${file.name}.` });
+      setFileNote({ ok: true, text: `Loaded ${formatCount(documents.length)} documents from ${file.name}.` });
     } catch (problem) {
       setFileNote({ ok: false, text: (problem as Error).message });
     }
@@ -47,7 +48,7 @@ export function SearchInput({ value, onChange, error, disabled }: InputProps<Inp
           <input type="file" accept=".txt,.csv,.json,text/plain,text/csv,application/json" onChange={(e) => void onFile(e)} disabled={disabled} data-testid="corpus-file" />
         </label>
         <span className="muted small" data-testid="corpus-count">
-          {count.toLocaleString('en')} document{count === 1 ? '' : 's'}
+          {formatCount(count)} document{count === 1 ? '' : 's'}
         </span>
       </div>
       {fileNote && (

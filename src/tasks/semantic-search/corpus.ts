@@ -1,4 +1,5 @@
 // Turning pasted or uploaded text into a list of documents (pure; used by the UI and the worker).
+import { formatCount } from '../../ui/format';
 
 export const MAX_DOCUMENTS = 5000;
 
@@ -14,7 +15,7 @@ export function documentsOf(text: string): string[] {
 export function searchProblem(documents: readonly string[], query: string): string | undefined {
   if (documents.length === 0) return 'The corpus is empty: paste some documents, one per line, or upload a file.';
   if (documents.length > MAX_DOCUMENTS) {
-    return `The corpus has ${documents.length.toLocaleString('en')} documents; the limit is ${MAX_DOCUMENTS.toLocaleString('en')}.`;
+    return `The corpus has ${formatCount(documents.length)} documents; the limit is ${formatCount(MAX_DOCUMENTS)}.`;
   }
   if (!query.trim()) return 'Type a query to search the corpus with.';
   return undefined;

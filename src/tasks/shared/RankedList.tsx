@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCount } from '../../ui/format';
 
 export interface RankedRow {
   key: string | number;
@@ -48,7 +49,7 @@ export function EmbedProgressLine({ progress, what }: { progress?: { done: numbe
   return (
     <div className="embed-progress" data-testid="embed-progress">
       <p className="muted small">
-        <span className="spinner" /> Embedding {what}: {progress.done.toLocaleString('en')} / {progress.total.toLocaleString('en')}
+        <span className="spinner" /> Embedding {what}: {formatCount(progress.done)} / {formatCount(progress.total)}
       </p>
       <div className="progress">
         <span style={{ width: `${percent}%` }} />

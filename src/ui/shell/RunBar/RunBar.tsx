@@ -1,8 +1,13 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useRun } from '../hooks/useRun';
 import { useApp } from '../../../store';
 import { useSession } from '../../../session/react';
 import { formatMs } from '../../format';
+import { warmFonts } from '../../font-warm';
+import { afterFirstGesture } from '../../../client/when-idle';
+
+// The stats' fonts, laid out before the first result shows them (font-warm.ts).
+const STATS_FONTS = [['dl.run-stats', 'div', 'dt'], ['dl.run-stats', 'div', 'dd']];
 
 export const RunStats = memo(function RunStats() {
   const run = useApp((s) => s.run);
@@ -41,6 +46,7 @@ export const RunBar = memo(function RunBar({ label = 'Run' }: { label?: string }
   const loading = useApp((s) => s.load.status === 'loading');
   const { stopRun } = useSession();
   const run = useRun();
+  useEffect(() => afterFirstGesture(() => warmFonts(STATS_FONTS)), []);
   return (
     <div className="run-bar">
       {running ? (
