@@ -30,8 +30,14 @@ const browserPage = (): SettlePage => ({
     observer.observe({ type: 'longtask' });
     return () => observer.disconnect();
   },
-  idle: (work) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 1000 }) : setTimeout(work, 0)),
+  idle: (work) => inIdlePeriod(work, 1000),
 });
+
+/** Runs `work` in the browser's next idle period (at the latest after `timeoutMs`); where there are none, in a task of its own. */
+export function inIdlePeriod(work: () => void, timeoutMs = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: timeoutMs });
+  else setTimeout(work, 0);
+}
 
 /**
  * Runs `work` once, whichever comes first: the main thread has had no long task for `quietMs` after the load

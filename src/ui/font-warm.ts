@@ -3,6 +3,7 @@
 // as it appeared (the ONNX lab's first run, on a busy 2-core machine). Laying those fonts out beforehand, one per
 // idle period, moves that cost out of the run, in pieces too small to be long tasks. index.html does the same for
 // the first screen's fonts while its scripts download.
+import { inIdlePeriod } from '../client/when-idle';
 
 /** An element path from outer to inner, each `tag.class.class` (e.g. `['dl.run-stats', 'div', 'dd']`). */
 export type FontSample = readonly string[];
@@ -11,10 +12,6 @@ export type FontSample = readonly string[];
 const TEXT = 'Ag 0123456789 .,:%·…×—−✓';
 const warmed = new Set<string>();
 
-function idle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
-  else setTimeout(work, 0);
-}
 
 function build(sample: FontSample): HTMLElement {
   const elements = sample.map((step) => {
@@ -44,7 +41,7 @@ export function warmFonts(samples: readonly FontSample[]): void {
     // Reading a size forces the layout now, in this idle period, rather than in the next frame's.
     void host.firstElementChild?.getBoundingClientRect();
     host.remove();
-    idle(next);
+    inIdlePeriod(next);
   };
-  idle(next);
+  inIdlePeriod(next);
 }

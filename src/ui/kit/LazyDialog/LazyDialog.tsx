@@ -1,6 +1,7 @@
 import { Suspense, lazy, useState, type ComponentType } from 'react';
 import { PanelBoundary } from '../PanelBoundary/PanelBoundary';
 import { preloadFiles } from '../../../preload-links';
+import { inIdlePeriod } from '../../../client/when-idle';
 
 export interface DialogProps {
   onClose(): void;
@@ -15,7 +16,7 @@ const loaders = new Set<() => Promise<unknown>>();
  * parsed into the page's module map, not run: running them all was one long task) or a style preload; the
  * dialog's own import() then finds them there. The dev server has no such list: there the chunks are imported.
  */
-export function preloadDialogs(doc: Document = document, later: (work: () => void) => void = inIdlePeriod): void {
+export function preloadDialogs(doc: Document = document, later: (work: () => void) => void = (work) => inIdlePeriod(work)): void {
   const listed = doc.querySelector<HTMLMetaElement>('meta[name="idle-preload"]');
   if (!listed) {
     for (const load of loaders) void load().catch(() => undefined);
@@ -33,10 +34,6 @@ export function preloadDialogs(doc: Document = document, later: (work: () => voi
   next();
 }
 
-function inIdlePeriod(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
-  else setTimeout(work, 0);
-}
 
 /**
  * A dialog whose code is its own chunk, fetched the first time it opens: the first screen does not need it,
