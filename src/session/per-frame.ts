@@ -1,6 +1,7 @@
-// Updates that can come faster than the screen refreshes (download progress, streamed tokens): only the latest
-// is applied, at most once per frame. A load's progress came as several messages per frame, each a store update
-// and a render of 15-20 ms, which together made 60-80 ms main-thread tasks through a model's download.
+// Updates that can come faster than the screen refreshes (a load's progress in load.ts, a run's streamed partials in
+// run.ts): only the latest is applied, at most once per frame. A load's progress came as several messages per
+// frame, each a store update and a render of 15-20 ms, which together made 60-80 ms main-thread tasks through a
+// model's download.
 
 type Raf = (callback: () => void) => unknown;
 

@@ -2,11 +2,11 @@
 // one store update per frame) and record its result. One run per task at a time, by construction.
 import { toWire } from '../protocol/errors';
 import { findTask } from '../tasks/registry';
-import type { AppStore } from '../store';
 import type { SessionDeps } from './deps';
 import type { Live } from './live';
 import type { Loader } from './load';
 import { checkedModel, sameAsLoaded, specOf } from './spec';
+import { perFrame } from './per-frame';
 
 export interface Runner {
   /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
@@ -17,7 +17,10 @@ export interface Runner {
 export function createRunner({ engine, store, history }: SessionDeps, loader: Loader, live: Live): Runner {
   const state = store.getState;
   const runsInFlight = new Map<string, Promise<void>>();
-  const publish = framePublisher(store);
+  // Tokens can arrive faster than the screen refreshes: the latest partial, at most once per frame, while the run lasts.
+  const publish = perFrame<unknown>((partial) => {
+    if (state().run.status === 'running') state().runPartial(partial);
+  });
   let abort: AbortController | undefined;
 
   function runTask(): Promise<void> {
@@ -85,19 +88,4 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
   }
 
   return { runTask, stopRun: () => abort?.abort() };
-}
-
-/** Tokens can arrive faster than the screen refreshes: publish the latest partial at most once per frame. */
-function framePublisher(store: AppStore): (partial: unknown) => void {
-  let queued: unknown;
-  let frame: number | undefined;
-  return (partial) => {
-    queued = partial;
-    if (frame !== undefined) return;
-    const raf = globalThis.requestAnimationFrame ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
-    frame = raf(() => {
-      frame = undefined;
-      if (store.getState().run.status === 'running') store.getState().runPartial(queued);
-    });
-  };
 }
