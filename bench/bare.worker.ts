@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-web/webgpu';
 import { configureWasm } from '../src/runtime/wasm-config';
 import { probeCapabilities, wasmBuildFor } from '../src/runtime/device-probe';
 import { identityModel } from '../src/runtime/tiny-onnx';
+import { SessionClock } from '../src/runtime/session-timer';
 import { CALLS, type Call } from './calls.mjs';
 import { emptyPastDims, rawGreedyDecode } from './raw-decode.mjs';
 import { quantile } from '../scripts/bench/stats.mjs';
@@ -27,22 +28,8 @@ async function imageBlob(url: string): Promise<Blob> {
 }
 const warmImage = (size: number) => new RawImage(new Uint8ClampedArray(size * size * 3).fill(128), size, size, 3);
 
-/** Time spent inside the pipeline's session.run calls since the last run was timed. */
-let sessionTime = 0;
-function timeSessions(loaded: unknown): void {
-  const sessions = (loaded as { model?: { sessions?: Record<string, { run: (feeds: unknown) => Promise<unknown> }> } }).model?.sessions ?? {};
-  for (const session of Object.values(sessions)) {
-    const run = session.run.bind(session);
-    session.run = async (feeds) => {
-      const start = performance.now();
-      try {
-        return await run(feeds);
-      } finally {
-        sessionTime += performance.now() - start;
-      }
-    };
-  }
-}
+// Time inside the pipeline's session.run calls, per run: the app's worker uses the same clock (RunStats.modelMs).
+const clock = new SessionClock();
 
 /** A deterministic input of that shape, made once: the ONNX lab times its run without making its input. */
 let input: { key: string; data: Float32Array } | undefined;
@@ -118,20 +105,19 @@ async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
       call = CALLS[request.task];
       const options = { device: request.device, ...(request.dtype ? { dtype: request.dtype } : {}) };
       pipe = (await pipeline(request.task as never, request.model, options as never)) as unknown as typeof pipe;
-      timeSessions(pipe);
+      clock.attach(pipe);
       await call.warmup(pipe, { warmImage });
-      sessionTime = 0;
       return { ms: performance.now() - start };
     }
     case 'run': {
       if (!pipe || !call) throw new Error('nothing loaded');
       const blob = request.imageUrl ? await imageBlob(request.imageUrl) : undefined;
-      sessionTime = 0;
+      clock.take();
       const runStart = performance.now();
       const image = async () => RawImage.fromBlob(blob!);
       const { output, ...stats } = await call.run(pipe, { text: request.text, image, options: request.options });
       const ms = performance.now() - runStart;
-      const sessionMs = sessionTime;
+      const sessionMs = clock.take().ms;
       generated = (output as { generated_text?: unknown }[] | undefined)?.[0]?.generated_text;
       return { ms, sessionMs, ...stats, digest: digest(output) };
     }

@@ -17,6 +17,11 @@ test.describe('text tasks on real models', () => {
     await expectRunDone(page);
     await expect(top).toHaveText('NEGATIVE');
     await expect(page.getByTestId('latency')).toContainText(/[\d.]+ (ms|s)/);
+    // The model's own share of it: time inside onnxruntime's session.run, more than nothing and within the latency.
+    const modelMs = Number(await page.getByTestId('model-ms').getAttribute('data-ms'));
+    const latencyMs = Number(await page.getByTestId('latency').getAttribute('data-ms'));
+    expect(modelMs).toBeGreaterThan(0);
+    expect(modelMs).toBeLessThanOrEqual(latencyMs);
   });
 
   test('similarity: the guitar sentences are nearest neighbours', async ({ page }) => {

@@ -84,7 +84,9 @@ async function measureCase(browser, c, urls, firstCase) {
   }
   if (raw) console.log(`  raw loop: ${raw.stepMs?.toFixed(2)} ms per decode step (median); its tokens equal the bare pipeline's: ${raw.sameText === undefined ? 'unknown' : raw.sameText ? 'yes' : 'no'}`);
   if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
-  if (bare?.sessionMs !== undefined) console.log(`  bare page: ${bare.sessionMs.toFixed(1)} ms of its median run inside session.run`);
+  for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
+    if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);
+  }
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.
   const wasmDigest = DEVICE === 'webgpu' ? (await measureBare(browser, c, { ...env, runs: 0, device: 'wasm' }, dtype)).digest : undefined;

@@ -85,7 +85,7 @@ async function runOnce(page, seq) {
     const el = page.getByTestId(id);
     return (await el.count()) > 0 ? Number(await el.getAttribute(attr)) : undefined;
   };
-  return { ms: Number(await read('latency', 'data-ms')), ttftMs: await read('ttft', 'data-ms'), tokens: await read('tokens', 'data-value') };
+  return { ms: Number(await read('latency', 'data-ms')), ttftMs: await read('ttft', 'data-ms'), tokens: await read('tokens', 'data-value'), sessionMs: await read('model-ms', 'data-ms') };
 }
 
 /**

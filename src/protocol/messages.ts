@@ -91,6 +91,8 @@ export interface LocalFile {
 
 export interface RunStats {
   latencyMs: number;
+  /** Of the latency, the time inside onnxruntime's session.run (the model's own compute); absent where unmeasured. */
+  modelMs?: number;
   /** Generation only. */
   ttftMs?: number;
   tokens?: number;

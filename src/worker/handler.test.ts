@@ -291,6 +291,8 @@ describe('worker handler', () => {
     expect(result.output).toEqual(['done']);
     expect(typeof result.stats.latencyMs).toBe('number');
     expect(result.stats).toMatchObject({ tokens: 2, ttftMs: 5 });
+    // The fake pipe holds no onnxruntime session: no model time is claimed.
+    expect(result.stats.modelMs).toBeUndefined();
 
     const ctx = fake.contexts[0];
     expect(ctx.pipe).toEqual({ name: 'org/model-a@auto' });

@@ -4,6 +4,7 @@ import { threadsFor } from '../protocol/thread-choice';
 import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
+import { SessionClock } from '../runtime/session-timer';
 
 type Post = (event: WorkerEvent) => void;
 type RunnerFor = (task: string) => Promise<TaskRunner>;
@@ -23,6 +24,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   let current: Current | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   const running = new Map<number, AbortController>();
+  // Time inside onnxruntime's session.run, per run (RunStats.modelMs).
+  const clock = new SessionClock();
   // Loads too: cancelling one aborts its downloads, so the next load need not wait for them (or for a new worker).
   const loads = new Map<number, AbortController>();
   // Model checks run one at a time: concurrent checks fetch the same files at once, and in Chromium a
@@ -80,6 +83,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const loaded = runner.load
       ? await runner.load(spec, { caps, onProgress, ready: runtime.prewarm(caps) })
       : await runtime.load(spec, caps, onProgress, signal, runner.attach?.bind(runner));
+    clock.attach(loaded.pipe);
     try {
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
       const warmStart = performance.now();
@@ -116,6 +120,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     const interrupted = () => controller.signal.aborted || (flag !== undefined && Atomics.load(flag, 0) === 1);
     try {
       const runner = await runnerFor(request.task);
+      clock.take();
       const start = performance.now();
       const outcome = await runner.run({
         pipe: current.loaded.pipe,
@@ -124,7 +129,9 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         interrupted,
         emit: (data) => post({ id: request.id, type: 'partial', data }),
       });
-      return { output: outcome.output, stats: { latencyMs: performance.now() - start, ...outcome.stats } };
+      const latencyMs = performance.now() - start;
+      const model = clock.take();
+      return { output: outcome.output, stats: { latencyMs, ...(model.calls > 0 ? { modelMs: model.ms } : {}), ...outcome.stats } };
     } finally {
       running.delete(request.id);
     }

@@ -19,6 +19,12 @@ export const RunStats = memo(function RunStats() {
         <dt>Latency</dt>
         <dd data-testid="latency" data-ms={stats.latencyMs.toFixed(2)}>{formatMs(stats.latencyMs)}</dd>
       </div>
+      {stats.modelMs !== undefined && (
+        <div title="Time inside onnxruntime's session.run; the rest of the latency is preparing the input and reading the output">
+          <dt>In the model</dt>
+          <dd data-testid="model-ms" data-ms={stats.modelMs.toFixed(2)}>{formatMs(stats.modelMs)}</dd>
+        </div>
+      )}
       {stats.ttftMs !== undefined && (
         <div>
           <dt>First token</dt>
