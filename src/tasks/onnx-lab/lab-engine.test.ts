@@ -4,6 +4,7 @@ import { singleNodeModel } from '../../runtime/tiny-onnx';
 import { LabEngine } from './lab-engine';
 import type { LabRequest } from './lab-types';
 import { heatMap, looksLikeScores, topK } from './tensor-stats';
+import { paintHeat } from './heat-paint';
 
 ort.env.wasm.numThreads = 1;
 const engine = () =>
@@ -80,5 +81,16 @@ describe('tensor summaries', () => {
     const big = heatMap([512, 2], new Array(1024).fill(0).map((_, i) => Math.floor(i / 2)));
     expect(big).toMatchObject({ rows: 256, cols: 2, fullRows: 512 });
     expect(big!.data[0]).toBeCloseTo(0.5);
+  });
+
+  it('paints the map in the worker: RGBA on the ramp, lowest value dark purple, highest yellow', () => {
+    const heat = heatMap([1, 1, 2, 4], [1, 1, 3, 3, 5, 5, 7, 7])!;
+    expect(heat.pixels).toBeInstanceOf(Uint8ClampedArray);
+    expect(heat.pixels!.length).toBe(2 * 4 * 4);
+    const pixel = (i: number) => Array.from(heat.pixels!.slice(i * 4, i * 4 + 4));
+    expect(pixel(0)).toEqual([68, 1, 84, 255]);
+    expect(pixel(7)).toEqual([253, 231, 37, 255]);
+    // Halfway (4 of 1…7) is the middle stop, teal.
+    expect(Array.from(paintHeat({ data: new Float32Array([4]), min: 1, max: 7 }))).toEqual([33, 145, 140, 255]);
   });
 });

@@ -21,6 +21,8 @@ export interface HeatMap {
   cols: number;
   /** Row-major, downsampled (block means) to at most 256 per side. */
   data: Float32Array;
+  /** The same values as RGBA on the ramp (heat-paint.ts), painted in the worker; absent in runs kept from before. */
+  pixels?: Uint8ClampedArray<ArrayBuffer>;
   min: number;
   max: number;
   /** Which slice of the tensor this is, e.g. "[0, 0, :, :]". */

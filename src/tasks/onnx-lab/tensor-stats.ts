@@ -1,4 +1,5 @@
 import type { HeatMap, TensorSummary, TopK } from './lab-types';
+import { paintHeat } from './heat-paint';
 
 const MAX_SIDE = 256;
 const FIRST = 16;
@@ -91,5 +92,5 @@ export function heatMap(dims: readonly number[], data: Data): HeatMap | undefine
     }
   }
   const slice = `[${[...dims.slice(0, -2).map(() => '0'), ':', ':'].join(', ')}]`;
-  return { rows, cols, data: out, min, max, slice, fullRows, fullCols };
+  return { rows, cols, data: out, pixels: paintHeat({ data: out, min, max }), min, max, slice, fullRows, fullCols };
 }
