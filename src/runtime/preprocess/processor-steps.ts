@@ -140,14 +140,22 @@ export function resizeAndCrop(rgb: Pixels, config: ProcessorConfig): Pixels {
     const [w, h] = shortestEdge(img.width, img.height, Math.trunc(edge / (config.crop_pct ?? 224 / 256)));
     return centerCrop(pilResize(img, w, h, resample), edge, edge);
   }
+  const crop =
+    config.do_center_crop && config.crop_size !== undefined
+      ? typeof config.crop_size === 'number'
+        ? { width: config.crop_size, height: config.crop_size }
+        : config.crop_size
+      : undefined;
   if (config.do_resize !== false && size !== undefined) {
     const [w, h] = resizeTarget(config, img.width, img.height);
+    // A centre crop inside the resized image: only that window is resampled (the same pixels, half the work).
+    if (crop && crop.width <= w && crop.height <= h) {
+      const window = { left: Math.floor((w - crop.width) / 2), top: Math.floor((h - crop.height) / 2), width: crop.width, height: crop.height };
+      return pilResize(img, w, h, resample, window);
+    }
     img = pilResize(img, w, h, resample);
   }
-  if (config.do_center_crop && config.crop_size !== undefined) {
-    const crop = typeof config.crop_size === 'number' ? { width: config.crop_size, height: config.crop_size } : config.crop_size;
-    img = centerCrop(img, crop.width, crop.height);
-  }
+  if (crop) img = centerCrop(img, crop.width, crop.height);
   return img;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { pilResize, ResampleError, type Pixels } from './resample';
+import { cropPixels, pilResize, ResampleError, type Pixels } from './resample';
 
 // Written by scripts/reference/resize_fixtures.py with Pillow's own Image.resize (Debian python3-pil).
 interface Case { filter: number; name: string; width: number; height: number; data: string }
@@ -33,5 +33,29 @@ describe('pilResize matches Pillow byte for byte', () => {
     expect(() => pilResize(input, 0, 4, 2)).toThrow(ResampleError);
     expect(() => pilResize(input, 4.5, 4, 2)).toThrow(ResampleError);
     expect(() => pilResize(input, 4, 4, 9)).toThrow(/filter 9/);
+  });
+});
+
+describe('pilResize with a window computes only that part, with the same bytes', () => {
+  it.each(fixture.cases.map((c) => [`${c.name} ${input.width}×${input.height} → ${c.width}×${c.height}`, c] as const))('%s: every centre and corner window', (_, c) => {
+    const full = pilResize(input, c.width, c.height, c.filter);
+    const sizes = [
+      [c.width, c.height],
+      [Math.max(1, c.width - 1), Math.max(1, c.height - 2)],
+      [Math.max(1, Math.floor(c.width / 2)), Math.max(1, Math.floor(c.height / 3))],
+      [1, 1],
+    ];
+    for (const [w, h] of sizes) {
+      for (const [left, top] of [[Math.floor((c.width - w) / 2), Math.floor((c.height - h) / 2)], [0, 0], [c.width - w, c.height - h]]) {
+        const window = { left, top, width: w, height: h };
+        const got = pilResize(input, c.width, c.height, c.filter, window);
+        expect(got.width * got.height).toBe(w * h);
+        expect(Buffer.from(got.data).equals(Buffer.from(cropPixels(full, window).data))).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a window outside the result', () => {
+    expect(() => pilResize(input, 4, 4, 2, { left: 2, top: 0, width: 3, height: 4 })).toThrow(/not inside 4×4/);
   });
 });
