@@ -83,6 +83,10 @@ async function measureCase(browser, c, urls, firstCase) {
     ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS));
   }
   if (raw) console.log(`  raw loop: ${raw.stepMs?.toFixed(2)} ms per decode step (median); its tokens equal the bare pipeline's: ${raw.sameText === undefined ? 'unknown' : raw.sameText ? 'yes' : 'no'}`);
+  if (app && appPage.cold.longTaskCause) app.loadLongTaskCause = appPage.cold.longTaskCause;
+  for (const [when, cause] of [['load', app?.loadLongTaskCause], ['runs', app?.runLongTaskCause]]) {
+    if (cause) console.log(`  app, longest main-thread frame during its ${when}: ${cause}`);
+  }
   if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
   for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
     if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);

@@ -3,7 +3,7 @@
  * The "app" column: the production build in Chromium, driven like a user (pick the task, type the model, Load,
  * Run), read through the figures the app shows (data-load-ms, latency, first token, tokens/s).
  */
-import { installProbes, longestTask, pageMemory, pageNow, watchInitialJs } from './page-probe.mjs';
+import { installProbes, longestTask, longestTaskCause, pageMemory, pageNow, watchInitialJs } from './page-probe.mjs';
 
 const LONG = { timeout: 600_000 };
 
@@ -56,7 +56,7 @@ async function load(page) {
   if (await failed.isVisible()) throw new Error(`app load failed: ${await failed.innerText()}`);
   const attr = async (/** @type {string} */ name) => (await ready.getAttribute(name)) ?? undefined;
   const to = await pageNow(page);
-  return { ms: Number(await attr('data-load-ms')), dtype: await attr('data-dtype'), device: await attr('data-device'), threads: Number(await attr('data-threads')), longTask: await longestTask(page, from, to) };
+  return { ms: Number(await attr('data-load-ms')), dtype: await attr('data-dtype'), device: await attr('data-device'), threads: Number(await attr('data-threads')), longTask: await longestTask(page, from, to), longTaskCause: await longestTaskCause(page, from, to) };
 }
 
 /**
@@ -115,7 +115,7 @@ export async function openApp(browser, c, env, withInitialJs = false) {
   const initialJs = withInitialJs ? watchInitialJs(page) : undefined;
   await open(page, c, env);
   const lab = c.kind === 'onnx';
-  /** @type {{ ms?: number, longTask: number, dtype?: string, device?: string, threads?: number }} */
+  /** @type {{ ms?: number, longTask: number, longTaskCause?: string, dtype?: string, device?: string, threads?: number }} */
   const cold = lab ? await labLoad(page, c) : await load(page);
   const runFrom = await pageNow(page);
   let seq = 0;
@@ -129,7 +129,9 @@ export async function openApp(browser, c, env, withInitialJs = false) {
       return result;
     },
     async finish() {
-      const runLongTask = await longestTask(page, runFrom, await pageNow(page));
+      const runTo = await pageNow(page);
+      const runLongTask = await longestTask(page, runFrom, runTo);
+      const runLongTaskCause = await longestTaskCause(page, runFrom, runTo);
       const memory = await pageMemory(page);
       const js = initialJs ? await initialJs.total() : undefined;
       let cacheMs;
@@ -141,7 +143,7 @@ export async function openApp(browser, c, env, withInitialJs = false) {
         cacheSpans = await loadSpans(page);
       }
       await context.close();
-      return { cacheMs, cacheSpans, memory, runLongTask, initialJs: js };
+      return { cacheMs, cacheSpans, memory, runLongTask, runLongTaskCause, initialJs: js };
     },
   };
 }

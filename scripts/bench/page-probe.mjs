@@ -14,6 +14,28 @@ function observeLongTasks() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames say what a long task was: the scripts in it (by source and function) and its style and layout.
+  /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, what: string }[] }[]} */
+  const frames = [];
+  Object.defineProperty(globalThis, '__benchLongFrames', { value: frames });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of /** @type {any[]} */ (list.getEntries())) {
+        const end = entry.startTime + entry.duration;
+        frames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          render: entry.renderStart ? end - entry.renderStart : 0,
+          scripts: (entry.scripts ?? []).map((/** @type {any} */ sc) => ({
+            ms: sc.duration,
+            what: `${sc.invoker || sc.invokerType} ${sc.sourceFunctionName || ''} ${String(sc.sourceURL || '').split('/').pop()}:${sc.sourceCharPosition ?? ''}`.trim(),
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // A browser without Long Animation Frames: the long tasks stay unexplained.
+  }
 }
 
 /** @param {import('playwright').BrowserContext} context */
@@ -31,6 +53,27 @@ export function longestTask(page, from, to) {
     ([a, b]) => {
       const tasks = /** @type {{ start: number, duration: number }[]} */ (/** @type {any} */ (globalThis).__benchLongTasks ?? []);
       return tasks.filter((t) => t.start < b && t.start + t.duration > a).reduce((max, t) => Math.max(max, t.duration), 0);
+    },
+    [from, to],
+  );
+}
+
+/**
+ * What the longest animation frame over 50 ms in [from, to] spent its time on: its scripts (longest first) and its
+ * rendering (style, layout, paint); undefined when there was none.
+ * @param {import('playwright').Page} page @param {number} from @param {number} to @returns {Promise<string | undefined>}
+ */
+export function longestTaskCause(page, from, to) {
+  return page.evaluate(
+    ([a, b]) => {
+      const frames = /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, what: string }[] }[]} */ (
+        /** @type {any} */ (globalThis).__benchLongFrames ?? []
+      );
+      const inside = frames.filter((f) => f.start < b && f.start + f.duration > a);
+      if (inside.length === 0) return undefined;
+      const worst = inside.reduce((x, y) => (y.duration > x.duration ? y : x));
+      const scripts = [...worst.scripts].sort((x, y) => y.ms - x.ms).slice(0, 3).map((sc) => `${Math.round(sc.ms)} ms ${sc.what}`);
+      return `${Math.round(worst.duration)} ms frame: ${[...scripts, `render ${Math.round(worst.render)} ms`].join('; ')}`;
     },
     [from, to],
   );
