@@ -53,11 +53,15 @@ function modelFolders(dir) {
   return dirs(dir)
     .flatMap((org) => dirs(path.join(dir, org)).map((name) => `${org}/${name}`))
     .filter((id) => fs.existsSync(path.join(dir, id, 'config.json')))
-    .map((id) => ({
-      id,
-      type: String(JSON.parse(fs.readFileSync(path.join(dir, id, 'config.json'), 'utf8')).model_type ?? ''),
-      files: fs.existsSync(path.join(dir, id, 'onnx')) ? fs.readdirSync(path.join(dir, id, 'onnx')) : [],
-    }));
+    .map((id) => {
+      const config = JSON.parse(fs.readFileSync(path.join(dir, id, 'config.json'), 'utf8'));
+      return {
+        id,
+        type: String(config.model_type ?? ''),
+        architectures: /** @type {string[]} */ (Array.isArray(config.architectures) ? config.architectures.map(String) : []),
+        files: fs.existsSync(path.join(dir, id, 'onnx')) ? fs.readdirSync(path.join(dir, id, 'onnx')) : [],
+      };
+    });
 }
 
 /**
@@ -80,16 +84,16 @@ async function generatedCases(log) {
   await generator.ensureBenchModels?.(GENERATED_DIR);
   const folders = modelFolders(GENERATED_DIR);
   if (folders.length === 0) log(`generated models: skipped: no <org>/<name>/config.json under ${GENERATED_DIR}`);
-  return folders.flatMap(({ id, type, files }) => {
+  return folders.flatMap(({ id, type, architectures, files }) => {
     if (type === 'llama') {
       const dtypes = [files.includes('model_q4.onnx') && 'q4', files.includes('model.onnx') && 'fp32'].filter(Boolean);
       return dtypes.map((dtype) => generation(`${path.basename(id)}-${dtype}`, id, { dtype: /** @type {string} */ (dtype) }));
     }
     if (type === 'bert') {
-      return [
-        { id: `${path.basename(id)}-classify`, task: 'text-classification', model: id, kind: /** @type {const} */ ('pipeline'), text: 'I love this movie', inputTestId: 'text-input' },
-        { id: `${path.basename(id)}-embed`, task: 'feature-extraction', model: id, kind: /** @type {const} */ ('pipeline') },
-      ];
+      // The task its own config names: a sequence classifier outputs logits only, an encoder its hidden states.
+      return architectures.some((a) => a.endsWith('ForSequenceClassification'))
+        ? [{ id: `${path.basename(id)}-classify`, task: 'text-classification', model: id, kind: /** @type {const} */ ('pipeline'), text: 'I love this movie', inputTestId: 'text-input' }]
+        : [{ id: `${path.basename(id)}-embed`, task: 'feature-extraction', model: id, kind: /** @type {const} */ ('pipeline') }];
     }
     log(`generated model ${id}: skipped: model_type "${type}" has no bench case`);
     return [];
