@@ -15,7 +15,7 @@ function observeLongTasks() {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   // Long animation frames say what a long task was: the scripts in it (by source and function) and its style and layout.
-  /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, what: string }[] }[]} */
+  /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, layout: number, what: string }[] }[]} */
   const frames = [];
   Object.defineProperty(globalThis, '__benchLongFrames', { value: frames });
   try {
@@ -28,6 +28,7 @@ function observeLongTasks() {
           render: entry.renderStart ? end - entry.renderStart : 0,
           scripts: (entry.scripts ?? []).map((/** @type {any} */ sc) => ({
             ms: sc.duration,
+            layout: sc.forcedStyleAndLayoutDuration ?? 0,
             what: `${sc.invoker || sc.invokerType} ${sc.sourceFunctionName || ''} ${String(sc.sourceURL || '').split('/').pop()}:${sc.sourceCharPosition ?? ''}`.trim(),
           })),
         });
@@ -66,13 +67,13 @@ export function longestTask(page, from, to) {
 export function longestTaskCause(page, from, to) {
   return page.evaluate(
     ([a, b]) => {
-      const frames = /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, what: string }[] }[]} */ (
+      const frames = /** @type {{ start: number, duration: number, render: number, scripts: { ms: number, layout: number, what: string }[] }[]} */ (
         /** @type {any} */ (globalThis).__benchLongFrames ?? []
       );
       const inside = frames.filter((f) => f.start < b && f.start + f.duration > a);
       if (inside.length === 0) return undefined;
       const worst = inside.reduce((x, y) => (y.duration > x.duration ? y : x));
-      const scripts = [...worst.scripts].sort((x, y) => y.ms - x.ms).slice(0, 3).map((sc) => `${Math.round(sc.ms)} ms ${sc.what}`);
+      const scripts = [...worst.scripts].sort((x, y) => y.ms - x.ms).slice(0, 3).map((sc) => `${Math.round(sc.ms)} ms ${sc.what}${sc.layout >= 1 ? ` (${Math.round(sc.layout)} ms of it forced style and layout)` : ''}`);
       return `${Math.round(worst.duration)} ms frame: ${[...scripts, `render ${Math.round(worst.render)} ms`].join('; ')}`;
     },
     [from, to],
