@@ -90,4 +90,18 @@ describe('memoPersistable', () => {
     expect(changed).not.toBe(saved);
     expect(changed.theme).toBe('dark');
   });
+  it('saves nothing new while a run streams: the start of a run and its end each change what is saved once', () => {
+    const save = memoPersistable();
+    const first = state({});
+    const before = save(first);
+    const running = (partial: string) => ({ ...first, run: { status: 'running', seq: 4, task: 'text-generation', input: 'Once', partial } }) as unknown as AppState;
+    const started = save(running(''));
+    expect(started).not.toBe(before);
+    expect(started.lastRun).toBeUndefined();
+    expect(save(running(' upon'))).toBe(started);
+    expect(save(running(' upon a time'))).toBe(started);
+    const finished = save({ ...first, run: { status: 'done', seq: 4, task: 'text-generation', input: 'Once', output: { completion: ' upon a time' } } } as unknown as AppState);
+    expect(finished).not.toBe(started);
+    expect(finished.lastRun?.output).toEqual({ completion: ' upon a time' });
+  });
 });

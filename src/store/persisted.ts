@@ -61,8 +61,12 @@ export const SAVED_FIELDS = ['run', 'inputByTask', 'host', 'revision', 'linkHost
 export function memoPersistable(): (state: AppState) => ReturnType<typeof persistable> {
   let last: AppState | undefined;
   let saved: ReturnType<typeof persistable> | undefined;
+  // Only a finished run is saved (savedRun): a running one's partials (a new run object per token, per frame) leave
+  // what is saved as it was. Each had written localStorage again, 50-230 ms of a generation's frames.
+  const changed = (state: AppState, before: AppState, field: (typeof SAVED_FIELDS)[number]) =>
+    state[field] !== before[field] && (field !== 'run' || state.run.status === 'done' || before.run.status === 'done');
   return (state) => {
-    if (!last || !saved || SAVED_FIELDS.some((field) => state[field] !== last![field])) saved = persistable(state);
+    if (!last || !saved || SAVED_FIELDS.some((field) => changed(state, last!, field))) saved = persistable(state);
     last = state;
     return saved;
   };
