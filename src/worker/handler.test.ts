@@ -126,6 +126,20 @@ function deferred<T = void>() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('worker handler', () => {
+  it('a model of the wrong kind for the task fails its load with what it is, not the warm-up\'s own error', async () => {
+    const { handler, runtime, fake, errorOf } = setup();
+    const pipe = { model: { config: { architectures: ['BertForSequenceClassification'] }, sessions: { model: { inputNames: ['input_ids'], outputNames: ['logits'], run: async () => ({}) } } } };
+    runtime.load = async () => ({ pipe, ...runtime.pipeline });
+    fake.runner.warmup = async () => {
+      throw new TypeError('dims[1] must be an integer, got: undefined');
+    };
+    await handler.handle({ id: 1, type: 'load', spec: { ...SPEC, task: 'feature-extraction', pipeline: 'feature-extraction' } });
+    const error = errorOf(1);
+    expect(error.name).toBe('UnsupportedModelError');
+    expect(error.message).toMatch(/outputs are logits \(its config says BertForSequenceClassification\)/);
+    expect(runtime.disposed).toContain(pipe);
+  });
+
   it("hands the runner's attach hook to the runtime's load, bound to the runner, before the warm-up", async () => {
     const { handler, runtime, fake, resultOf } = setup();
     const order: string[] = [];

@@ -5,6 +5,7 @@ import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
 import type { TaskRunner } from '../tasks/types';
 import { SessionClock } from '../runtime/session-timer';
+import { outputMismatch } from './output-fit';
 
 type Post = (event: WorkerEvent) => void;
 type RunnerFor = (task: string) => Promise<TaskRunner>;
@@ -92,7 +93,8 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       performance.measure('load:warmup', { start: warmStart, end: performance.now() });
     } catch (error) {
       await runtime.dispose(loaded.pipe);
-      throw error;
+      // A model of another kind (a classifier loaded for embeddings…) fails here in the library's words: say which.
+      throw outputMismatch(spec.task, loaded.pipe) ?? error;
     }
     const info: LoadedInfo = {
       device: loaded.device,

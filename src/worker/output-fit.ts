@@ -1,0 +1,31 @@
+import { UnsupportedModelError } from '../protocol/errors';
+import { sessionsOf } from '../runtime/session-timer';
+
+/**
+ * The outputs a task's Transformers.js pipeline reads from the model (any one of them will do). A model that has
+ * none of them loads, then fails its first pass with the library's own words ("r.logits is not iterable"); this
+ * says instead which kind of model it is and what the task needs.
+ */
+const NEEDS: Record<string, readonly string[]> = {
+  'text-classification': ['logits'],
+  'token-classification': ['logits'],
+  'zero-shot-classification': ['logits'],
+  'feature-extraction': ['last_hidden_state', 'token_embeddings', 'sentence_embedding', 'embeddings'],
+};
+
+/** A clear error when the loaded model cannot give what the task reads, else undefined. */
+export function outputMismatch(task: string, pipe: unknown): UnsupportedModelError | undefined {
+  const needs = NEEDS[task];
+  if (!needs) return undefined;
+  const outputs = sessionsOf(pipe).flatMap((session) => ((session as { outputNames?: unknown }).outputNames as string[] | undefined) ?? []);
+  if (outputs.length === 0 || outputs.some((name) => needs.includes(name))) return undefined;
+  const architectures = ((pipe as { model?: { config?: { architectures?: unknown } } }).model?.config?.architectures as string[] | undefined) ?? [];
+  const kind = architectures.length > 0 ? ` (its config says ${architectures.join(', ')})` : '';
+  const hint =
+    task === 'feature-extraction' && outputs.includes('logits')
+      ? 'It gives class scores, not embeddings: open it under Sentiment & text classification, or choose an embedding model here.'
+      : task !== 'feature-extraction' && outputs.some((name) => NEEDS['feature-extraction'].includes(name))
+        ? 'It gives embeddings, not class scores: open it under Sentence similarity, or choose a classifier here.'
+        : 'Choose a model made for this task.';
+  return new UnsupportedModelError(`This model's outputs are ${outputs.join(', ')}${kind}; this task reads ${needs.join(' or ')}.`, hint);
+}
