@@ -35,7 +35,8 @@ async function storeImage(file: PickedFile, thumbnails: boolean): Promise<Stored
   return { kind: 'stored-image', name: file.name, thumbnail, tooBig: file.blob.size };
 }
 
-// Typed arrays are data, never pictures: Object.values of the ONNX lab's 1.2M-value feed cost the page ~20 ms a run.
+// Blobs, typed arrays and buffers are data, never pictures nor objects to walk: Object.values of the ONNX lab's
+// 1.2M-value feed cost the page ~20 ms a run, and a walked ArrayBuffer came out as {}.
 const isData = (input: object) => input instanceof Blob || ArrayBuffer.isView(input) || input instanceof ArrayBuffer;
 export const hasPictures = (input: unknown, depth = 0): boolean =>
   isPickedFile(input) || (depth <= 4 && typeof input === 'object' && input !== null && !isData(input) && Object.values(input).some((v) => hasPictures(v, depth + 1)));
@@ -46,7 +47,7 @@ export const hasPictures = (input: unknown, depth = 0): boolean =>
  */
 export async function storableInput(input: unknown, thumbnails = true, depth = 0): Promise<unknown> {
   if (isPickedFile(input)) return storeImage(input, thumbnails);
-  if (depth > 4 || typeof input !== 'object' || input === null || input instanceof Blob || ArrayBuffer.isView(input)) return input;
+  if (depth > 4 || typeof input !== 'object' || input === null || isData(input)) return input;
   if (Array.isArray(input)) return Promise.all(input.map((v) => storableInput(v, thumbnails, depth + 1)));
   const entries = await Promise.all(Object.entries(input).map(async ([k, v]) => [k, await storableInput(v, thumbnails, depth + 1)] as const));
   return Object.fromEntries(entries);
@@ -60,7 +61,7 @@ export function editableInput(input: unknown, depth = 0): unknown {
     const note = input.original ? undefined : `The original (${Math.round((input.tooBig ?? 0) / 1e5) / 10} MB) was over the history’s size cap: this is its thumbnail.`;
     return { kind: 'file', name: input.name, url: URL.createObjectURL(blob), blob, ...(note ? { note } : {}) };
   }
-  if (depth > 4 || typeof input !== 'object' || input === null || input instanceof Blob || ArrayBuffer.isView(input)) return input;
+  if (depth > 4 || typeof input !== 'object' || input === null || isData(input)) return input;
   if (Array.isArray(input)) return input.map((v) => editableInput(v, depth + 1));
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, editableInput(v, depth + 1)]));
 }
