@@ -1,5 +1,7 @@
 import { UnsupportedModelError } from '../protocol/errors';
 import { sessionsOf } from '../runtime/session-timer';
+import { meta as classification } from '../tasks/text-classification/meta';
+import { meta as embeddings } from '../tasks/feature-extraction/meta';
 
 /**
  * The outputs a task's Transformers.js pipeline reads from the model (any one of them will do). A model that has
@@ -7,10 +9,10 @@ import { sessionsOf } from '../runtime/session-timer';
  * says instead which kind of model it is and what the task needs.
  */
 const NEEDS: Record<string, readonly string[]> = {
-  'text-classification': ['logits'],
+  [classification.id]: ['logits'],
   'token-classification': ['logits'],
   'zero-shot-classification': ['logits'],
-  'feature-extraction': ['last_hidden_state', 'token_embeddings', 'sentence_embedding', 'embeddings'],
+  [embeddings.id]: ['last_hidden_state', 'token_embeddings', 'sentence_embedding', 'embeddings'],
 };
 
 /** A clear error when the loaded model cannot give what the task reads, else undefined. */
@@ -22,10 +24,10 @@ export function outputMismatch(task: string, pipe: unknown): UnsupportedModelErr
   const architectures = ((pipe as { model?: { config?: { architectures?: unknown } } }).model?.config?.architectures as string[] | undefined) ?? [];
   const kind = architectures.length > 0 ? ` (its config says ${architectures.join(', ')})` : '';
   const hint =
-    task === 'feature-extraction' && outputs.includes('logits')
-      ? 'It gives class scores, not embeddings: open it under Sentiment & text classification, or choose an embedding model here.'
-      : task !== 'feature-extraction' && outputs.some((name) => NEEDS['feature-extraction'].includes(name))
-        ? 'It gives embeddings, not class scores: open it under Sentence similarity, or choose a classifier here.'
+    task === embeddings.id && outputs.includes('logits')
+      ? `It gives class scores, not embeddings: open it under ${classification.label}, or choose an embedding model here.`
+      : task !== embeddings.id && outputs.some((name) => NEEDS[embeddings.id].includes(name))
+        ? `It gives embeddings, not class scores: open it under ${embeddings.label}, or choose a classifier here.`
         : 'Choose a model made for this task.';
   return new UnsupportedModelError(`This model's outputs are ${outputs.join(', ')}${kind}; this task reads ${needs.join(' or ')}.`, hint);
 }
