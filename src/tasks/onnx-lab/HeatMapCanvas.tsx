@@ -8,7 +8,8 @@ export function HeatMapCanvas({ heat }: { heat: HeatMap }) {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     // Painted in the worker (tensor-stats.ts); a run kept in the history from before that is painted here.
-    const pixels = heat.pixels?.length === heat.rows * heat.cols * 4 ? heat.pixels : paintHeat(heat);
+    const pixels = heat.pixels?.length === heat.rows * heat.cols * 4 ? heat.pixels : heat.data ? paintHeat({ ...heat, data: heat.data }) : undefined;
+    if (!pixels) return;
     ctx.putImageData(new ImageData(pixels, heat.cols, heat.rows), 0, 0);
   }, [heat]);
   const scaled = heat.rows !== heat.fullRows || heat.cols !== heat.fullCols;

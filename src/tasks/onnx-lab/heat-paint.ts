@@ -7,7 +7,7 @@ const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 
  * The map as RGBA pixels, the ramp interpolated per value, with no array made per pixel. Runs in the worker with
  * the map's statistics (a 256×256 map cost the page 45-80 ms in a run's result task); the page only puts the pixels.
  */
-export function paintHeat(heat: Pick<HeatMap, 'data' | 'min' | 'max'>, pixels = new Uint8ClampedArray(heat.data.length * 4)): Uint8ClampedArray<ArrayBuffer> {
+export function paintHeat(heat: Pick<HeatMap, 'min' | 'max'> & { data: ArrayLike<number> }, pixels = new Uint8ClampedArray(heat.data.length * 4)): Uint8ClampedArray<ArrayBuffer> {
   const span = heat.max - heat.min || 1;
   const last = STOPS.length - 1;
   for (let p = 0; p < heat.data.length; p++) {

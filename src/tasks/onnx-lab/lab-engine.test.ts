@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { singleNodeModel } from '../../runtime/tiny-onnx';
 import { LabEngine } from './lab-engine';
 import type { LabRequest } from './lab-types';
-import { heatMap, looksLikeScores, topK } from './tensor-stats';
+import { heatGrid, heatMap, looksLikeScores, topK } from './tensor-stats';
 import { paintHeat } from './heat-paint';
 
 ort.env.wasm.numThreads = 1;
@@ -78,9 +78,11 @@ describe('tensor summaries', () => {
   it('draws the last two axes, block-averaged', () => {
     const heat = heatMap([1, 1, 2, 4], [1, 1, 3, 3, 5, 5, 7, 7]);
     expect(heat).toMatchObject({ rows: 2, cols: 4, min: 1, max: 7, slice: '[0, 0, :, :]' });
-    const big = heatMap([512, 2], new Array(1024).fill(0).map((_, i) => Math.floor(i / 2)));
+    const big = heatGrid([512, 2], new Array(1024).fill(0).map((_, i) => Math.floor(i / 2)));
     expect(big).toMatchObject({ rows: 256, cols: 2, fullRows: 512 });
     expect(big!.data[0]).toBeCloseTo(0.5);
+    // The page gets the painted map only, not the values as well.
+    expect(heat).not.toHaveProperty('data');
   });
 
   it('paints the map in the worker: RGBA on the ramp, lowest value dark purple, highest yellow', () => {

@@ -19,10 +19,10 @@ export interface LabRequest {
 export interface HeatMap {
   rows: number;
   cols: number;
-  /** Row-major, downsampled (block means) to at most 256 per side. */
-  data: Float32Array;
-  /** The same values as RGBA on the ramp (heat-paint.ts), painted in the worker; absent in runs kept from before. */
+  /** The values as RGBA on the ramp (heat-paint.ts), row-major, painted in the worker. */
   pixels?: Uint8ClampedArray<ArrayBuffer>;
+  /** The values themselves (block means): only in runs kept in the history from before the worker painted them. */
+  data?: Float32Array;
   min: number;
   max: number;
   /** Which slice of the tensor this is, e.g. "[0, 0, :, :]". */
