@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { pilResize } from './resample';
 import { centerCrop, resizeAndCrop, resizeTarget, toRgb, toTensorData, unsupportedReason, type ProcessorConfig } from './processor-steps';
 
 // Written by scripts/reference/preprocess.py: each case's processor steps applied by PIL and numpy.
@@ -45,6 +46,24 @@ describe('processor steps match Python transformers + PIL', () => {
     expect(min).toBeCloseTo(c.tensor.min, 5);
     expect(max).toBeCloseTo(c.tensor.max, 5);
     expect(sum / data.length).toBeCloseTo(c.tensor.mean, 5);
+  });
+});
+
+describe('a centre crop resamples only its window', () => {
+  const rgb = toRgb(decodeSample('chelsea.png'));
+  it('ConvNeXt below 384 (edge / crop_pct, then edge × edge): the bytes of a full resize, then the crop', () => {
+    const config: ProcessorConfig = { image_processor_type: 'ConvNextImageProcessor', size: { shortest_edge: 224 }, crop_pct: 0.875, resample: 3 };
+    const got = resizeAndCrop(rgb, config);
+    const [w, h] = resizeTarget({ size: { shortest_edge: 256 } }, rgb.width, rgb.height);
+    const full = centerCrop(pilResize(rgb, w, h, 3), 224, 224);
+    expect([got.width, got.height]).toEqual([224, 224]);
+    expect(Buffer.from(got.data).equals(Buffer.from(full.data))).toBe(true);
+  });
+  it('a crop larger than the resized image is padded, as before', () => {
+    const config: ProcessorConfig = { size: { height: 20, width: 30 }, do_center_crop: true, crop_size: { height: 24, width: 24 }, resample: 2 };
+    const got = resizeAndCrop(rgb, config);
+    expect([got.width, got.height]).toEqual([24, 24]);
+    expect(Buffer.from(got.data).equals(Buffer.from(centerCrop(pilResize(rgb, 30, 20, 2), 24, 24).data))).toBe(true);
   });
 });
 

@@ -101,6 +101,17 @@ export function resizeTarget(config: ProcessorConfig, width: number, height: num
   return [width, height];
 }
 
+/** Where transformers' center_crop starts its window (floor-divided; negative when the crop is the larger). */
+function cropOffsets(w: number, h: number, cropW: number, cropH: number) {
+  return { left: Math.floor((w - cropW) / 2), top: Math.floor((h - cropH) / 2) };
+}
+
+/** Resize to w × h, then centre-crop: when the crop fits, only its window is resampled (the same pixels, half the work). */
+function resizeThenCrop(img: Pixels, w: number, h: number, resample: number, crop: { width: number; height: number }): Pixels {
+  if (crop.width > w || crop.height > h) return centerCrop(pilResize(img, w, h, resample), crop.width, crop.height);
+  return pilResize(img, w, h, resample, { ...cropOffsets(w, h, crop.width, crop.height), ...crop });
+}
+
 /** transformers' center_crop: floor-divided offsets; a crop larger than the image pads it with zeros, centred. */
 export function centerCrop(src: Pixels, cropW: number, cropH: number): Pixels {
   const { width: w, height: h, channels: c } = src;
@@ -108,8 +119,9 @@ export function centerCrop(src: Pixels, cropW: number, cropH: number): Pixels {
   const newH = Math.max(cropH, h);
   const padTop = Math.ceil((newH - h) / 2);
   const padLeft = Math.ceil((newW - w) / 2);
-  const top = Math.floor((h - cropH) / 2) + padTop;
-  const left = Math.floor((w - cropW) / 2) + padLeft;
+  const { left: l, top: t } = cropOffsets(w, h, cropW, cropH);
+  const top = t + padTop;
+  const left = l + padLeft;
   const y0 = Math.max(0, top);
   const x0 = Math.max(0, left);
   const outH = Math.min(newH, top + cropH) - y0;
@@ -138,7 +150,7 @@ export function resizeAndCrop(rgb: Pixels, config: ProcessorConfig): Pixels {
     // ConvNeXt: below 384 resize to edge / crop_pct then crop edge × edge; at 384 and above warp to a square.
     if (edge >= 384) return pilResize(img, edge, edge, resample);
     const [w, h] = shortestEdge(img.width, img.height, Math.trunc(edge / (config.crop_pct ?? 224 / 256)));
-    return centerCrop(pilResize(img, w, h, resample), edge, edge);
+    return resizeThenCrop(img, w, h, resample, { width: edge, height: edge });
   }
   const crop =
     config.do_center_crop && config.crop_size !== undefined
@@ -148,11 +160,7 @@ export function resizeAndCrop(rgb: Pixels, config: ProcessorConfig): Pixels {
       : undefined;
   if (config.do_resize !== false && size !== undefined) {
     const [w, h] = resizeTarget(config, img.width, img.height);
-    // A centre crop inside the resized image: only that window is resampled (the same pixels, half the work).
-    if (crop && crop.width <= w && crop.height <= h) {
-      const window = { left: Math.floor((w - crop.width) / 2), top: Math.floor((h - crop.height) / 2), width: crop.width, height: crop.height };
-      return pilResize(img, w, h, resample, window);
-    }
+    if (crop) return resizeThenCrop(img, w, h, resample, crop);
     img = pilResize(img, w, h, resample);
   }
   if (crop) img = centerCrop(img, crop.width, crop.height);
