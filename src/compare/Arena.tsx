@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { readTally, recordVote, winsOf, type Tally, type Vote } from './arena';
 import type { CompareColumn, ColumnResult } from './types';
+import { FieldError } from '../ui/kit/FieldError/FieldError';
 
 /** How a column is named in the tally: its configuration, told apart by position when both are the same. */
 export function contestants(columns: CompareColumn[]): [string, string] {
@@ -40,7 +41,7 @@ export function Arena({ columns, results }: Props) {
         <button type="button" disabled={!ready} onClick={() => vote('b')} data-testid="vote-b">B is better</button>
       </div>
       {!ready && <p className="muted">Run both columns, then vote.</p>}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FieldError>{error}</FieldError>
       <p className="arena-tally" data-testid="arena-tally" aria-live="polite">
         Tally (kept in this browser): <strong>{a}</strong> <span data-testid="tally-a">{winsOf(shownTally, a)}</span> · ties{' '}
         <span data-testid="tally-tie">{shownTally.ties}</span> · <strong>{b}</strong> <span data-testid="tally-b">{winsOf(shownTally, b)}</span>

@@ -4,6 +4,7 @@ import { modelFieldProblem } from '../models/model-field';
 import { ParamsPanel } from '../ui/kit/ParamsPanel/ParamsPanel';
 import type { TaskMeta } from '../tasks/types';
 import { THREAD_CHOICES, type CompareColumn } from './types';
+import { FieldError } from '../ui/kit/FieldError/FieldError';
 
 interface Props {
   meta: TaskMeta;
@@ -40,7 +41,7 @@ export function ColumnEditor({ meta, column, name, disabled, onChange, onRemove 
           <option key={m.id} value={m.id} />
         ))}
       </datalist>
-      {problem && <p className="field-error">{problem}</p>}
+      <FieldError>{problem}</FieldError>
       <div className="compare-selects">
         <label>
           Precision

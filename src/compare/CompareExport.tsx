@@ -3,6 +3,7 @@ import type { TaskMeta } from '../tasks/types';
 import { exportFileName } from '../ui/shell/ResultExport/export-json';
 import { compareDocument, downloadBlob, tablePng } from './compare-export';
 import type { CompareColumn, ColumnResult } from './types';
+import { FieldError } from '../ui/kit/FieldError/FieldError';
 
 interface Props {
   meta: TaskMeta;
@@ -32,7 +33,7 @@ export function CompareExport({ meta, columns, results, differs, names, input }:
     <>
       <button type="button" className="secondary" onClick={json} disabled={none} data-testid="compare-export-json">Download JSON</button>
       <button type="button" className="secondary" onClick={() => void png()} disabled={none} data-testid="compare-export-png">Download PNG</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FieldError>{error}</FieldError>
     </>
   );
 }

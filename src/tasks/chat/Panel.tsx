@@ -15,6 +15,7 @@ import {
   type ChatMessage,
   type Conversation,
 } from './conversation';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 const SAMPLE_MESSAGES = ['Tell me a short story about a brave little cat.', 'What are three tips for learning a new language?', 'Explain what a neural network is in one paragraph.'];
 
@@ -64,7 +65,7 @@ function Composer({ value, onChange, error, disabled, onRun, family }: ComposerP
           aria-invalid={Boolean(error)}
           data-testid="chat-input"
         />
-        {error && <p className="field-error" role="alert">{error}</p>}
+        <FieldError>{error}</FieldError>
         {value.messages.length === 0 && (
           <div className="chips" aria-label="Sample messages">
             {SAMPLE_MESSAGES.map((sample) => (

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ImageValue } from '../../ui/kit/ImageInput/image-value';
 import { picturesInFolder, takePictures } from './picture-intake';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 interface Props {
   pictures: ImageValue[];
@@ -100,16 +101,8 @@ export function GalleryInput({ pictures, onChange, onQuery, error, disabled }: P
         <input ref={filesRef} type="file" accept="image/*" multiple hidden onChange={onFiles} data-testid="pictures-file" />
         <input ref={folderRef} type="file" multiple hidden onChange={onFolder} data-testid="pictures-folder" {...{ webkitdirectory: '' }} />
       </div>
-      {error && (
-        <p className="field-error" role="alert" data-testid="gallery-error">
-          {error}
-        </p>
-      )}
-      {pickProblem && (
-        <p className="field-error" role="alert" data-testid="pick-error">
-          {pickProblem}
-        </p>
-      )}
+      <FieldError testId="gallery-error">{error}</FieldError>
+      <FieldError testId="pick-error">{pickProblem}</FieldError>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ImageInput } from '../../ui/kit/ImageInput/ImageInput';
 import { GalleryInput } from './GalleryInput';
 import { NO_TEXT_TOWER, QUERY_IMAGE_MISSING, QUERY_PICTURE_PREFIX, QUERY_TEXT_EMPTY } from './gallery';
 import type { Input, QueryMode } from './types';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 type Place = 'gallery' | 'picture' | 'text';
 
@@ -61,13 +62,7 @@ export function QueryInput({ value, onChange, error, disabled, onRun }: InputPro
             disabled={disabled}
             data-testid="query-text"
           />
-          {textError ? (
-            <p className="field-error" role="alert" data-testid="query-text-error">
-              {textError}
-            </p>
-          ) : (
-            <p className="field-note">Needs a CLIP model: its text tower puts words in the same space as the pictures.</p>
-          )}
+          <FieldError testId="query-text-error" note="Needs a CLIP model: its text tower puts words in the same space as the pictures.">{textError}</FieldError>
         </div>
       )}
     </>

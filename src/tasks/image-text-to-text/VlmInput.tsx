@@ -5,6 +5,7 @@ import { FLORENCE_TASKS, florenceTaskInfo, type FlorenceTask } from './florence'
 import type { Input, Output, WorkerInput } from './types';
 import { isFlorence } from './family';
 import './vlm.css';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 export const SAMPLE_QUESTIONS = ['What is in this picture?', 'Describe the colours and the light.', 'What could happen next?'];
 
@@ -34,7 +35,7 @@ function Question({ value, onChange, error, disabled, onRun }: Props) {
         aria-invalid={Boolean(error)}
         data-testid="vlm-question"
       />
-      {error && <p className="field-error" role="alert" data-testid="vlm-question-error">{error}</p>}
+      <FieldError testId="vlm-question-error">{error}</FieldError>
       {chat.messages.length === 0 && (
         <div className="chips" aria-label="Sample questions">
           {SAMPLE_QUESTIONS.map((sample) => (
@@ -68,7 +69,7 @@ function FlorencePrompt({ value, onChange, error, disabled }: Props) {
             onChange={(e) => onChange({ ...value, florence: { task, text: e.target.value } })} />
         </>
       )}
-      {error && <p className="field-error" role="alert" data-testid="vlm-question-error">{error}</p>}
+      <FieldError testId="vlm-question-error">{error}</FieldError>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { defaultFeed, type LabModel, type LabValue } from './lab-value';
 import { own } from '../../protocol/own';
 import { useEffect } from 'react';
 import { warmFonts } from '../../ui/font-warm';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 // LabOutput's fonts, laid out while the user sets up the run rather than as its first result appears (font-warm.ts).
 const OUTPUT_FONTS = [['p.muted.small', 'strong'], ['article.lab-tensor', 'header', 'strong.mono'], ['span.mono.muted'], ['span.muted.small'], ['dl.lab-facts', 'div', 'dt'], ['dl.lab-facts', 'div', 'dd'], ['p.mono.small'], ['figcaption.muted.small']];
@@ -56,7 +57,7 @@ export function LabInput({ value, onChange, error, disabled, onRun, caps }: Inpu
           </label>
         </>
       )}
-      {error && <p className="field-error" role="alert" data-testid="lab-input-error">{error}</p>}
+      <FieldError testId="lab-input-error">{error}</FieldError>
     </div>
   );
 }

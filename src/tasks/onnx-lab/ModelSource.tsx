@@ -3,6 +3,7 @@ import { formatBytes } from '../../ui/format';
 import { readOnnx } from './onnx-reader';
 import { readVerified } from '../../cache/verified-fetch';
 import type { LabModel } from './lab-value';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
@@ -110,7 +111,7 @@ export function ModelSource({ model, url, disabled, onUrl, onModel }: Props) {
         <input value={url} onChange={(event) => onUrl(event.target.value)} placeholder="…or a URL: https://example.org/model.onnx" spellCheck={false} aria-label="Model URL" data-testid="lab-url" disabled={disabled || busy} />
         <button type="submit" className="secondary" disabled={disabled || busy || !url.trim()} data-testid="lab-fetch">Fetch</button>
       </form>
-      {error && <p className="field-error" role="alert" data-testid="lab-model-error">{error}</p>}
+      <FieldError testId="lab-model-error">{error}</FieldError>
     </div>
   );
 }

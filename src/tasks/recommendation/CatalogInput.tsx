@@ -2,6 +2,7 @@ import type { InputProps } from '../types';
 import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { catalogOf, type RecommendationInput } from './catalog';
 import { SAMPLE_CATALOG, type CatalogItem } from './sample-catalog';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 export const CUSTOM_EXAMPLE = [
   'Dune — A desert planet, a noble family and a war over the spice that powers space travel.',
@@ -92,11 +93,7 @@ export function CatalogInput({ value, onChange, error, disabled }: InputProps<Re
             Clear likes
           </button>
         </div>
-        {listError && (
-          <p className="field-error" role="alert" data-testid="liked-error">
-            {listError}
-          </p>
-        )}
+        <FieldError testId="liked-error">{listError}</FieldError>
         <ul className="catalog-list" data-testid="catalog-list" aria-invalid={Boolean(listError)}>
           {items.map((item) => (
             <CatalogRow key={item.id} item={item} liked={liked.has(item.id)} onToggle={() => toggle(item.id)} disabled={disabled} />

@@ -3,6 +3,7 @@ import type { InputProps } from '../types';
 import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import type { Input } from './types';
 import { languagesFor, translationMode, type LanguageFamily, type TranslationMode } from './languages';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 const SAMPLES = ['The house is small.', 'Where is the train station?', 'Machine learning models can now run entirely inside your web browser.'];
 
@@ -30,7 +31,7 @@ function LanguagePickers({ family, value, onChange, error, disabled }: { family:
         </button>
         {select('tgt', 'To')}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FieldError>{error}</FieldError>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { TextInput } from '../../ui/kit/TextInput/TextInput';
 import { ScoreBars } from '../../ui/kit/ScoreBars/ScoreBars';
 import { LABELS_MISSING, TEXT_MISSING, addLabels, removeLabel } from './labels';
 import type { Input, Output } from './types';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 const SAMPLES: Input[] = [
   { text: 'Who are you voting for in the next election?', labels: ['politics', 'business', 'sports'] },
@@ -73,11 +74,7 @@ export function LabelEditor({ labels, onChange, error, disabled, title = 'Candid
           </button>
         )}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert" data-testid="labels-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} testId="labels-error">{error}</FieldError>
     </div>
   );
 }

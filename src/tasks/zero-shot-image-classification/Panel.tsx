@@ -8,6 +8,7 @@ import { LABELS_MISSING } from '../zero-shot-classification/labels';
 import { DEFAULT_TEMPLATE, templateProblem } from './template';
 import type { Input, Output, WorkerInput } from './types';
 import '../shared/vision.css';
+import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 const IMAGE_MISSING = 'Choose an image first.';
 
@@ -36,13 +37,7 @@ function Fields({ value, onChange, error, disabled }: InputProps<Input>) {
           disabled={disabled}
           data-testid="template-input"
         />
-        {templateError ? (
-          <p className="field-error" role="alert" data-testid="template-error">
-            {templateError}
-          </p>
-        ) : (
-          <p className="field-note">Each label is put in place of {'{}'}; CLIP was trained on captions like these.</p>
-        )}
+        <FieldError testId="template-error" note={<>Each label is put in place of {'{}'}; CLIP was trained on captions like these.</>}>{templateError}</FieldError>
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { SAMPLE_IMAGES, readImageFile, sampleImage, urlImage, type ImageValue } from './image-value';
 import { safeHttpUrl } from '../../../share/input-shape';
+import { FieldError } from '../FieldError/FieldError';
 
 interface Props {
   value: ImageValue | undefined;
@@ -92,11 +93,7 @@ export function ImageInput({ value, onChange, error, disabled }: Props) {
           {value.note}
         </p>
       )}
-      {message && (
-        <p className="field-error" role="alert" data-testid="image-error">
-          {message}
-        </p>
-      )}
+      <FieldError testId="image-error">{message}</FieldError>
       <div className="chips" aria-label="Sample images">
         {SAMPLE_IMAGES.map((sample) => (
           <button

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImagePayload } from '../../../tasks/shared/image-contract';
 import type { LiveRunner } from '../../../tasks/types';
 import { FpsMeter, NO_CAMERA_API, cameraErrorMessage, formatFps, frameSize } from './live-camera';
+import { FieldError } from '../FieldError/FieldError';
 
 export interface LiveResult<O> {
   output: O;
@@ -166,11 +167,7 @@ export function LiveCamera<O>({ draw, summary, onSnapshot, live }: Props<O>) {
       </div>
       {status === 'starting' && <p className="muted small">Waiting for the camera…</p>}
       {!on && !error && <p className="field-note">Runs the model on the camera continuously; each frame is sent as soon as the previous result is back.</p>}
-      {error && (
-        <p className="field-error" role="alert" data-testid="camera-error">
-          {error}
-        </p>
-      )}
+      <FieldError testId="camera-error">{error}</FieldError>
       {result && summary && <div data-testid="camera-summary">{summary(result.output)}</div>}
     </div>
   );

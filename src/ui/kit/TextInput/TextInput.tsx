@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldError } from '../FieldError/FieldError';
 
 interface Props {
   label: string;
@@ -29,11 +30,7 @@ export function TextInput({ label, value, onChange, samples = [], rows = 4, plac
         disabled={disabled}
         data-testid={testId}
       />
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
       {samples.length > 0 && (
         <div className="chips" aria-label="Sample inputs">
           {samples.map((sample) => (

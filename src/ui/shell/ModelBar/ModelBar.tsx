@@ -11,6 +11,7 @@ import { lazyDialog } from '../../kit/LazyDialog/LazyDialog';
 import { ModelPlan } from '../ModelPlan/ModelPlan';
 import { HostDefaultNotice, ModelSuggestions } from './ModelSuggestions';
 import type { DeviceChoice, DtypeChoice } from '../../../protocol/messages';
+import { FieldError } from '../../kit/FieldError/FieldError';
 
 // The model browser (Hub search, local folders) is its own chunk, fetched when it first opens.
 const ModelBrowser = lazyDialog(() => import('../ModelBrowser/ModelBrowser').then((m) => m.ModelBrowser));
@@ -83,7 +84,7 @@ export const ModelBar = memo(function ModelBar() {
           aria-invalid={Boolean(problem)}
           data-testid="model-input"
         />
-        {problem && <p className="field-error" role="alert" data-testid="model-id-error">{problem}</p>}
+        <FieldError testId="model-id-error">{problem}</FieldError>
         {local && !problem && <p className="field-note" data-testid="local-note">Local folder: read from your disk, nothing is uploaded.</p>}
       </div>
       <div className="field">

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { folderFromDrop, folderFromInput, folderProblems, type LocalFolder } from '../../../models/local-folders';
 import { formatBytes } from '../../format';
+import { FieldError } from '../../kit/FieldError/FieldError';
 
 interface Props {
   pipeline: string;
@@ -56,7 +57,7 @@ export function LocalFolderTab({ pipeline, onUse }: Props) {
           />
         </label>
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FieldError>{error}</FieldError>
       {folder && (
         <div className="local-summary" data-testid="folder-summary">
           <p>

@@ -3,6 +3,7 @@ import { compactCount, searchModels, type HubModel } from '../../../models/hub-s
 import { modelIdProblem } from '../../../models/model-id';
 import { useApp } from '../../../store';
 import { hostHeld } from '../../../store/link-host';
+import { FieldError } from '../../kit/FieldError/FieldError';
 
 interface Props {
   host: string;
@@ -43,7 +44,7 @@ export function SearchTab({ host, pipeline, current, onPick }: Props) {
       <div className="field">
         <label htmlFor={`${id}-q`}>Search {new URL(host).host} for {pipeline} models with ONNX weights</label>
         <input id={`${id}-q`} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name, or a full id such as Xenova/yolos-tiny" spellCheck={false} data-testid="hub-search-input" autoFocus />
-        {idProblem && <p className="field-error" role="alert">{idProblem}</p>}
+        <FieldError>{idProblem}</FieldError>
       </div>
       {fullId && (
         <button type="button" className="secondary" onClick={() => onPick(fullId)} data-testid="use-typed-id">

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { SharedReference } from '../../../store/session-slice';
 import { compareWithReference, parseReference, type ReferenceCheck } from './reference-check';
+import { FieldError } from '../../kit/FieldError/FieldError';
 
 interface Props {
   /** The check of the current result against the task's reference, if it has one. */
@@ -46,7 +47,7 @@ export function ReferenceCheckView({ check, problem, onReference }: Props) {
         Check against a reference…
         <input type="file" accept="application/json,.json" onChange={(e) => void load(e)} data-testid="reference-file" />
       </label>
-      {error && <p className="field-error" role="alert" data-testid="reference-error">{error}</p>}
+      <FieldError testId="reference-error">{error}</FieldError>
       {(check || problem) && (
         <button type="button" className="secondary small-button" onClick={() => onReference(undefined)} data-testid="reference-remove">
           Remove reference

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useApp } from '../../../store';
 import { HUB_HOST, THEME_CHOICES, normalizeHost, type ThemeChoice } from '../../../store/settings-slice';
 import { Dialog } from '../../kit/Dialog/Dialog';
+import { FieldError } from '../../kit/FieldError/FieldError';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System (follow the device)', light: 'Light', dark: 'Dark' };
 
@@ -38,22 +39,18 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       <div className="field">
         <label htmlFor={`${id}-host`}>Model host</label>
         <input id={`${id}-host`} value={draftHost} onChange={(e) => setDraftHost(e.target.value)} spellCheck={false} data-testid="host-input" />
-        {hostProblem ? (
-          <p className="field-error" role="alert">{hostProblem}</p>
-        ) : (
-          <p className="field-note">Any server with the Hugging Face URL layout (…/org/model/resolve/revision/file).</p>
-        )}
+        <FieldError note="Any server with the Hugging Face URL layout (…/org/model/resolve/revision/file).">{hostProblem}</FieldError>
         <button type="button" className="link" onClick={() => setDraftHost(HUB_HOST)}>Use the Hugging Face Hub</button>
       </div>
       <div className="field">
         <label htmlFor={`${id}-rev`}>Revision</label>
         <input id={`${id}-rev`} value={draftRevision} onChange={(e) => setDraftRevision(e.target.value)} spellCheck={false} />
-        {revisionProblem && <p className="field-error" role="alert">{revisionProblem}</p>}
+        <FieldError>{revisionProblem}</FieldError>
       </div>
       <div className="field">
         <label htmlFor={`${id}-confirm`}>Ask before downloading more than (MB)</label>
         <input id={`${id}-confirm`} value={draftConfirm} onChange={(e) => setDraftConfirm(e.target.value)} inputMode="decimal" data-testid="confirm-threshold" />
-        {confirmProblem && <p className="field-error" role="alert">{confirmProblem}</p>}
+        <FieldError>{confirmProblem}</FieldError>
       </div>
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
