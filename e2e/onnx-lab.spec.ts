@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { singleNodeModel } from '../src/runtime/tiny-onnx';
 import { MIRROR, expectRunDone, runAndWait } from './helpers/app';
+import { expectResultFontsWarmed } from './helpers/fonts';
 
 // The lab takes raw .onnx files: the PaddleOCR detector from the npm package, and models from ../shared/models
 // (MODELS_DIR), both as dropped files and as URLs served by the model mirror.
@@ -53,6 +54,8 @@ test('PaddleOCR detector: IO with symbolic dims, opset, run on an image, probabi
   await expect(out.getByTestId('lab-heatmap')).toHaveAttribute('data-cols', '256');
   await expect(out.getByTestId('lab-topk')).toHaveCount(0);
   await expect(page.getByTestId('lab-run-ms')).toHaveText(/\d/);
+  await expectResultFontsWarmed(page, '[data-testid=lab-output]', "the lab's output");
+  await expectResultFontsWarmed(page, '[data-testid=run-stats]', 'the run stats');
 });
 
 test('MobileNetV2 from MODELS_DIR: the coffee photo scores espresso first; a wrong shape is named, then fixed', async ({ page }) => {
@@ -77,6 +80,7 @@ test('MobileNetV2 from MODELS_DIR: the coffee photo scores espresso first; a wro
   // ImageNet class 967 is "espresso" (as the image-classification pipeline reads this photo).
   await expect(logits.getByTestId('lab-topk').locator('tbody tr').first()).toHaveAttribute('data-index', '967');
   await expect(logits.getByTestId('lab-heatmap')).toHaveCount(0);
+  await expectResultFontsWarmed(page, '[data-testid=lab-output]', "the lab's top-k table");
 });
 
 test('YOLOX-Nano by URL from the mirror, random input; execution providers tested on demand', async ({ page }) => {

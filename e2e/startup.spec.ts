@@ -1,26 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FIRST_CHECK, MIRROR } from './helpers/app';
+import { fontsUnder, warmFonts } from './helpers/fonts';
 
 // index.html lays out one line of text per font weight and size the first screen uses, while the scripts are
 // still downloading (`#font-warm`): on Linux each new one costs Chromium a fontconfig lookup, and without the list
 // they all landed in the first render's layout, one long task. A style change that brings a new size or weight to
 // the first screen must add it to the list: this test says which.
-
-/** The fonts (family, weight, size, style) of every visible element with text under `root`. */
-function fontsUnder(page: Page, root: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const found = new Set<string>();
-    for (const el of document.querySelectorAll<HTMLElement>(`${selector} *`)) {
-      const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (!text && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName)) continue;
-      if (el.getClientRects().length === 0) continue;
-      const s = getComputedStyle(el);
-      if (s.visibility === 'hidden') continue;
-      found.add(`${s.fontWeight} ${s.fontSize} ${s.fontStyle} ${s.fontFamily}`);
-    }
-    return [...found].sort();
-  }, root);
-}
 
 for (const viewport of [
   { width: 412, height: 823 },
@@ -36,14 +21,7 @@ for (const viewport of [
         await expect(page.locator('#workspace h1')).toBeVisible(FIRST_CHECK);
         // The model check's plan (its file list is in a monospace font) is part of the first screen.
         if (task !== 'onnx-lab') await expect(page.locator('[data-testid=model-plan]:not([data-status=checking])')).toBeVisible(FIRST_CHECK);
-        const warm = new Set(
-          await page.evaluate(() =>
-            [...document.querySelectorAll<HTMLElement>('#font-warm > span')].map((el) => {
-              const s = getComputedStyle(el);
-              return `${s.fontWeight} ${s.fontSize} ${s.fontStyle} ${s.fontFamily}`;
-            }),
-          ),
-        );
+        const warm = await warmFonts(page, false);
         expect(warm.size).toBeGreaterThan(5);
         const used = await fontsUnder(page, '#root');
         expect(used.length).toBeGreaterThan(3);
