@@ -34,10 +34,17 @@ export function warmFonts(page: Page, late: boolean): Promise<Set<string>> {
     .then((fonts) => new Set(fonts));
 }
 
-/** Every font a result under `root` shows was laid out before it appeared. */
+/**
+ * Every font a result under `root` shows is among the samples laid out ahead. The samples are laid out one per idle
+ * period (each within 2 s), so on a busy machine the last ones may still be queued when a fast result appears: the
+ * check waits for the queue, and fails on a font no sample has.
+ */
 export async function expectResultFontsWarmed(page: Page, root: string, what: string): Promise<void> {
-  const warm = await warmFonts(page, true);
   const used = await fontsUnder(page, root);
   expect(used.length, `no text found under ${root}`).toBeGreaterThan(1);
-  expect(used.filter((font) => !warm.has(font)), `fonts of ${what} missing from the samples in src/ui/font-warm.ts (and #font-warm)`).toEqual([]);
+  const missing = async () => {
+    const warm = await warmFonts(page, true);
+    return used.filter((font) => !warm.has(font));
+  };
+  await expect.poll(missing, { message: `fonts of ${what} missing from the samples in src/ui/font-warm.ts (and #font-warm)`, timeout: 30_000 }).toEqual([]);
 }

@@ -11,7 +11,7 @@ import { warmFonts } from '../../ui/font-warm';
 import { FieldError } from '../../ui/kit/FieldError/FieldError';
 
 // LabOutput's fonts, laid out while the user sets up the run rather than as its first result appears (font-warm.ts).
-const OUTPUT_FONTS = [['p.muted.small', 'strong'], ['article.lab-tensor', 'header', 'strong.mono'], ['span.mono.muted'], ['span.muted.small'], ['dl.lab-facts', 'div', 'dt'], ['dl.lab-facts', 'div', 'dd'], ['p.mono.small'], ['figcaption.muted.small']];
+const OUTPUT_FONTS = [['p.muted.small', 'strong'], ['article.lab-tensor', 'header', 'strong.mono'], ['span.mono.muted'], ['span.muted.small'], ['dl.lab-facts', 'div', 'dt'], ['dl.lab-facts', 'div', 'dd'], ['p.mono.small'], ['figcaption.muted.small'], ['table.lab-table', 'caption'], ['table.lab-table', 'thead', 'tr', 'th']];
 
 export function LabInput({ value, onChange, error, disabled, onRun, caps }: InputProps<LabValue>) {
   const model = value.model;
