@@ -4,7 +4,7 @@
 // on the same onnxruntime-web session: Transformers.js' pipeline, its model.generate, the project's lean loop
 // (src/tasks/shared/lean-decode.ts) and the raw session loop (the WASM floor), with the time in session.run,
 // the streamer and postMessage. PROFILE_MODEL, PROFILE_THREADS (e.g. "1,2"), PROFILE_TOKENS, PROFILE_REPS,
-// PROFILE_DTYPE (fp32, q4, …), PROFILE_PORT, MIRROR_PORT select; MIRROR_EXTRA_DIRS=bench-models serves the generated
+// PROFILE_DTYPE (fp32, q4, …), PROFILE_PROMPT (the prompt's text; default "Once upon a time"), PROFILE_PORT, MIRROR_PORT select; MIRROR_EXTRA_DIRS=bench-models serves the generated
 // real-size decoders (PROFILE_MODEL=bench-random/llama-135m).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +23,7 @@ const TOKENS = Number(process.env.PROFILE_TOKENS ?? 64);
 const DTYPE = process.env.PROFILE_DTYPE ?? 'fp32';
 const REPS = Number(process.env.PROFILE_REPS ?? 5);
 const PORT = Number(process.env.PROFILE_PORT ?? 4403);
+const PROMPT = process.env.PROFILE_PROMPT;
 const root = path.resolve(import.meta.dirname, '..', 'bench', 'decode');
 const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
@@ -44,18 +45,21 @@ try {
   server = await preview(config);
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const rows = [];
+  /** @type {number | undefined} */
+  let promptTokens;
   for (const threads of THREADS) for (const wasmBuild of BUILDS) {
     const page = await browser.newPage();
-    const query = new URLSearchParams({ host: mirror.url, model: MODEL, threads: String(threads), build: wasmBuild, tokens: String(TOKENS), reps: String(REPS), dtype: DTYPE });
+    const query = new URLSearchParams({ host: mirror.url, model: MODEL, threads: String(threads), build: wasmBuild, tokens: String(TOKENS), reps: String(REPS), dtype: DTYPE, ...(PROMPT ? { prompt: PROMPT } : {}) });
     await page.goto(`http://localhost:${PORT}/?${query}`);
     await page.waitForFunction(() => 'decodeProfile' in window, undefined, { timeout: 600_000 });
     const report = /** @type {Record<string, any>} */ (await page.evaluate(() => /** @type {any} */ (window).decodeProfile));
     if (report.error) throw new Error(report.error);
     console.log(JSON.stringify(report));
     for (const name of ['pipeline', 'generate', 'lean', 'raw', 'rawPlain']) rows.push({ threads, build: wasmBuild, name, ...report[name] });
+    promptTokens = report.promptTokens;
     await page.close();
   }
-  console.log(`\n${MODEL} (${DTYPE}), ${TOKENS} greedy tokens, median of ${REPS} (ms; decode = tokens after the first)`);
+  console.log(`\n${MODEL} (${DTYPE}), ${TOKENS} greedy tokens after a ${promptTokens}-token prompt, median of ${REPS} (ms; decode = tokens after the first)`);
   console.log('threads | build | loop | total | min | per token p10 / p50 | session.run p10 / p50 | run share | streamer | postMessage | decode tok/s (p50) | same text');
   for (const r of rows) {
     const reference = rows.find((x) => x.threads === r.threads && x.build === r.build && x.name === 'generate');

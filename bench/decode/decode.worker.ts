@@ -153,7 +153,8 @@ async function profile(s: Settings) {
       return { ...r, runMs, runs };
     },
   };
-  const report: Record<string, unknown> = { build: s.build ?? 'asyncify', threads, tokens, reps, crossOriginIsolated, model: s.model };
+  const promptTokens = (encoded().input_ids.data as BigInt64Array).length;
+  const report: Record<string, unknown> = { build: s.build ?? 'asyncify', threads, tokens, reps, crossOriginIsolated, model: s.model, promptTokens };
   for (const variant of Object.values(variants)) await variant(); // warm-up each path once
   // Interleaved, so a busy spell on a shared machine lands on every loop alike.
   const all: Record<string, unknown[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
