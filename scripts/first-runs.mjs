@@ -13,13 +13,25 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
 import { startMirror } from './model-mirror.mjs';
 import { startStaticServer } from './static-server.mjs';
+import { load, open, runOnce } from './bench/app-driver.mjs';
+import { STORY } from './bench/cases.mjs';
+import { installProbes } from './bench/page-probe.mjs';
 
 const MODEL = process.env.FIRST_RUNS_MODEL ?? 'karpathy/tinyllamas-stories260K';
 const RUNS = Number(process.env.FIRST_RUNS ?? 8);
 const PORT = Number(process.env.FIRST_RUNS_PORT ?? 4405);
 const JS_FLAGS = process.env.FIRST_RUNS_JS_FLAGS;
-const STORY = 'Once upon a time, there was a little girl named Lily. She loved to play outside in the park with her friends.';
 const root = path.resolve(import.meta.dirname, '..');
+/** The bench's generation case with a shorter prompt. @type {import('./bench/cases.mjs').BenchCase} */
+const CASE = {
+  id: 'first-runs',
+  task: 'text-generation',
+  model: MODEL,
+  kind: 'pipeline',
+  inputTestId: 'prompt-input',
+  text: STORY.repeat(3).trim(),
+  params: { max_new_tokens: 128, min_new_tokens: 128 },
+};
 
 if (!existsSync(path.join(root, 'dist', 'index.html'))) await build({ root, logLevel: 'warn' });
 const mirror = await startMirror({ port: Number(process.env.MIRROR_PORT) || 8304, extraDirs: [path.join(root, 'e2e', 'fixtures', 'models')] });
@@ -27,22 +39,18 @@ const mirror = await startMirror({ port: Number(process.env.MIRROR_PORT) || 8304
 const server = await startStaticServer({ dir: path.join(root, 'dist'), port: PORT, isolation: true });
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])] });
 try {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}?task=text-generation&host=${encodeURIComponent(mirror.url)}`);
-  await page.getByTestId('model-input').fill(MODEL);
-  await page.getByTestId('prompt-input').fill([STORY, STORY, STORY].join(' '));
-  await page.getByTestId('param-max_new_tokens').fill('128');
-  await page.getByTestId('param-min_new_tokens').fill('128');
-  await page.getByTestId('load-button').click();
-  const status = page.locator('[data-testid=load-status][data-load-ms]');
-  await status.waitFor({ timeout: 300_000 });
-  console.log(`${MODEL}: loaded in ${await status.getAttribute('data-load-ms')} ms on ${await status.getAttribute('data-threads')} thread(s)${JS_FLAGS ? `, V8 flags ${JS_FLAGS}` : ''}`);
+  const context = await browser.newContext();
+  await installProbes(context);
+  const page = await context.newPage();
+  // Driven as the bench's app column drives it (scripts/bench/app-driver.mjs), on the bench's default thread cap.
+  await open(page, CASE, { appUrl: server.url, mirrorUrl: mirror.url, runs: RUNS, threads: 2, device: 'wasm' });
+  const loaded = await load(page);
+  console.log(`${MODEL}: loaded in ${loaded.ms} ms on ${loaded.threads} thread(s)${JS_FLAGS ? `, V8 flags ${JS_FLAGS}` : ''}`);
   console.log('run | latency ms | in session.run ms | first token ms | tokens');
+  const f = (/** @type {number | undefined} */ v) => (v === undefined ? '—' : v.toFixed(0));
   for (let seq = 1; seq <= RUNS; seq += 1) {
-    await page.getByTestId('run-button').click();
-    await page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=done]`).waitFor({ timeout: 300_000 });
-    const read = async (/** @type {string} */ id, /** @type {string} */ attr) => Number(await page.getByTestId(id).getAttribute(attr)).toFixed(0);
-    console.log(`${seq} | ${await read('latency', 'data-ms')} | ${await read('model-ms', 'data-ms')} | ${await read('ttft', 'data-ms')} | ${await read('tokens', 'data-value')}`);
+    const run = await runOnce(page, seq);
+    console.log(`${seq} | ${f(run.ms)} | ${f(run.sessionMs)} | ${f(run.ttftMs)} | ${f(run.tokens)}`);
   }
 } finally {
   await browser.close();

@@ -19,7 +19,7 @@ async function pickTask(page, /** @type {string} */ task) {
 }
 
 /** Opens the case's task with its model and input set, as a user would. @param {import('playwright').Page} page @param {BenchCase} c @param {AppEnv} env */
-async function open(page, c, env) {
+export async function open(page, c, env) {
   const query = new URLSearchParams({ host: env.mirrorUrl, threads: String(env.threads) });
   const wasm = page.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('.wasm'), ...LONG });
   await page.goto(`${env.appUrl}?${query}`);
@@ -42,7 +42,7 @@ async function open(page, c, env) {
  * default: every real-size model) asks first; the bench answers it as a user would, and the app's own load
  * figure starts only then. @param {import('playwright').Page} page
  */
-async function load(page) {
+export async function load(page) {
   const from = await pageNow(page);
   await page.getByTestId('load-button').click();
   const ready = page.locator('[data-testid=load-status][data-load-ms]');
@@ -75,7 +75,7 @@ async function loadSpans(page) {
 }
 
 /** One Run, waited for by its run number. @param {import('playwright').Page} page @param {number} seq */
-async function runOnce(page, seq) {
+export async function runOnce(page, seq) {
   await page.getByTestId('run-button').click();
   const done = page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=done]`);
   const failed = page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=error]`);

@@ -14,7 +14,7 @@ const GENERATOR = '../llama-onnx/bench-models.mjs';
 // BENCH_NEW_TOKENS shortens a generation (a q4 135M decoder takes minutes per 128 tokens on WASM here).
 const NEW_TOKENS = Number(process.env.BENCH_NEW_TOKENS ?? 128);
 const PROMPT_TOKENS = 128;
-const STORY = 'Once upon a time, there was a little girl named Lily. She loved to play outside in the park with her friends. ';
+export const STORY = 'Once upon a time, there was a little girl named Lily. She loved to play outside in the park with her friends. ';
 
 /**
  * @typedef {{ id: string, task: string, model: string, kind: 'pipeline' | 'onnx', dtype?: string,
