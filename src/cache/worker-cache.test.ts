@@ -74,6 +74,12 @@ describe('ModelCache', () => {
     await store.put(`${A}broken.json`, new Response('{}'));
     expect([...entries.keys()]).toEqual([`${A}config.json`]);
     expect(store.takeFailure(A)).toBeUndefined();
+    // The refused file is named for the load's warning (a 206 is not a refusal), once, until the next load.
+    expect(store.takeUnsaved(A)).toEqual([{ file: 'broken.json', message: 'Cache.put: network error' }]);
+    expect(store.takeUnsaved(A)).toEqual([]);
+    await store.put(`${A}broken.json`, new Response('{}'));
+    store.allow(A);
+    expect(store.takeUnsaved(A)).toEqual([]);
   });
   it('after a quota failure is reported, later writes of that model wait for its next load', async () => {
     const { cache, entries } = fakeCache(20);

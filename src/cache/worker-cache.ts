@@ -16,6 +16,13 @@ export interface CacheFailure {
   message: string;
 }
 
+/** A file the browser would not store, and why. */
+export interface UnsavedFile {
+  /** The file's path in the model repo. */
+  file: string;
+  message: string;
+}
+
 /** A downloaded file that did not match what its host announced, and so was not cached. */
 export interface DamagedDownload extends DownloadProblem {
   /** The file's path in the model repo. */
@@ -52,6 +59,8 @@ export class ModelCache {
   private damaged = new Map<string, DamagedDownload[]>();
   /** Per model version: files answered from the cache since its load began. */
   private hits = new Map<string, Set<string>>();
+  /** Per model version: files the browser refused to store for another reason than its quota, since its load began. */
+  private unsaved = new Map<string, UnsavedFile[]>();
 
   constructor(open: () => Promise<CacheLike> = () => caches.open(MODEL_CACHE_NAME) as Promise<CacheLike>, checks?: DownloadChecks) {
     this.opener = open;
@@ -116,7 +125,12 @@ export class ModelCache {
     try {
       await cache.put(key, new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers }));
     } catch (error) {
-      if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') return;
+      if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') {
+        // Not the quota (Chromium says "Unexpected internal error" for a file larger than a private window keeps):
+        // the model's other files stay cached, and the load says which file will download again.
+        this.unsaved.set(prefix, [...(this.unsaved.get(prefix) ?? []), { file: parseCacheUrl(key)?.file ?? key, message: describe(error) }]);
+        return;
+      }
       this.failures.set(prefix, { prefix, message: describe(error) });
       await this.removePrefix(cache, prefix);
     }
@@ -139,6 +153,14 @@ export class ModelCache {
     this.blocked.delete(prefix);
     this.damaged.delete(prefix);
     this.hits.delete(prefix);
+    this.unsaved.delete(prefix);
+  }
+
+  /** Returns (and forgets) the files of a model version the browser refused to store (not for its quota). */
+  takeUnsaved(prefix: string): UnsavedFile[] {
+    const found = this.unsaved.get(prefix) ?? [];
+    this.unsaved.delete(prefix);
+    return found;
   }
 
   /** Returns (and forgets) the downloads of a model version that failed their checks and were not cached. */
