@@ -18,12 +18,12 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
 import { defaultDir } from './model-mirror.mjs';
 import { assertNothingLeft, build, startServers } from './bench/servers.mjs';
 import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
 import { openApp } from './bench/app-driver.mjs';
+import { profiles } from './bench/profiles.mjs';
 import { measureBare, openBare } from './bench/bare-driver.mjs';
 import { summarize } from './bench/stats.mjs';
 import { runInterleaved } from './bench/interleave.mjs';
@@ -47,7 +47,7 @@ async function measureNative(c, dtype, threads) {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
-/** @param {import('playwright').Browser} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
+/** @param {import('./bench/app-driver.mjs').Browsers} browser @param {import('./bench/cases.mjs').BenchCase} c @param {any} urls @param {boolean} firstCase */
 async function measureCase(browser, c, urls, firstCase) {
   const env = { ...urls, runs: RUNS, threads: THREADS, device: DEVICE };
   // BENCH_ORDER=bare-first measures the bare page alone before the app (order effects on a busy machine); it then
@@ -111,7 +111,8 @@ async function main() {
   /** @type {any} */
   let initialJs;
   try {
-    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
+    // Each column of each case in a fresh browser profile on disk (scripts/bench/profiles.mjs).
+    const browser = profiles({ executablePath: findChromium(), args: CHROME_ARGS });
     try {
       console.log(`Benchmark: ${cases.length} cases, ${RUNS} runs each after the first, ${THREADS} threads, browser on ${DEVICE}`);
       for (const [i, c] of cases.entries()) {
@@ -122,7 +123,7 @@ async function main() {
         console.log(markdown([result]).split('\n').filter((line) => line.startsWith(`| ${c.id} |`)).join('\n'));
       }
     } finally {
-      await browser.close();
+      await browser.closeAll();
     }
   } finally {
     await servers.close();

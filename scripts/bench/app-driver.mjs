@@ -8,6 +8,7 @@ import { installProbes, longestTask, longestTaskCause, pageMemory, pageNow, watc
 const LONG = { timeout: 600_000 };
 
 /** @typedef {import('./cases.mjs').BenchCase} BenchCase */
+/** Where a column gets its browser: a fresh profile on disk each time (./profiles.mjs). @typedef {{ newContext(): Promise<import('playwright').BrowserContext> }} Browsers */
 /** @typedef {{ appUrl: string, mirrorUrl: string, runs: number, threads: number, device: string }} AppEnv */
 
 /** @param {import('playwright').Page} page */
@@ -105,7 +106,7 @@ async function labLoad(page, c) {
  * Opens one case in a fresh profile and loads it (cold). The runs come one at a time through `run`, so the bench
  * can interleave them with the bare page's (both then see the same machine load); `finish` reads the run-time
  * long task and memory, then reloads the page and loads again from the browser's cache.
- * @param {import('playwright').Browser} browser @param {BenchCase} c @param {AppEnv} env
+ * @param {Browsers} browser @param {BenchCase} c @param {AppEnv} env
  * @param {boolean} [withInitialJs] also sum the gzipped JS fetched before the runtime starts
  */
 export async function openApp(browser, c, env, withInitialJs = false) {

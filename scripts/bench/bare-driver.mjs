@@ -6,6 +6,7 @@
 import { installProbes, longestTask, pageMemory, pageNow } from './page-probe.mjs';
 import { summarize } from './stats.mjs';
 
+/** @typedef {import('./app-driver.mjs').Browsers} Browsers */
 /** @typedef {import('./cases.mjs').BenchCase} BenchCase */
 /** @typedef {{ bareUrl: string, appUrl: string, mirrorUrl: string, runs: number, threads: number, device: string }} BareEnv */
 
@@ -52,7 +53,7 @@ function rawLoop(page, c, cold) {
 
 /**
  * Opens one case on the bare page and loads it (cold); `run` and `finish` as the app driver's (openApp).
- * @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env
+ * @param {Browsers} browser @param {BenchCase} c @param {BareEnv} env
  * @param {string | undefined} dtype the precision the app chose, so both load the same file
  */
 export async function openBare(browser, c, env, dtype) {
@@ -80,7 +81,7 @@ export async function openBare(browser, c, env, dtype) {
   };
 }
 
-/** Measures one case alone on the bare page. @param {import('playwright').Browser} browser @param {BenchCase} c @param {BareEnv} env @param {string | undefined} dtype */
+/** Measures one case alone on the bare page. @param {Browsers} browser @param {BenchCase} c @param {BareEnv} env @param {string | undefined} dtype */
 export async function measureBare(browser, c, env, dtype) {
   const bare = await openBare(browser, c, env, dtype);
   const first = await bare.run();
