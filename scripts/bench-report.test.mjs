@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { quantile, summarize } from './bench/stats.mjs';
-import { markdown, ratios, svgChart } from './bench/report.mjs';
+import { cacheRatios, markdown, ratios, svgChart } from './bench/report.mjs';
 import { runInterleaved } from './bench/interleave.mjs';
 
 test('quantile is nearest-rank: median and p90 of ten runs', () => {
@@ -41,6 +41,14 @@ test('markdown and SVG: a row per column, a ratio row per case, failures named; 
   const svg = svgChart([ok, failed], 'T');
   assert.match(svg, /^<svg /);
   assert.ok(svg.includes('a&#60;b') && !svg.includes('>a<b<'));
+});
+
+test('cache loads against native: same process and fresh process, marked against the 1.5 target', () => {
+  const r = { id: 'big', model: 'm', app: { medianMs: 1, cacheLoadMs: 6000 }, bare: { medianMs: 1, cacheLoadMs: 5000 }, native: { medianMs: 1, coldLoadMs: 4000, cacheLoadMs: 2000 } };
+  assert.deepEqual(cacheRatios(r), { appOverBare: 1.2, appOverNative: 3, bareOverNative: 2.5, appOverNativeFresh: 1.5, bareOverNativeFresh: 1.25 });
+  assert.match(markdown([r]), /\| big \| 1\.20× \| 3\.00× ✗ \| 2\.50× \| 1\.50× ✓ \| 1\.25× \|/);
+  // A case without a cache load (the ONNX lab's) has no row there.
+  assert.doesNotMatch(markdown([{ ...r, app: { medianMs: 1 } }]), /cache load: app/);
 });
 
 test('runInterleaved: first runs, then app and bare alternate who goes first; each column summarized from its own runs', async () => {

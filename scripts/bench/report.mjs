@@ -30,6 +30,26 @@ export function ratios(r) {
   };
 }
 
+/** The issue's target for a load from the browser cache: at most 1.5× native session creation of the same file. */
+export const CACHE_LOAD_TARGET = 1.5;
+
+/**
+ * A load from the browser cache against native's loads of the same file: its second session in the same process
+ * (`native.cacheLoadMs`, a heap already grown) and its first in a fresh process (`native.coldLoadMs`, the file in
+ * the OS's cache). A page reload starts a fresh worker with a fresh WASM heap, so the fresh process is the
+ * like-for-like figure; both are printed.
+ * @param {any} r
+ */
+export function cacheRatios(r) {
+  return {
+    appOverBare: ratio(r.app?.cacheLoadMs, r.bare?.cacheLoadMs),
+    appOverNative: ratio(r.app?.cacheLoadMs, r.native?.cacheLoadMs),
+    bareOverNative: ratio(r.bare?.cacheLoadMs, r.native?.cacheLoadMs),
+    appOverNativeFresh: ratio(r.app?.cacheLoadMs, r.native?.coldLoadMs),
+    bareOverNativeFresh: ratio(r.bare?.cacheLoadMs, r.native?.coldLoadMs),
+  };
+}
+
 /** @param {any[]} results */
 export function markdown(results, header = '') {
   const rows = [];
@@ -55,6 +75,19 @@ export function markdown(results, header = '') {
     const equal = r.outputsEqual === undefined ? '' : ` · WebGPU output ${r.outputsEqual ? '=' : '≠'} WASM's`;
     const met = q.appOverRaw === undefined ? '' : q.appOverRaw <= APP_OVER_RAW_TARGET ? ' ✓' : ' ✗';
     rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.appOverRaw)}${met} | ${x(q.bareOverNative)} | ${x(q.rawOverNative)} | ${x(q.appOverNative)} | ${r.generation ? 'ms per decoded token' : 'median latency'}${equal} |`);
+  }
+  const cached = results.filter((k) => !k.error && k.app?.cacheLoadMs !== undefined && k.native);
+  if (cached.length > 0) {
+    rows.push(
+      '',
+      `| case | cache load: app / bare | app / native (same process, ≤ ${CACHE_LOAD_TARGET}) | bare / native | app / native (fresh process, ≤ ${CACHE_LOAD_TARGET}) | bare / native (fresh process) |`,
+      '|---|---|---|---|---|---|',
+    );
+    const mark = (/** @type {number | undefined} */ r) => (r === undefined ? '' : r <= CACHE_LOAD_TARGET ? ' ✓' : ' ✗');
+    for (const r of cached) {
+      const q = cacheRatios(r);
+      rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.appOverNative)}${mark(q.appOverNative)} | ${x(q.bareOverNative)} | ${x(q.appOverNativeFresh)}${mark(q.appOverNativeFresh)} | ${x(q.bareOverNativeFresh)} |`);
+    }
   }
   return `${header}${rows.join('\n')}\n`;
 }
