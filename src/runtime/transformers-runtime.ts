@@ -273,7 +273,7 @@ async function cacheProblem(spec: LoadSpec): Promise<string | undefined> {
   const unsaved = modelCache.takeUnsaved(prefix);
   if (!failure && unsaved.length > 0) {
     const files = unsaved.map((u) => u.file).join(', ');
-    return `${files} could not be saved for offline use (${unsaved[0].message}). It runs now, but will download again next time; a private window, or a disk short of space, keeps the browser from storing large files.`;
+    return `${files} could not be saved for offline use (${unsaved[0].message.replace(/\.$/, '')}). It runs now, but will download again next time; a private window, or a disk short of space, keeps the browser from storing large files.`;
   }
   if (!failure) return undefined;
   await modelCache.purge(prefix).catch(() => undefined);
