@@ -10,6 +10,8 @@ export const fmt = (n, unit = 'ms') => (n === undefined || Number.isNaN(n) ? '�
 /** @param {number | undefined} a @param {number | undefined} b */
 export const ratio = (a, b) => (a && b ? a / b : undefined);
 const x = (/** @type {number | undefined} */ r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
+/** ✓ or ✗ against a target (at most), nothing where there is no ratio. */
+const mark = (/** @type {number | undefined} */ r, /** @type {number} */ target) => (r === undefined ? '' : r <= target ? ' ✓' : ' ✗');
 const mb = (/** @type {number | undefined} */ b) => (b === undefined ? '—' : `${(b / 1e6).toFixed(0)} MB`);
 
 /**
@@ -73,7 +75,7 @@ export function markdown(results, header = '') {
   for (const r of results.filter((k) => !k.error)) {
     const q = ratios(r);
     const equal = r.outputsEqual === undefined ? '' : ` · WebGPU output ${r.outputsEqual ? '=' : '≠'} WASM's`;
-    const met = q.appOverRaw === undefined ? '' : q.appOverRaw <= APP_OVER_RAW_TARGET ? ' ✓' : ' ✗';
+    const met = mark(q.appOverRaw, APP_OVER_RAW_TARGET);
     rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.appOverRaw)}${met} | ${x(q.bareOverNative)} | ${x(q.rawOverNative)} | ${x(q.appOverNative)} | ${r.generation ? 'ms per decoded token' : 'median latency'}${equal} |`);
   }
   const cached = results.filter((k) => !k.error && k.app?.cacheLoadMs !== undefined && k.native);
@@ -83,10 +85,9 @@ export function markdown(results, header = '') {
       `| case | cache load: app / bare | app / native (same process, ≤ ${CACHE_LOAD_TARGET}) | bare / native | app / native (fresh process, ≤ ${CACHE_LOAD_TARGET}) | bare / native (fresh process) |`,
       '|---|---|---|---|---|---|',
     );
-    const mark = (/** @type {number | undefined} */ r) => (r === undefined ? '' : r <= CACHE_LOAD_TARGET ? ' ✓' : ' ✗');
     for (const r of cached) {
       const q = cacheRatios(r);
-      rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.appOverNative)}${mark(q.appOverNative)} | ${x(q.bareOverNative)} | ${x(q.appOverNativeFresh)}${mark(q.appOverNativeFresh)} | ${x(q.bareOverNativeFresh)} |`);
+      rows.push(`| ${r.id} | ${x(q.appOverBare)} | ${x(q.appOverNative)}${mark(q.appOverNative, CACHE_LOAD_TARGET)} | ${x(q.bareOverNative)} | ${x(q.appOverNativeFresh)}${mark(q.appOverNativeFresh, CACHE_LOAD_TARGET)} | ${x(q.bareOverNativeFresh)} |`);
     }
   }
   return `${header}${rows.join('\n')}\n`;

@@ -36,6 +36,18 @@ export interface DownloadChecks {
   forget(url: string): void;
 }
 
+/** Adds an entry to a model version's list. */
+function append<T>(lists: Map<string, T[]>, prefix: string, item: T): void {
+  lists.set(prefix, [...(lists.get(prefix) ?? []), item]);
+}
+
+/** Returns (and forgets) a model version's list. */
+function take<T>(lists: Map<string, T[]>, prefix: string): T[] {
+  const found = lists.get(prefix) ?? [];
+  lists.delete(prefix);
+  return found;
+}
+
 function describe(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'QuotaExceededError') return 'the browser has no storage space left for this site (quota exceeded)';
@@ -118,7 +130,7 @@ export class ModelCache {
     if (problem) {
       this.checks?.forget(key);
       const file = parseCacheUrl(key)?.file ?? key;
-      this.damaged.set(prefix, [...(this.damaged.get(prefix) ?? []), { ...problem, file, url: key }]);
+      append(this.damaged, prefix, { ...problem, file, url: key });
       return;
     }
     const cache = await this.open();
@@ -128,7 +140,7 @@ export class ModelCache {
       if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') {
         // Not the quota (Chromium says "Unexpected internal error" for a file larger than a private window keeps):
         // the model's other files stay cached, and the load says which file will download again.
-        this.unsaved.set(prefix, [...(this.unsaved.get(prefix) ?? []), { file: parseCacheUrl(key)?.file ?? key, message: describe(error) }]);
+        append(this.unsaved, prefix, { file: parseCacheUrl(key)?.file ?? key, message: describe(error) });
         return;
       }
       this.failures.set(prefix, { prefix, message: describe(error) });
@@ -158,16 +170,12 @@ export class ModelCache {
 
   /** Returns (and forgets) the files of a model version the browser refused to store (not for its quota). */
   takeUnsaved(prefix: string): UnsavedFile[] {
-    const found = this.unsaved.get(prefix) ?? [];
-    this.unsaved.delete(prefix);
-    return found;
+    return take(this.unsaved, prefix);
   }
 
   /** Returns (and forgets) the downloads of a model version that failed their checks and were not cached. */
   takeDamaged(prefix: string): DamagedDownload[] {
-    const found = this.damaged.get(prefix) ?? [];
-    this.damaged.delete(prefix);
-    return found;
+    return take(this.damaged, prefix);
   }
 
   /** Whether any file of this model version was answered from the cache since its load began. */
