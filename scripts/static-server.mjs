@@ -31,6 +31,28 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Vite names what it builds into assets/ by its content's hash, so a name never changes meaning: cached for a year
+ * without a check. The rest (index.html, the manifest, the samples) is checked on every use; the service worker
+ * script must be, so updates are found.
+ * @param {string} relative the path under the base
+ */
+function cacheControl(relative) {
+  if (path.basename(relative) === 'sw.js') return 'no-cache';
+  if (/^assets\/[^/]+-[\w-]{8,}\.[a-z0-9]+$/i.test(relative)) return 'public, max-age=31536000, immutable';
+  return 'max-age=0, must-revalidate';
+}
+
+/** Whether a conditional GET/HEAD can be answered 304 (RFC 9110: If-None-Match wins over If-Modified-Since). */
+function notModified(/** @type {http.IncomingMessage} */ req, /** @type {Record<string, string | number>} */ headers) {
+  const match = req.headers['if-none-match'];
+  if (match !== undefined) return match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === headers.ETag || tag.trim() === '*');
+  const since = req.headers['if-modified-since'];
+  if (since === undefined) return false;
+  const time = Date.parse(since);
+  return !Number.isNaN(time) && Math.floor(Date.parse(String(headers['Last-Modified'])) / 1000) <= Math.floor(time / 1000);
+}
+
 /** The real path of a regular file, or undefined (missing, a folder, a dangling link). */
 function realFile(/** @type {string} */ file) {
   try {
@@ -92,17 +114,26 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
+    const stat = fs.statSync(real);
     /** @type {Record<string, string | number>} */
     const headers = {
       'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream',
-      'Content-Length': fs.statSync(real).size,
-      // The service worker script must be re-checked on every visit so updates are found.
-      'Cache-Control': path.basename(file) === 'sw.js' ? 'no-cache' : 'max-age=0, must-revalidate',
+      'Content-Length': stat.size,
+      'Cache-Control': cacheControl(relative),
+      // Validators, as static hosts send them: a revalidation is a 304, so the browser keeps its cached copy and
+      // what it keeps beside it (V8's compiled code for a WASM file is tied to that cached response).
+      ETag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      'Last-Modified': stat.mtime.toUTCString(),
     };
     if (csp) headers['Content-Security-Policy'] = CSP_HEADER;
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+    }
+    if (notModified(req, headers)) {
+      delete headers['Content-Length'];
+      res.writeHead(304, headers).end();
+      return;
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();

@@ -26,6 +26,8 @@ before(async () => {
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
   fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dist, 'assets', 'ort.wasm'), WASM);
+  fs.writeFileSync(path.join(dist, 'assets', 'ort-wasm-simd-threaded-DcHrbrbl.wasm'), WASM.subarray(0, 1024));
+  fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'outside the build');
   fs.symlinkSync(path.join(tmp, 'secret.txt'), path.join(dist, 'leak.txt'));
   fs.symlinkSync(path.join(dist, 'assets', 'app.js'), path.join(dist, 'alias.js'));
@@ -58,6 +60,33 @@ test('serves the build under its base path', async () => {
   assert.equal(await rawStatus('/app/assets/app.js', 'HEAD'), 200);
   assert.equal(await rawStatus('/app', 'GET'), 301);
   assert.equal(await rawStatus('/app/', 'POST'), 405);
+});
+
+test('validators: a revalidation is a 304, and Vite\'s hashed assets are cached for a year', async () => {
+  const url = (/** @type {string} */ file) => `${server.url}${file}`;
+  const hashed = await fetch(url('assets/ort-wasm-simd-threaded-DcHrbrbl.wasm'));
+  assert.equal(hashed.status, 200);
+  assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  const etag = hashed.headers.get('etag');
+  const modified = hashed.headers.get('last-modified');
+  assert.match(etag ?? '', /^"[0-9a-f]+-[0-9a-f]+"$/);
+  assert.ok(modified && !Number.isNaN(Date.parse(modified)));
+  assert.equal((await fetch(url('index.html'))).headers.get('cache-control'), 'max-age=0, must-revalidate');
+  assert.equal((await fetch(url('assets/ort.wasm'))).headers.get('cache-control'), 'max-age=0, must-revalidate', 'a name without a hash can change meaning');
+  assert.equal((await fetch(url('sw.js'))).headers.get('cache-control'), 'no-cache');
+
+  const byTag = await fetch(url('assets/ort-wasm-simd-threaded-DcHrbrbl.wasm'), { headers: { 'If-None-Match': `W/"x", ${etag}` } });
+  assert.equal(byTag.status, 304);
+  assert.equal((await byTag.arrayBuffer()).byteLength, 0);
+  assert.equal(byTag.headers.get('etag'), etag);
+  assert.ok(byTag.headers.get('content-security-policy'), 'a 304 carries the same policy headers');
+  const byDate = await fetch(url('index.html'), { headers: { 'If-Modified-Since': new Date(Date.now() + 60_000).toUTCString() } });
+  assert.equal(byDate.status, 304);
+  // A changed file (another tag, an older date) is sent in full.
+  assert.equal((await fetch(url('index.html'), { headers: { 'If-None-Match': '"other"' } })).status, 200);
+  assert.equal((await fetch(url('index.html'), { headers: { 'If-Modified-Since': new Date(0).toUTCString() } })).status, 200);
+  // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
+  assert.equal((await fetch(url('index.html'), { headers: { 'If-None-Match': '"other"', 'If-Modified-Since': new Date(Date.now() + 60_000).toUTCString() } })).status, 200);
 });
 
 test('malformed requests get an answer and the server stays up', async () => {
