@@ -1,0 +1,56 @@
+// @ts-check
+// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, MODELS_DIR): how much faster a
+// model runs on a returning visit, when V8's compiled WASM code comes from Chromium's code cache. It uses one browser
+// profile on disk. The first visit loads the bench case (default bert-base-classifier-classify) and runs it `runs`
+// times (default 30): V8 starts onnxruntime on its baseline compiler and moves hot functions to its optimising one
+// as they run. It then waits for Chromium to write the code cache. Each later visit reloads the page, loads the
+// model from the browser cache and runs it again. It prints the `session.run` ms of every run and the median of
+// each visit. The page comes from the bench's own static server (scripts/static-server.mjs: validators, immutable
+// hashed assets); without them the cached code is dropped with every new download of the WASM (README,
+// Publish a demo). Needs the bench's builds (`npm run bench` makes them) and, for the bench-random models,
+// `node scripts/llama-onnx/bench-models.mjs`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
+import { build, startServers } from './bench/servers.mjs';
+import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
+import { openBare } from './bench/bare-driver.mjs';
+import { openApp } from './bench/app-driver.mjs';
+import { quantile } from './bench/stats.mjs';
+
+const [only = 'bert-base-classifier-classify', runsArg = '30'] = process.argv.slice(2);
+const runs = Number(runsArg);
+const visits = Number(process.env.VISITS ?? 2);
+const column = process.env.COL === 'app' ? 'app' : 'bare';
+const MODELS = process.env.MODELS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'models');
+const [c] = await benchCases({ only, roots: [MODELS, GENERATED_DIR], log: (line) => console.error(line) });
+if (!c || c.kind !== 'pipeline') {
+  console.error(`usage: node scripts/code-cache-visits.mjs [bench case id: a pipeline case] [runs]; "${only}" is none`);
+  process.exit(2);
+}
+build({ onlyMissing: true });
+const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 0), mirrorPort: 0, modelsDir: MODELS, extraDirs: fs.existsSync(GENERATED_DIR) ? [GENERATED_DIR] : [] });
+const env = { appUrl: servers.appUrl, bareUrl: servers.bareUrl, mirrorUrl: servers.mirrorUrl, runs, threads: Number(process.env.BENCH_THREADS ?? 2), device: 'wasm' };
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-visits-'));
+const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+// Every visit opens a page in this one profile; the drivers' own "fresh profile" is this context again.
+const sameProfile = { newContext: async () => context };
+try {
+  for (let visit = 1; visit <= visits; visit++) {
+    const page = column === 'app' ? await openApp(sameProfile, c, env) : await openBare(sameProfile, c, env, c.dtype);
+    /** @type {number[]} */
+    const ms = [];
+    for (let i = 0; i < runs; i++) ms.push(Number((await page.run()).sessionMs));
+    const median = quantile(ms, 0.5);
+    console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms; session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
+    // Chromium writes the code cache about 2 s after V8's last optimised function (V8's wasm_caching_timeout_ms).
+    if (visit < visits) await new Promise((resolve) => setTimeout(resolve, 6000));
+    for (const open of context.pages()) await open.close();
+  }
+} finally {
+  await context.close();
+  await servers.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
