@@ -1,5 +1,5 @@
 // @ts-check
-// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, MODELS_DIR): how much faster a
+// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, DTYPE, SW=block, MODELS_DIR): how much faster a
 // model runs on a returning visit, when V8's compiled WASM code comes from Chromium's code cache. It uses one browser
 // profile on disk. The first visit loads the bench case (default bert-base-classifier-classify) and runs it `runs`
 // times (default 30): V8 starts onnxruntime on its baseline compiler and moves hot functions to its optimising one
@@ -30,16 +30,20 @@ if (!c || c.kind !== 'pipeline') {
   console.error(`usage: node scripts/code-cache-visits.mjs [bench case id: a pipeline case] [runs]; "${only}" is none`);
   process.exit(2);
 }
+// One precision for both pages (DTYPE, else the case's own, else the app's default q8 for these cases): the bare
+// page left to itself would take Transformers.js' default file, another file than the app's.
+const caseWithDtype = { ...c, dtype: process.env.DTYPE ?? c.dtype ?? 'q8' };
 build({ onlyMissing: true });
 const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 0), mirrorPort: 0, modelsDir: MODELS, extraDirs: fs.existsSync(GENERATED_DIR) ? [GENERATED_DIR] : [] });
 const env = { appUrl: servers.appUrl, bareUrl: servers.bareUrl, mirrorUrl: servers.mirrorUrl, runs, threads: Number(process.env.BENCH_THREADS ?? 2), device: 'wasm' };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-visits-'));
-const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+// SW=block: the app without its service worker, its WASM then from the HTTP cache as the bare page's is.
+const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
 // Every visit opens a page in this one profile; the drivers' own "fresh profile" is this context again.
 const sameProfile = { newContext: async () => context };
 try {
   for (let visit = 1; visit <= visits; visit++) {
-    const page = column === 'app' ? await openApp(sameProfile, c, env) : await openBare(sameProfile, c, env, c.dtype);
+    const page = column === 'app' ? await openApp(sameProfile, caseWithDtype, env) : await openBare(sameProfile, caseWithDtype, env, caseWithDtype.dtype);
     /** @type {number[]} */
     const ms = [];
     for (let i = 0; i < runs; i++) ms.push(Number((await page.run()).sessionMs));
