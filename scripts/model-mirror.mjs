@@ -40,6 +40,7 @@ import { SMOLVLM_FIXTURE_ID, writeSmolvlmFixture } from './make-smolvlm-fixture.
 import { FLORENCE_FIXTURE_ID, writeFlorenceFixture } from './make-florence-fixture.mjs';
 import { CLIP_FIXTURE_ID, OWL_FIXTURE_ID, writeVisionTextFixtures } from './make-vision-text-fixtures.mjs';
 import { reexportStories, STORIES_ID, STORIES_REEXPORT_ID } from './llama-onnx/from-onnx.mjs';
+import { etagMatches, fileValidators } from './http-validators.mjs';
 import { exportTinyPangu, TINY_PANGU_ID, writeTinyPanguCheckpoint } from './llama-onnx/tiny-pangu.mjs';
 import { apiResponse, findRepoDir, isSafeSegment, realBoundaries, REVISION_RE, servablePath } from './mirror-catalog.mjs';
 import { fileSha256, WEIGHT_FILE_RE } from './mirror-files.mjs';
@@ -284,17 +285,16 @@ async function linkedHeaders(filePath, stat) {
  * @param {string} filePath @param {fs.Stats} stat
  */
 async function serveFile(req, res, options, filePath, stat) {
-  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const validators = fileValidators(stat, { weak: true });
   /** @type {Record<string, string>} */
   const headers = {
     'Content-Type': contentTypeFor(filePath),
     'Accept-Ranges': 'bytes',
-    ETag: etag,
-    'Last-Modified': stat.mtime.toUTCString(),
+    ...validators,
     'Cache-Control': 'public, max-age=0, must-revalidate',
     ...(await linkedHeaders(filePath, stat)),
   };
-  if (etagMatches(req.headers['if-none-match'], etag)) return send(res, 304, headers);
+  if (etagMatches(req.headers['if-none-match'], validators.ETag)) return send(res, 304, headers);
   const range = parseRange(req.headers.range, stat.size);
   if (range === 'unsatisfiable') {
     return send(res, 416, { ...headers, 'Content-Range': `bytes */${stat.size}`, 'Content-Length': '0' });
@@ -331,13 +331,6 @@ export function parseRange(header, size) {
   if (end < start) return null;
   if (start >= size) return 'unsatisfiable';
   return { start, end: Math.min(end, size - 1) };
-}
-
-/** @param {string | undefined} header @param {string} etag */
-function etagMatches(header, etag) {
-  if (!header) return false;
-  const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
-  return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
 /** @param {string} filePath */

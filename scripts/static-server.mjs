@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP_HEADER } from './csp.mjs';
+import { fileValidators, notModified } from './http-validators.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -41,16 +42,6 @@ function cacheControl(relative) {
   if (path.basename(relative) === 'sw.js') return 'no-cache';
   if (/^assets\/[^/]+-[\w-]{8,}\.[a-z0-9]+$/i.test(relative)) return 'public, max-age=31536000, immutable';
   return 'max-age=0, must-revalidate';
-}
-
-/** Whether a conditional GET/HEAD can be answered 304 (RFC 9110: If-None-Match wins over If-Modified-Since). */
-function notModified(/** @type {http.IncomingMessage} */ req, /** @type {Record<string, string | number>} */ headers) {
-  const match = req.headers['if-none-match'];
-  if (match !== undefined) return match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === headers.ETag || tag.trim() === '*');
-  const since = req.headers['if-modified-since'];
-  if (since === undefined) return false;
-  const time = Date.parse(since);
-  return !Number.isNaN(time) && Math.floor(Date.parse(String(headers['Last-Modified'])) / 1000) <= Math.floor(time / 1000);
 }
 
 /** The real path of a regular file, or undefined (missing, a folder, a dangling link). */
@@ -115,6 +106,7 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       return;
     }
     const stat = fs.statSync(real);
+    const validators = fileValidators(stat);
     /** @type {Record<string, string | number>} */
     const headers = {
       'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream',
@@ -122,15 +114,14 @@ export function startStaticServer({ dir, base = '/', port = 0, host = '127.0.0.1
       'Cache-Control': cacheControl(relative),
       // Validators, as static hosts send them: a revalidation is a 304, so the browser keeps its cached copy and
       // what it keeps beside it (V8's compiled code for a WASM file is tied to that cached response).
-      ETag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
-      'Last-Modified': stat.mtime.toUTCString(),
+      ...validators,
     };
     if (csp) headers['Content-Security-Policy'] = CSP_HEADER;
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
     }
-    if (notModified(req, headers)) {
+    if (notModified(req, validators)) {
       delete headers['Content-Length'];
       res.writeHead(304, headers).end();
       return;
