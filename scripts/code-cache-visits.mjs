@@ -19,12 +19,13 @@ import { benchCases, GENERATED_DIR } from './bench/cases.mjs';
 import { openBare } from './bench/bare-driver.mjs';
 import { openApp } from './bench/app-driver.mjs';
 import { quantile } from './bench/stats.mjs';
+import { defaultDir } from './model-mirror.mjs';
 
 const [only = 'bert-base-classifier-classify', runsArg = '30'] = process.argv.slice(2);
 const runs = Number(runsArg);
 const visits = Number(process.env.VISITS ?? 2);
 const column = process.env.COL === 'app' ? 'app' : 'bare';
-const MODELS = process.env.MODELS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'models');
+const MODELS = defaultDir();
 const [c] = await benchCases({ only, roots: [MODELS, GENERATED_DIR], log: (line) => console.error(line) });
 if (!c || c.kind !== 'pipeline') {
   console.error(`usage: node scripts/code-cache-visits.mjs [bench case id: a pipeline case] [runs]; "${only}" is none`);

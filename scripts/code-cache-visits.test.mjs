@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { defaultDir } from './model-mirror.mjs';
 
 const script = path.join(import.meta.dirname, 'code-cache-visits.mjs');
-const MODELS = process.env.MODELS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'models');
+const MODELS = defaultDir();
 
 test('two visits of the bare page: a load and each run\'s session.run per visit', { timeout: 300_000, skip: !fs.existsSync(MODELS) && `no models folder at ${MODELS}` }, () => {
   const out = execFileSync(process.execPath, [script, 'sentiment', '3'], { encoding: 'utf8', env: { ...process.env, MODELS_DIR: MODELS, COL: 'bare' }, stdio: ['ignore', 'pipe', 'pipe'] });
