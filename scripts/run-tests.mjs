@@ -4,8 +4,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { findChromium } from './find-browser.mjs';
+import { nodeTestFailures, playwrightFailures, vitestFailures } from './test-report.mjs';
 
-/** @typedef {{ name: string, passed: number, failed: number, skipped: number, exitCode: number }} Summary */
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, exitCode: number, failures?: string[] }} Summary */
 
 /**
  * Runs a command with inherited output, also capturing stdout.
@@ -41,6 +42,7 @@ async function unit() {
     failed: (report.numFailedTests ?? 0) + (code !== 0 && !report.numFailedTests ? 1 : 0),
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
     exitCode: code,
+    failures: vitestFailures(report),
   };
 }
 
@@ -50,7 +52,7 @@ async function scripts() {
   const { code, out } = await run('node', ['--test', '--test-reporter=spec', ...files]);
   const count = (/** @type {string} */ label) => Number(out.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? 0);
   const failed = count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0);
-  return { name: 'scripts', passed: count('pass'), failed, skipped: count('skipped') + count('todo'), exitCode: code };
+  return { name: 'scripts', passed: count('pass'), failed, skipped: count('skipped') + count('todo'), exitCode: code, failures: nodeTestFailures(out) };
 }
 
 /** @returns {Promise<Summary>} */
@@ -59,7 +61,8 @@ async function e2e() {
   if (build.code !== 0) return { name: 'e2e', passed: 0, failed: 1, skipped: 0, exitCode: build.code };
   const file = 'test-results/e2e.json';
   const { code } = await run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-  const stats = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).stats ?? {} : {};
+  const report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const stats = report.stats ?? {};
   const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   return {
     name: 'e2e',
@@ -67,6 +70,7 @@ async function e2e() {
     failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
     skipped: stats.skipped ?? 0,
     exitCode: code,
+    failures: playwrightFailures(report),
   };
 }
 
@@ -87,7 +91,13 @@ for (const [name, suite] of Object.entries(suites)) {
 }
 
 console.log('\n── Summary ──');
-for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+for (const r of results) {
+  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+  // Which tests failed, so that the log's tail says where to look.
+  const failures = r.failures ?? [];
+  for (const f of failures.slice(0, 20)) console.log(`  ✘ ${f}`);
+  if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`);
+}
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(results.some((r) => r.exitCode !== 0 || r.failed > 0) ? 1 : 0);
