@@ -54,3 +54,25 @@ test('a model loaded once loads from the browser cache the next time', async ({ 
   await runAndWait(page);
   await expectRunDone(page);
 });
+
+test('a small decoder: the worker moves to one thread once the model is planned, so Load starts no other worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  // The engine has started onnxruntime on every thread before any model is chosen (it prewarms once the page settles).
+  const wasm = page.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('.wasm'), timeout: 150_000 });
+  await openTask(page, 'text-generation', 'karpathy/tinyllamas-stories260K');
+  await wasm;
+  await expect(page.getByTestId('plan-download')).toBeVisible();
+  // Its weights are 1.2 MB: it decodes faster on one thread (src/protocol/thread-choice.ts), so the idle worker is
+  // replaced by one started on one thread, before Load.
+  await expect.poll(() => workers.filter((url) => url.includes('inference.worker')).length).toBe(2);
+  const before = workers.length;
+  await page.getByTestId('prompt-input').fill('Once upon a time');
+  await runAndWait(page);
+  await expectRunDone(page);
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-threads', '1');
+  await expect(page.getByTestId('ran-on')).toHaveText('WASM · 1 thread');
+  expect(workers.filter((url) => url.includes('inference.worker'))).toHaveLength(2);
+  // onnxruntime's own thread workers aside, no engine worker started with the load.
+  expect(workers.slice(before).filter((url) => url.includes('inference.worker'))).toEqual([]);
+});

@@ -392,6 +392,58 @@ describe('EngineClient', () => {
     expect(plan.status).toBe('resolved');
   });
 
+  describe('startOn: an idle worker moves to a fresh one on the thread count the planned model wants', () => {
+    it('moves a worker prewarmed on the cap, posting its probes in flight again, without a respawn', async () => {
+      const { client, workers, worker } = setup();
+      const respawns: string[] = [];
+      client.onRespawn((reason) => respawns.push(reason));
+      const probe = track(client.call({ type: 'probe', maxThreads: 2 }));
+      const first = worker();
+      expect(client.startOn(1, 2)).toBe(true);
+      expect(first.terminated).toBe(1);
+      expect(workers).toHaveLength(2);
+      const fresh = worker();
+      expect(fresh.posted.map((r) => r.type)).toEqual(['probe', 'probe']);
+      expect(fresh.posted[0]).toMatchObject({ maxThreads: 2, threads: 1, prewarm: true });
+      expect(fresh.posted[1].id).toBe(first.idOf('probe'));
+      fresh.emit({ id: fresh.posted[1].id, type: 'result', data: { threads: 2 } });
+      await Promise.resolve();
+      expect(probe).toMatchObject({ status: 'resolved', value: { threads: 2 } });
+      expect(respawns).toEqual([]);
+      // Already there: nothing more to do.
+      expect(client.startOn(1, 2)).toBe(false);
+      expect(workers).toHaveLength(2);
+      // And back to the cap for a model that wants it.
+      expect(client.startOn(2, 2)).toBe(true);
+      expect(worker().posted[0]).toMatchObject({ threads: 2, prewarm: true });
+    });
+
+    it('stays on a worker already started on that count (a probe with no count means the cap)', () => {
+      const { client, workers } = setup();
+      void client.call({ type: 'probe', maxThreads: 2, prewarm: true });
+      expect(client.startOn(2, 2)).toBe(false);
+      void client.call({ type: 'probe', prewarm: true, threads: 1 });
+      expect(client.startOn(2, 2)).toBe(false);
+      expect(workers).toHaveLength(1);
+    });
+
+    it('leaves a worker alone while it has work other than probes, before its runtime was asked to start, or when a load started it', () => {
+      const busy = setup();
+      void busy.client.call({ type: 'probe', prewarm: true });
+      void busy.client.call({ type: 'plan', spec: SPEC });
+      expect(busy.client.startOn(1, 2)).toBe(false);
+      const unstarted = setup();
+      void unstarted.client.call({ type: 'probe', prewarm: false });
+      expect(unstarted.client.startOn(1, 2)).toBe(false);
+      const byLoad = setup();
+      const load = track(byLoad.client.call({ type: 'load', spec: SPEC }));
+      byLoad.worker().emit({ id: byLoad.worker().idOf('load'), type: 'error', error: { name: 'InferenceError', message: 'x' } } as WorkerEvent);
+      expect(byLoad.client.startOn(1, 2)).toBe(false);
+      for (const s of [busy, unstarted, byLoad]) expect(s.workers).toHaveLength(1);
+      void load;
+    });
+  });
+
   it('gives up on a load that keeps asking for a fresh worker', async () => {
     const { client, worker } = setup();
     const load = track(client.call({ type: 'load', spec: SPEC }));

@@ -53,6 +53,11 @@ export class EngineClient {
   private createWorker: () => WorkerLike;
   /** The thread cap the page asked for (`?threads=`), for workers this client starts on its own. */
   private maxThreads: number | undefined;
+  /**
+   * What this worker was first asked to start onnxruntime with: absent until a prewarm probe or a load is posted
+   * to it; `threads: undefined` means the cap; `'load'`: a load started it, on the count the load chose.
+   */
+  private started: { threads: number | undefined } | 'load' | undefined;
 
   /**
    * @param startWhen the worker starts when this settles (the page passes its first paint: the worker's script,
@@ -68,13 +73,21 @@ export class EngineClient {
   /** Starts the worker now (if not yet), posting what was waiting for it. */
   start(): void {
     if (this.worker) return;
-    this.worker = this.spawn();
-    for (const request of this.queued.splice(0)) this.worker.postMessage(request);
+    const worker = (this.worker = this.spawn());
+    for (const request of this.queued.splice(0)) this.postTo(worker, request);
   }
 
   private post(request: Request): void {
-    if (this.worker) this.worker.postMessage(request);
+    if (this.worker) this.postTo(this.worker, request);
     else this.queued.push(request);
+  }
+
+  /** Posts, noting the thread count the worker's onnxruntime will start with when this is what starts it. */
+  private postTo(worker: WorkerLike, request: Request): void {
+    if ((request.type === 'probe' && request.prewarm !== false) || request.type === 'load') {
+      this.started ??= request.type === 'probe' ? { threads: request.threads } : 'load';
+    }
+    worker.postMessage(request);
   }
 
   call<R extends WithoutId<Request>>(request: R, options: CallOptions = {}): Promise<ResultOf[R['type']]> {
@@ -129,6 +142,7 @@ export class EngineClient {
 
   private spawn(): WorkerLike {
     const worker = this.createWorker();
+    this.started = undefined;
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -137,6 +151,24 @@ export class EngineClient {
       this.restart(message);
     };
     return worker;
+  }
+
+  /**
+   * Moves an idle worker to a fresh one whose onnxruntime starts on `threads`, when this one was started on
+   * another count (`cap`: what "no count" means): the page does it once it knows the model a Load will ask for,
+   * so that the Load does not wait for the switch (see switchThreads). Nothing is lost: only probes may be in
+   * flight, and they are posted again to the fresh worker; the caller makes sure no model is loaded. Returns
+   * whether it moved.
+   */
+  startOn(threads: number, cap: number): boolean {
+    if (!this.worker || typeof this.started !== 'object' || (this.started.threads ?? cap) === threads) return false;
+    if ([...this.pending.values()].some((entry) => entry.type !== 'probe')) return false;
+    this.worker.terminate();
+    const worker = (this.worker = this.spawn());
+    this.started = { threads };
+    worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
+    for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
+    return true;
   }
 
   /** Replaces the worker (calls in flight fail); respawn listeners run, so the fresh one is probed. */
@@ -163,6 +195,7 @@ export class EngineClient {
     this.worker?.terminate();
     this.queued = [];
     const worker = (this.worker = this.spawn());
+    this.started = { threads };
     worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
     for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
   }

@@ -139,3 +139,24 @@ describe('Compare', () => {
     expect(results[0].loaded?.threads).toBe(1);
   });
 });
+
+describe('Compare and the worker’s thread count', () => {
+  it('never moves the worker while Compare runs, even when the workspace plans a small decoder meanwhile', async () => {
+    const { engine, store, session, onColumn } = setup();
+    engine.auto.plan = () => ({ downloadBytes: 1e6, files: [{ name: 'onnx/model.onnx', size: 1e6 }], totalBytes: 1e6, available: ['fp32'], dtype: 'fp32', device: 'wasm', architectures: [] }) as never;
+    await flush();
+    const done = session.runCompare({ task: TASK, columns: [column('a/one')], runs: 1 }, onColumn);
+    (await engine.nth('load', 0)).resolve(loaded);
+    store.getState().setTask('text-generation');
+    store.getState().setModel('org/tiny-decoder');
+    await session.checkPlan();
+    expect(store.getState().plan).toMatchObject({ status: 'ready' });
+    expect(engine.startOns).toEqual([]);
+    (await engine.nth('run', 0)).resolve(answer('POSITIVE'));
+    await done;
+    // Once it is over, the next plan may move it.
+    store.getState().setModel('org/tiny-decoder-2');
+    await session.checkPlan();
+    expect(engine.startOns).toEqual([[1, 2]]);
+  });
+});

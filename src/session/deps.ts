@@ -3,7 +3,7 @@ import type { AppStore } from '../store';
 import type { HistorySink } from '../history/record';
 
 /** What the session needs of the engine: the real client in the app, a fake with deferreds in tests. */
-export type Engine = Pick<EngineClient, 'call' | 'onRespawn' | 'restart'>;
+export type Engine = Pick<EngineClient, 'call' | 'onRespawn' | 'restart' | 'startOn'>;
 
 /** The two things every part of a session works with. */
 export interface SessionDeps {

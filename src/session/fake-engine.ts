@@ -61,6 +61,14 @@ export class FakeEngine implements Engine {
     this.crash(reason);
   }
 
+  /** The (threads, cap) of every startOn() asked, in order; the fake never moves (nothing to lose in a fake). */
+  readonly startOns: [number, number][] = [];
+
+  startOn(threads: number, cap: number): boolean {
+    this.startOns.push([threads, cap]);
+    return false;
+  }
+
   /** Every call of this type so far. */
   of<T extends RequestType>(type: T): FakeCall<T>[] {
     return this.calls.filter((c) => c.request.type === type) as unknown as FakeCall<T>[];

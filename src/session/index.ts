@@ -54,7 +54,8 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
       engine.restart(threads === undefined ? 'back to the app’s thread setting after Compare' : `Compare: a column runs on ${threads} threads`);
     },
   });
-  const stopWatching = watchEngine({ engine, store, threadCap });
+  let comparing = 0;
+  const stopWatching = watchEngine({ engine, store, threadCap, comparing: () => comparing > 0 });
   const stopAbandoning = store.subscribe(loader.abandonOnSwitch);
   return {
     currentSpec: () => specOf(store.getState()),
@@ -67,7 +68,10 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
     runLive: live.runLive,
     openRun: restorer.openRun,
     rerun: restorer.rerun,
-    runCompare: comparer.runCompare,
+    runCompare: (...args) => {
+      comparing += 1;
+      return comparer.runCompare(...args).finally(() => (comparing -= 1));
+    },
     stopCompare: comparer.stopCompare,
     dispose: () => {
       stopWatching();
@@ -77,7 +81,7 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
 }
 
 /** Probes the engine now and after each restart, and drops the model a restart took with it. */
-function watchEngine({ engine, store, threadCap }: { engine: Engine; store: AppStore; threadCap: () => number | undefined }): () => void {
+function watchEngine({ engine, store, threadCap, comparing }: { engine: Engine; store: AppStore; threadCap: () => number | undefined; comparing: () => boolean }): () => void {
   const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads: threadCap(), prewarm, ...(prewarm ? { threads: startThreads(store) } : {}) });
   const stop = engine.onRespawn(() => {
     // A fresh worker is probed first, so it keeps the same thread limit.
@@ -92,7 +96,20 @@ function watchEngine({ engine, store, threadCap }: { engine: Engine; store: AppS
     .then((caps) => store.getState().setCaps(caps))
     .catch(() => undefined);
   whenSettled(() => void probe(true).catch(() => undefined));
-  return () => stop?.();
+  // Once the model a Load would ask for is planned, a worker started on another thread count moves to a fresh
+  // one now, while the user still looks at the plan, rather than when Load is pressed (the load's own switch,
+  // engine-client.ts). Only with no model in the worker (a loaded one stays usable) and no Compare running.
+  const stopPreparing = store.subscribe((state, previous) => {
+    // Its triggers: the plan's answer, and the end of what may have kept the worker busy when it came.
+    if (state.plan === previous.plan && state.caps === previous.caps && state.load.status === previous.load.status && state.dtypes === previous.dtypes) return;
+    if (state.load.status === 'ready' || state.load.status === 'loading' || comparing() || !state.caps) return;
+    const threads = startThreads(store);
+    if (threads !== undefined) engine.startOn(threads, state.caps.threads);
+  });
+  return () => {
+    stop?.();
+    stopPreparing();
+  };
 }
 
 /**

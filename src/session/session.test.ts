@@ -251,3 +251,44 @@ describe('an empty model field', () => {
     expect(engine.calls.map((c) => c.request.type).filter((type) => type !== 'probe')).toEqual([]);
   });
 });
+
+describe('the worker’s thread count, set before Load', () => {
+  const decoderPlan = (bytes: number) =>
+    ({ downloadBytes: bytes, files: [{ name: 'onnx/model.onnx', size: bytes }], totalBytes: bytes, available: ['fp32'], dtype: 'fp32', device: 'wasm', architectures: [] }) as unknown as ModelPlan;
+
+  function decoderSetup(bytes: number) {
+    const s = setup();
+    s.engine.auto.plan = () => decoderPlan(bytes);
+    s.state().setTask('text-generation');
+    s.state().setModel('org/tiny-decoder');
+    return s;
+  }
+
+  it('asks for a worker on one thread once a small decoder is planned, and on the cap for a large one', async () => {
+    const { engine, state, session } = decoderSetup(1_200_000);
+    await flush();
+    expect(state().caps?.threads).toBe(2);
+    await session.checkPlan();
+    expect(engine.startOns.at(-1)).toEqual([1, 2]);
+    state().setModel('org/big-decoder');
+    engine.auto.plan = () => decoderPlan(100e6);
+    await session.checkPlan();
+    expect(engine.startOns.at(-1)).toEqual([2, 2]);
+  });
+
+  it('does not ask while a model is loaded: it stays usable until another Load', async () => {
+    const { engine, state, session } = decoderSetup(100e6);
+    await flush();
+    const load = session.loadModel();
+    (await engine.nth('load', 0)).resolve({ ...loaded, threads: 2 });
+    await load;
+    expect(state().load.status).toBe('ready');
+    const asked = engine.startOns.length;
+    state().setModel('org/tiny-decoder-2');
+    engine.auto.plan = () => decoderPlan(1_200_000);
+    await session.checkPlan();
+    expect(state().plan).toMatchObject({ status: 'ready' });
+    expect(state().load.status).toBe('ready');
+    expect(engine.startOns).toHaveLength(asked);
+  });
+});
