@@ -1,5 +1,5 @@
 // @ts-check
-// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, DTYPE, SW=block, MODELS_DIR): how much faster a
+// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, DTYPE, SW=block, CPU=1, MODELS_DIR): how much faster a
 // model runs on a returning visit, when V8's compiled WASM code comes from Chromium's code cache. It uses one browser
 // profile on disk. The first visit loads the bench case (default bert-base-classifier-classify) and runs it `runs`
 // times (default 30): V8 starts onnxruntime on its baseline compiler and moves hot functions to its optimising one
@@ -7,7 +7,8 @@
 // model from the browser cache and runs it again. It prints the `session.run` ms of every run and the median of
 // each visit. The page comes from the bench's own static server (scripts/static-server.mjs: validators, immutable
 // hashed assets); without them the cached code is dropped with every new download of the WASM (README,
-// Publish a demo). Needs the bench's builds (`npm run bench` makes them) and, for the bench-random models,
+// Publish a demo). CPU=1 (Linux) also prints, per visit, the CPU time of every Chromium thread over its runs (a share of
+// the wall time, and context switches): V8 compiling again shows as the renderer's ThreadPoolForegroundWorker. Needs the bench's builds (`npm run bench` makes them) and, for the bench-random models,
 // `node scripts/llama-onnx/bench-models.mjs`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,9 +48,12 @@ try {
     const page = column === 'app' ? await openApp(sameProfile, caseWithDtype, env) : await openBare(sameProfile, caseWithDtype, env, caseWithDtype.dtype);
     /** @type {number[]} */
     const ms = [];
+    const before = process.env.CPU ? threadTimes() : undefined;
+    const from = Date.now();
     for (let i = 0; i < runs; i++) ms.push(Number((await page.run()).sessionMs));
     const median = quantile(ms, 0.5);
     console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms; session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
+    if (before) printCpu(before, threadTimes(), (Date.now() - from) / 1000);
     // Chromium writes the code cache about 2 s after V8's last optimised function (V8's wasm_caching_timeout_ms).
     if (visit < visits) await new Promise((resolve) => setTimeout(resolve, 6000));
     for (const open of context.pages()) await open.close();
@@ -58,4 +62,59 @@ try {
   await context.close();
   await servers.close();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * CPU ticks and context switches of every thread of every Chromium process now, from /proc (Linux).
+ * @returns {Map<string, { type: string, name: string, ticks: number, switches: number, preempted: number }>}
+ */
+function threadTimes() {
+  const out = new Map();
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmd;
+    try {
+      cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!/chrom/.test(cmd.split('\0')[0] ?? '')) continue;
+    const type = cmd.match(/--type=([a-z-]+)/)?.[1] ?? 'browser';
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const status = fs.readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+        out.set(`${pid}/${tid}`, {
+          type,
+          name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+          // utime + stime, in clock ticks (USER_HZ, 100 on Linux).
+          ticks: Number(fields[11]) + Number(fields[12]),
+          switches: Number(status.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0),
+          preempted: Number(status.match(/^nonvoluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0),
+        });
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  }
+  return out;
+}
+
+/** The threads that used at least 1 % of the wall time between two readings, busiest first. */
+function printCpu(/** @type {ReturnType<typeof threadTimes>} */ before, /** @type {ReturnType<typeof threadTimes>} */ after, /** @type {number} */ wallS) {
+  const rows = [];
+  for (const [key, now] of after) {
+    const then = before.get(key) ?? { ticks: 0, switches: 0, preempted: 0 };
+    const share = (now.ticks - then.ticks) / 100 / wallS;
+    if (share >= 0.01) rows.push({ thread: `${now.type} ${now.name}`, cpu: `${(100 * share).toFixed(1)} %`, switches: now.switches - then.switches, preempted: now.preempted - then.preempted, share });
+  }
+  rows.sort((a, b) => b.share - a.share);
+  console.log(`  CPU over ${wallS.toFixed(1)} s of runs (share of wall time; voluntary / preempted context switches):`);
+  for (const r of rows) console.log(`    ${r.thread.padEnd(34)} ${r.cpu.padStart(8)}  ${r.switches} / ${r.preempted}`);
 }

@@ -11,8 +11,13 @@ import { defaultDir } from './model-mirror.mjs';
 const script = path.join(import.meta.dirname, 'code-cache-visits.mjs');
 const MODELS = defaultDir();
 
-test('two visits of the bare page: a load and each run\'s session.run per visit', { timeout: 300_000, skip: !fs.existsSync(MODELS) && `no models folder at ${MODELS}` }, () => {
-  const out = execFileSync(process.execPath, [script, 'sentiment', '3'], { encoding: 'utf8', env: { ...process.env, MODELS_DIR: MODELS, COL: 'bare' }, stdio: ['ignore', 'pipe', 'pipe'] });
+test('two visits of the bare page: a load and each run\'s session.run per visit; CPU=1: the threads that worked meanwhile', { timeout: 300_000, skip: !fs.existsSync(MODELS) && `no models folder at ${MODELS}` }, () => {
+  const out = execFileSync(process.execPath, [script, 'sentiment', '3'], { encoding: 'utf8', env: { ...process.env, MODELS_DIR: MODELS, COL: 'bare', CPU: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each visit has its CPU table; its rows (threads over 1 % of a few runs' wall time, so maybe none) name a
+  // Chromium process type and thread, with a share and context switches.
+  const tables = out.split('\n').filter((line) => line.startsWith('  CPU over '));
+  assert.equal(tables.length, 2, out);
+  for (const row of out.split('\n').filter((line) => line.startsWith('    '))) assert.match(row, /^ {4}(browser|renderer|gpu-process|utility|zygote)\b.* +\d+\.\d %  \d+ \/ \d+$/);
   const visits = out.trim().split('\n').filter((line) => line.startsWith('bare visit'));
   assert.equal(visits.length, 2, out);
   visits.forEach((line, i) => {

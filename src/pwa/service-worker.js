@@ -43,8 +43,12 @@ function fromStorage(response) {
 }
 
 async function precacheOne(cache, url) {
-  const previous = HASHED.test(url) ? await caches.match(url) : undefined;
-  const response = previous ?? forStorage(await fetch(url, { cache: 'no-cache' }));
+  const hashed = HASHED.test(url);
+  const previous = hashed ? await caches.match(url) : undefined;
+  // A hashed file's copy in the HTTP cache is the right one as it is: revalidating it would only renew its
+  // response time, and Chromium drops the code cache of an entry whose response time changed (the WASM the page
+  // compiled on this first visit would be compiled again on the next).
+  const response = previous ?? forStorage(await fetch(url, { cache: hashed ? 'force-cache' : 'no-cache' }));
   if (!response.ok) throw new Error(`Precaching ${url} failed: HTTP ${response.status}`);
   await cache.put(url, response);
 }
@@ -84,9 +88,28 @@ function withPolicies(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+// V8 keeps its compiled WASM (optimised code included) in Chromium's code cache only for a response that came
+// straight from fetch() or from Cache Storage, never for one this worker put together (fromStorage's). So the
+// onnxruntime WASM, whose hashed name means any copy is the right one, comes from the HTTP cache (the network
+// only if it is not there), passed through untouched; a returning visit then starts on optimised code instead
+// of compiling it again while the model runs (README, A returning visit). The precached copy stays the
+// fallback: offline with the HTTP cache cleared.
+async function passThrough(request) {
+  try {
+    const response = await fetch(request, { cache: 'force-cache' });
+    return response.ok ? response : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function respond(request) {
   const url = new URL(request.url);
   const key = request.mode === 'navigate' && !PRECACHED.has(url.origin + url.pathname) ? SHELL : url.origin + url.pathname;
+  if (PRECACHED.has(key) && HASHED.test(key) && key.endsWith('.wasm')) {
+    const response = await passThrough(request);
+    if (response) return withPolicies(response);
+  }
   const cache = await caches.open(CACHE);
   const cached = PRECACHED.has(key) ? await cache.match(key) : undefined;
   if (cached) return withPolicies(fromStorage(cached));
