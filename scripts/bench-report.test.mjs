@@ -25,10 +25,10 @@ test('summarize: TTFT, prefill tok/s from the prompt length, decode tok/s over t
 });
 
 test('ratios: latency for one-shot cases, time per decoded token for generation', () => {
-  const oneShot = { app: { medianMs: 11 }, bare: { medianMs: 10 }, native: { medianMs: 4 } };
-  assert.deepEqual(ratios(oneShot), { appOverBare: 1.1, appOverRaw: undefined, bareOverNative: 2.5, rawOverNative: undefined, appOverNative: 2.75 });
-  const gen = { generation: true, app: { decodeTps: 50 }, bare: { decodeTps: 100 }, raw: { decodeTps: 80 }, native: { decodeTps: 400 } };
-  assert.deepEqual(ratios(gen), { appOverBare: 2, appOverRaw: 1.6, bareOverNative: 4, rawOverNative: 5, appOverNative: 8 });
+  const oneShot = { app: { medianMs: 11, returnMedianMs: 6 }, bare: { medianMs: 10, returnMedianMs: 5 }, native: { medianMs: 4 } };
+  assert.deepEqual(ratios(oneShot), { appOverBare: 1.1, appOverBareReturning: 1.2, appOverRaw: undefined, bareOverNative: 2.5, rawOverNative: undefined, appOverNative: 2.75 });
+  const gen = { generation: true, app: { decodeTps: 50, returnDecodeTps: 90 }, bare: { decodeTps: 100, returnDecodeTps: 100 }, raw: { decodeTps: 80 }, native: { decodeTps: 400 } };
+  assert.deepEqual(ratios(gen), { appOverBare: 2, appOverBareReturning: 1.1111111111111112, appOverRaw: 1.6, bareOverNative: 4, rawOverNative: 5, appOverNative: 8 });
 });
 
 test('markdown and SVG: a row per column, a ratio row per case, failures named; model text escaped in the SVG', () => {
@@ -37,7 +37,7 @@ test('markdown and SVG: a row per column, a ratio row per case, failures named; 
   const md = markdown([ok, failed]);
   assert.match(md, /\| a<b \| m \| app \| .* \| < 50 ms \/ 60.0 ms \|/);
   assert.match(md, /\| x \| n \| — \| failed: load failed: 404 \|/);
-  assert.match(md, /\| a<b \| 2\.00× \| — \| 1\.00× \| — \| 2\.00× \| median latency \|/);
+  assert.match(md, /\| a<b \| 2\.00× \| — \| — \| 1\.00× \| — \| 2\.00× \| median latency \|/);
   const svg = svgChart([ok, failed], 'T');
   assert.match(svg, /^<svg /);
   assert.ok(svg.includes('a&#60;b') && !svg.includes('>a<b<'));
@@ -51,30 +51,71 @@ test('cache loads against native: same process and fresh process, marked against
   assert.doesNotMatch(markdown([{ ...r, app: { medianMs: 1 } }]), /cache load: app/);
 });
 
-test('runInterleaved: first runs, then app and bare alternate who goes first; each column summarized from its own runs', async () => {
+test('runInterleaved: first runs, then app and bare alternate who goes first; each column summarized from its own runs; then the returning visit, alternated too, and the pages closed', async () => {
   /** @type {string[]} */
   const order = [];
   const page = (/** @type {string} */ name, /** @type {number} */ ms) => {
     let n = 0;
+    let returning = false;
     return {
       cold: { ms: 1 },
       run: async () => {
-        order.push(`${name}${n}`);
-        return { ms: ms + n++, sessionMs: name === 'bare' ? 1 : undefined };
+        order.push(`${name}${returning ? 'r' : ''}${n}`);
+        // The returning visit's runs are half as long: what its summary must read.
+        return returning ? { ms: ms / 2 + n++, sessionMs: name === 'bare' ? 0.5 : undefined } : { ms: ms + n++, sessionMs: name === 'bare' ? 1 : undefined };
       },
       finish: async () => {
         order.push(`${name}-finish`);
-        return { cacheMs: ms * 10 };
+        returning = true;
+        n = 0;
+        return { cacheMs: ms * 10, reopened: true };
+      },
+      close: async () => {
+        order.push(`${name}-close`);
       },
     };
   };
-  const { app, bare } = await runInterleaved({ app: page('app', 100), bare: page('bare', 200) }, {}, 4);
-  assert.deepEqual(order, ['app0', 'bare0', 'app1', 'bare1', 'bare2', 'app2', 'app3', 'bare3', 'bare4', 'app4', 'app-finish', 'bare-finish']);
+  const { app, bare } = await runInterleaved({ app: page('app', 100), bare: page('bare', 200) }, {}, 4, 2);
+  assert.deepEqual(order, [
+    'app0', 'bare0', 'app1', 'bare1', 'bare2', 'app2', 'app3', 'bare3', 'bare4', 'app4',
+    'app-finish', 'bare-finish', 'appr0', 'barer0', 'barer1', 'appr1', 'app-close', 'bare-close',
+  ]);
   assert.equal(app.firstMs, 100);
   assert.equal(app.medianMs, 102);
   assert.equal(bare.medianMs, 202);
   assert.equal(bare.cacheLoadMs, 2000);
   assert.equal(bare.sessionMs, 1);
+  assert.equal(app.returnMedianMs, 50);
+  assert.equal(bare.returnMedianMs, 100);
+  assert.equal(bare.returnSessionMs, 0.5);
+  assert.equal('reopened' in app, false);
+});
+
+test('runInterleaved: a page that did not reopen (the ONNX lab) has no returning runs, and a failed returning run still closes every page', async () => {
+  /** @type {string[]} */
+  const closed = [];
+  const page = (/** @type {string} */ name, /** @type {boolean} */ reopened, /** @type {boolean} */ failAgain) => {
+    let finished = false;
+    return {
+      cold: {},
+      run: async () => {
+        if (finished && failAgain) throw new Error('run failed');
+        return { ms: 10 };
+      },
+      finish: async () => {
+        finished = true;
+        return { reopened };
+      },
+      close: async () => {
+        closed.push(name);
+      },
+    };
+  };
+  const { app, bare } = await runInterleaved({ app: page('app', false, false), bare: page('bare', true, false) }, {}, 1);
+  assert.equal(app.returnMedianMs, undefined);
+  assert.equal(bare.returnMedianMs, 10);
+  await assert.rejects(runInterleaved({ app: page('app', true, true), bare: page('bare', true, false) }, {}, 1), /run failed/);
+  assert.deepEqual(closed, ['app', 'bare', 'app', 'bare']);
 });
 
 test('markdown: a decoder\'s raw row and its app / raw ratio, marked against the 1.15 target', () => {
@@ -82,9 +123,9 @@ test('markdown: a decoder\'s raw row and its app / raw ratio, marked against the
   const met = { id: 'dec', model: 'm', generation: true, app: col(110), bare: col(100), raw: col(120), native: col(240) };
   const missed = { ...met, id: 'slow', app: col(60) };
   const md = markdown([met, missed]);
-  assert.match(md, /\| dec \| m \| raw \| — \| — \| — \| — \| — \| 10\.0 ms \(—\) \| 120 \| — \| — \/ — \|/);
-  assert.match(md, /\| dec \| 0\.91× \| 1\.09× ✓ \| 2\.40× \| 2\.00× \| 2\.18× \| ms per decoded token \|/);
-  assert.match(md, /\| slow \| 1\.67× \| 2\.00× ✗ \|/);
+  assert.match(md, /\| dec \| m \| raw \| — \| — \| — \| — \| — \| — \| 10\.0 ms \(—\) \| 120 \| — \| — \/ — \|/);
+  assert.match(md, /\| dec \| 0\.91× \| — \| 1\.09× ✓ \| 2\.40× \| 2\.00× \| 2\.18× \| ms per decoded token \|/);
+  assert.match(md, /\| slow \| 1\.67× \| — \| 2\.00× ✗ \|/);
   assert.match(svgChart([met], 'T'), /app \/ raw/);
 });
 

@@ -8,6 +8,7 @@
  *
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
+ *   BENCH_RETURN_RUNS  timed runs on the returning visit (the page reloaded, model and V8's code from the cache; default BENCH_RUNS)
  *   BENCH_NEW_TOKENS=128  new tokens per generation (min = max)
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
  *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
@@ -32,6 +33,7 @@ import { markdown, ratios, svgChart } from './bench/report.mjs';
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RETURN_RUNS = Number(process.env.BENCH_RETURN_RUNS ?? RUNS);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const DEVICE = process.env.BENCH_DEVICE === 'webgpu' ? 'webgpu' : 'wasm';
 const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(ROOT, 'bench-results'));
@@ -72,7 +74,8 @@ async function measureCase(browser, c, urls, firstCase) {
     const first = await appPage.run();
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await appPage.run());
-    const { cacheMs, ...rest } = await appPage.finish();
+    const { cacheMs, reopened: _, ...rest } = await appPage.finish();
+    await appPage.close();
     app = { ...summarize(c, appPage.cold, cacheMs, first, runs), ...rest };
   } else {
     const barePage = await openBare(browser, c, { ...env, threads }, c.kind === 'onnx' ? undefined : dtype).catch(async (error) => {
@@ -80,7 +83,7 @@ async function measureCase(browser, c, urls, firstCase) {
       throw error;
     });
     const { raw: rawPage, ...bareRest } = barePage;
-    ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS));
+    ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS, RETURN_RUNS));
   }
   if (raw) console.log(`  raw loop: ${raw.stepMs?.toFixed(2)} ms per decode step (median); its tokens equal the bare pipeline's: ${raw.sameText === undefined ? 'unknown' : raw.sameText ? 'yes' : 'no'}`);
   if (app && appPage.cold.longTaskCause) app.loadLongTaskCause = appPage.cold.longTaskCause;
@@ -90,6 +93,7 @@ async function measureCase(browser, c, urls, firstCase) {
   if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
   for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
     if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);
+    if (column?.returnSessionMs !== undefined) console.log(`  ${name}, returning visit: ${column.returnSessionMs.toFixed(1)} ms of its median run (${column.returnMedianMs?.toFixed(1)} ms) inside session.run`);
   }
   const native = DEVICE === 'wasm' ? await measureNative(c, c.kind === 'onnx' ? undefined : dtype, threads) : undefined;
   // On WebGPU (a software adapter here) the check is that it computes what WASM does; its speed says nothing.

@@ -10,7 +10,7 @@ import { quantile, summarize } from './stats.mjs';
 
 /**
  * @typedef {{ ms: number, ttftMs?: number, tokens?: number, sessionMs?: number, stepMs?: number, sameText?: boolean, digest?: string }} PageRun
- * @typedef {{ cold: any, run(): Promise<PageRun>, finish(): Promise<{ cacheMs?: number } & Record<string, unknown>> }} OpenPage
+ * @typedef {{ cold: any, run(): Promise<PageRun>, finish(): Promise<{ cacheMs?: number, reopened?: boolean } & Record<string, unknown>>, close?(): Promise<void> }} OpenPage
  */
 
 /**
@@ -24,20 +24,31 @@ const medianOf = (runs, key) => quantile(runs.map((r) => r[key]).filter((v) => v
  * (app, bare, raw; raw, bare, app; …), so that none always runs right after another's threads went idle.
  * @param {Record<string, OpenPage>} pages by column name (app, bare and, for a decoder, raw)
  * @param {{ promptTokens?: number }} c @param {number} runs timed runs after the first
+ * @param {number} [returnRuns] timed runs on the returning visit of each page that reopened (default: `runs`)
  * @returns {Promise<Record<string, any>>} each column's summary
  */
-export async function runInterleaved(pages, c, runs) {
+export async function runInterleaved(pages, c, runs, returnRuns = runs) {
   const names = Object.keys(pages);
   /** @type {Record<string, PageRun>} */ const first = {};
   /** @type {Record<string, PageRun[]>} */ const timed = Object.fromEntries(names.map((name) => [name, []]));
   for (const name of names) first[name] = await pages[name].run();
-  for (let i = 0; i < runs; i++) {
-    for (const name of i % 2 === 0 ? names : [...names].reverse()) timed[name].push(await pages[name].run());
+  await alternate(names, runs, async (name) => timed[name].push(await pages[name].run()));
+  /** @type {Record<string, { cacheMs?: number, reopened?: boolean } & Record<string, unknown>>} */ const finished = {};
+  for (const name of names) finished[name] = await pages[name].finish();
+  // The returning visit: each page reloaded and its model loaded from the browser cache (finish), V8's compiled
+  // code then from its code cache, so these runs are free of the first visit's tier-up (README, A returning visit).
+  const reopened = names.filter((name) => finished[name].reopened);
+  /** @type {Record<string, PageRun[]>} */ const again = Object.fromEntries(reopened.map((name) => [name, []]));
+  try {
+    await alternate(reopened, returnRuns, async (name) => again[name].push(await pages[name].run()));
+  } finally {
+    for (const name of names) await pages[name].close?.();
   }
   /** @type {Record<string, any>} */
   const columns = {};
   for (const name of names) {
-    const { cacheMs, ...rest } = await pages[name].finish();
+    const { cacheMs, reopened: _, ...rest } = finished[name];
+    const returning = again[name]?.length ? summarize(c, pages[name].cold, undefined, again[name][0], again[name]) : undefined;
     columns[name] = {
       ...summarize(c, pages[name].cold, cacheMs, first[name], timed[name]),
       ...rest,
@@ -46,7 +57,18 @@ export async function runInterleaved(pages, c, runs) {
       sessionMs: medianOf(timed[name], 'sessionMs'),
       stepMs: medianOf(timed[name], 'stepMs'),
       sameText: first[name].sameText,
+      ...(returning ? { returnMedianMs: returning.medianMs, returnDecodeTps: returning.decodeTps, returnSessionMs: medianOf(again[name], 'sessionMs') } : {}),
     };
   }
   return columns;
+}
+
+/**
+ * `rounds` rounds over the pages, each in the order of the one before reversed (a, b; b, a; …).
+ * @param {string[]} names @param {number} rounds @param {(name: string) => Promise<unknown>} run
+ */
+async function alternate(names, rounds, run) {
+  for (let i = 0; i < rounds; i++) {
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) await run(name);
+  }
 }
