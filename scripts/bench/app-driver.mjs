@@ -77,11 +77,35 @@ async function loadSpans(page) {
 
 /** One Run, waited for by its run number. @param {import('playwright').Page} page @param {number} seq */
 export async function runOnce(page, seq) {
+  // The run's end is awaited in the page by a MutationObserver set up before the click, not by Playwright's
+  // waitFor, which polls the page on every animation frame: main-thread work a user's page does not have, taking
+  // CPU from the model's threads while it runs (README, A returning visit).
+  const ended = page.evaluate(
+    ({ seq, timeoutMs }) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const output = document.querySelector('[data-testid=output]');
+          const status = output?.getAttribute('data-status');
+          if (output?.getAttribute('data-run-seq') !== String(seq) || (status !== 'done' && status !== 'error')) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(status);
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run-seq', 'data-status'] });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve('timeout');
+        }, timeoutMs);
+        check();
+      }),
+    { seq, timeoutMs: LONG.timeout },
+  );
   await page.getByTestId('run-button').click();
-  const done = page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=done]`);
+  const status = await ended;
+  if (status === 'timeout') throw new Error(`app run ${seq} did not end within ${LONG.timeout / 1000} s`);
   const failed = page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=error]`);
-  await done.or(failed).first().waitFor(LONG);
-  if (await failed.isVisible()) throw new Error(`app run failed: ${await failed.innerText()}`);
+  if (status === 'error') throw new Error(`app run failed: ${await failed.innerText()}`);
   const read = async (/** @type {string} */ id, /** @type {string} */ attr) => {
     const el = page.getByTestId(id);
     return (await el.count()) > 0 ? Number(await el.getAttribute(attr)) : undefined;
