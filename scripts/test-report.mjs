@@ -4,9 +4,12 @@
 
 const MAX_MESSAGE = 200;
 
+/** Text without terminal colour codes. */
+const plain = (/** @type {string} */ text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 /** First non-empty line of an error message, without terminal colours, cut to a readable length. */
 export function firstLine(/** @type {unknown} */ message) {
-  const text = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const text = plain(String(message ?? ''));
   const line = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line;
 }
@@ -37,7 +40,6 @@ export function vitestFailures(report) {
  */
 export function playwrightFailures(report) {
   /** @type {string[]} */
-  /** @type {string[]} */
   const out = [];
   /** @param {any} suite @param {string[]} titles */
   const walk = (suite, titles) => {
@@ -62,7 +64,7 @@ export function playwrightFailures(report) {
  * @param {string} output @returns {string[]}
  */
 export function nodeTestFailures(output) {
-  const text = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const text = plain(output);
   const at = text.lastIndexOf('✖ failing tests:');
   if (at < 0) return [];
   const lines = text.slice(at).split('\n').slice(1);

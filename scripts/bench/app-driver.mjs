@@ -104,8 +104,7 @@ export async function runOnce(page, seq) {
   await page.getByTestId('run-button').click();
   const status = await ended;
   if (status === 'timeout') throw new Error(`app run ${seq} did not end within ${LONG.timeout / 1000} s`);
-  const failed = page.locator(`[data-testid=output][data-run-seq="${seq}"][data-status=error]`);
-  if (status === 'error') throw new Error(`app run failed: ${await failed.innerText()}`);
+  if (status === 'error') throw new Error(`app run failed: ${await page.getByTestId('output').innerText()}`);
   const read = async (/** @type {string} */ id, /** @type {string} */ attr) => {
     const el = page.getByTestId(id);
     return (await el.count()) > 0 ? Number(await el.getAttribute(attr)) : undefined;

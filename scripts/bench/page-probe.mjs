@@ -126,6 +126,7 @@ export function watchInitialJs(page) {
     },
   };
 }
+
 /**
  * How long a page stays open after its runs before the bench reloads it: Chromium writes V8's compiled WASM code
  * to its code cache about 2 s after the last function V8 optimised (README, A returning visit), and a user's

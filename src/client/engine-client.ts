@@ -163,12 +163,18 @@ export class EngineClient {
   startOn(threads: number, cap: number): boolean {
     if (!this.worker || typeof this.started !== 'object' || (this.started.threads ?? cap) === threads) return false;
     if ([...this.pending.values()].some((entry) => entry.type !== 'probe')) return false;
-    this.worker.terminate();
+    this.moveTo(threads);
+    return true;
+  }
+
+  /** A fresh worker whose onnxruntime starts on `threads`, given every request still waiting for an answer. */
+  private moveTo(threads: number): void {
+    this.worker?.terminate();
+    this.queued = [];
     const worker = (this.worker = this.spawn());
     this.started = { threads };
     worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
     for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
-    return true;
   }
 
   /** Replaces the worker (calls in flight fail); respawn listeners run, so the fresh one is probed. */
@@ -192,12 +198,7 @@ export class EngineClient {
       entry.reject(new WorkerCrashedError('The engine could not settle on a thread count for this model.', 'Try loading it again.'));
       return;
     }
-    this.worker?.terminate();
-    this.queued = [];
-    const worker = (this.worker = this.spawn());
-    this.started = { threads };
-    worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
-    for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
+    this.moveTo(threads);
   }
 
   private rejectAll(error: Error): void {
