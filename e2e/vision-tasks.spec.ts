@@ -55,6 +55,37 @@ test.describe('vision tasks with views that fit them', () => {
     expect(bytes.readUInt32BE(16)).toBe(600);
     expect(bytes.readUInt32BE(20)).toBe(400);
     expect(bytes[25]).toBe(6);
+
+    // Run again. A one-shot run is drawn as running only once it has lasted SHOW_RUNNING_AFTER_MS (200 ms): until
+    // then the last cut-out stays as it was. IS-Net takes seconds, so this one is then shown running, with Stop.
+    await page.evaluate(() => {
+      const seen: { ms: number; cutout: boolean; running: boolean; stop: boolean }[] = [];
+      const look = () => {
+        const output = document.querySelector('[data-testid=output]')!;
+        const state = {
+          ms: performance.now() - (window as unknown as { clickedAt: number }).clickedAt,
+          cutout: !!output.querySelector('[data-testid=cutout-canvas]'),
+          running: /Running…/.test(output.textContent ?? ''),
+          stop: !!document.querySelector('[data-testid=stop-button]'),
+        };
+        const last = seen.at(-1);
+        if (!last || last.cutout !== state.cutout || last.running !== state.running || last.stop !== state.stop) seen.push(state);
+      };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      document.querySelector('[data-testid=run-button]')!.addEventListener('click', () => ((window as unknown as { clickedAt: number }).clickedAt = performance.now(), look()), { capture: true, once: true });
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('stop-button')).toBeVisible();
+    await expect(page.getByTestId('output')).toContainText('Running…');
+    await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', { timeout: 300_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: { ms: number; cutout: boolean; running: boolean; stop: boolean }[] }).seen);
+    expect(seen[0]).toMatchObject({ cutout: true, running: false, stop: false });
+    const shown = seen.findIndex((state) => state.running || state.stop || !state.cutout);
+    // The first change the page shows is the running state, never an empty pane, and never before 200 ms.
+    expect(seen[shown]).toMatchObject({ running: true, stop: true, cutout: false });
+    expect(seen[shown].ms).toBeGreaterThanOrEqual(200);
+    expect(seen.at(-1)).toMatchObject({ cutout: true, running: false, stop: false });
   });
 
   test('segmentation: one mask per label drawn over the picture, with toggles and opacity', async ({ page }) => {

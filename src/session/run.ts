@@ -7,6 +7,7 @@ import type { Live } from './live';
 import type { Loader } from './load';
 import { checkedModel, sameAsLoaded, specOf } from './spec';
 import { perFrame } from './per-frame';
+import { SHOW_RUNNING_AFTER_MS } from '../store/runs-slice';
 
 export interface Runner {
   /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
@@ -56,7 +57,12 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
     }
     if (!sameAsLoaded(state(), specOf(state())) && !(await loader.loadModel())) return;
     abort = new AbortController();
-    state().runStarted(taskId, input);
+    // A one-shot view shows a run as running only once it has lasted a moment (runs-slice.ts, shownRun); a
+    // streaming one (chat, generation) at once.
+    const quiet = !view.reducePartial && !view.alwaysShowOutput;
+    state().runStarted(taskId, input, quiet);
+    const seq = state().run.seq;
+    const showing = quiet ? setTimeout(() => state().runShown(seq), SHOW_RUNNING_AFTER_MS) : undefined;
     // What the run is kept as in the history, completed with its output or error below.
     const kept = { spec: specOf(state()), ran: state().load.info, params: state().paramsByTask[taskId] ?? {}, input };
     let partial: unknown;
@@ -84,6 +90,8 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
       const wire = toWire(error);
       state().runFailed(wire, wire.name === 'InvalidInputError' ? 'input' : 'run');
       void history?.save({ ...kept, error: wire });
+    } finally {
+      clearTimeout(showing);
     }
   }
 

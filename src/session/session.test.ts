@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DamagedCacheError, InferenceError } from '../protocol/errors';
 import type { LoadedInfo, ModelPlan } from '../protocol/messages';
-import { createMemoryStore } from '../store';
+import { createMemoryStore, type AppStore } from '../store';
+import { SHOW_RUNNING_AFTER_MS, shownRun } from '../store/runs-slice';
 import { FakeEngine } from './fake-engine';
 import { createSession } from './index';
 
@@ -111,7 +112,59 @@ describe('Run', () => {
     expect(seen).toEqual(['c']);
     expect(state().run.status).toBe('done');
   });
+
+  it('does not draw a one-shot run as running until it has lasted SHOW_RUNNING_AFTER_MS', async () => {
+    const { engine, store, state, session } = setup();
+    const first = session.runTask();
+    (await engine.nth('load', 0)).resolve(loaded);
+    (await engine.nth('run', 0)).resolve(result('POSITIVE'));
+    await first;
+    const done = state().run;
+    // A short run: the page goes from the last result to the new one, never through "running".
+    const drawn: string[] = [];
+    const stop = recordDrawn(store, drawn);
+    const short = session.runTask();
+    const call = await engine.nth('run', 1);
+    expect(state().run).toMatchObject({ status: 'running', shown: false });
+    expect(shownRun(state().run)).toBe(done);
+    call.resolve(result('NEGATIVE'));
+    await short;
+    expect(drawn).toEqual(['done']);
+    // A long one is drawn as running once the moment has passed, and its timer is not left behind.
+    const long = session.runTask();
+    const slow = await engine.nth('run', 2);
+    await new Promise((resolve) => setTimeout(resolve, SHOW_RUNNING_AFTER_MS + 20));
+    expect(shownRun(state().run)).toMatchObject({ status: 'running', seq: state().run.seq });
+    slow.resolve(result('POSITIVE'));
+    await long;
+    expect(drawn).toEqual(['done', 'running', 'done']);
+    stop();
+  });
+
+  it('draws a streaming run (text generation) as running at once', async () => {
+    const { engine, state, session } = setup();
+    state().setTask('text-generation');
+    state().setInputFor('text-generation', 'Once upon a time');
+    const run = session.runTask();
+    (await engine.nth('load', 0)).resolve(loaded);
+    const call = await engine.nth('run', 0);
+    expect(state().run).toMatchObject({ status: 'running', input: 'Once upon a time' });
+    expect(state().run).not.toHaveProperty('shown');
+    call.resolve({ output: 'there was', stats: { latencyMs: 1 } });
+    await run;
+    expect(state().run.status).toBe('done');
+  });
 });
+
+/** Records the status the page draws (`shownRun`) each time it changes. */
+function recordDrawn(store: AppStore, drawn: string[]): () => void {
+  let last = shownRun(store.getState().run);
+  return store.subscribe((s) => {
+    const now = shownRun(s.run);
+    if (now !== last) drawn.push(now.status);
+    last = now;
+  });
+}
 
 describe('Load', () => {
   it('abandons a load when the task is switched: its late answer never marks it ready', async () => {

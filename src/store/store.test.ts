@@ -24,6 +24,7 @@ import type { LoadedInfo, LoadSpec } from '../protocol/messages';
 import { TASKS, defaultParams } from '../tasks/registry';
 import { STORE_KEY, useApp, type AppState } from './index';
 import { persistable } from './persisted';
+import { shownRun } from './runs-slice';
 import { HUB_HOST, normalizeHost } from './settings-slice';
 
 const initial = useApp.getState();
@@ -292,6 +293,61 @@ describe('runs slice', () => {
     expect(state().run.output).toBeUndefined();
     state().clearRun();
     expect(state().run).toEqual({ status: 'idle', seq: seq + 1 });
+  });
+
+  it('draws a quiet run as the result it started over until it is shown, a partial arrives or it ends', () => {
+    state().runStarted('text-classification', 'a');
+    state().runFinished(['first'], { latencyMs: 1 });
+    const last = state().run;
+    state().runStarted('text-classification', 'b', true);
+    const quiet = state().run;
+    expect(quiet).toMatchObject({ status: 'running', input: 'b', shown: false, seq: last.seq + 1 });
+    // The page keeps drawing the last result, the very same object each time (a stable selector result).
+    expect(shownRun(quiet)).toBe(last);
+    expect(shownRun(state().run)).toBe(shownRun(state().run));
+    // A stale timer (an earlier run's) changes nothing.
+    state().runShown(last.seq);
+    expect(state().run).toBe(quiet);
+    // Its own timer shows it as running, with nothing of the placeholder left.
+    state().runShown(quiet.seq);
+    expect(state().run).toEqual({ status: 'running', task: 'text-classification', input: 'b', seq: quiet.seq });
+    expect(shownRun(state().run)).toBe(state().run);
+    state().runFinished(['second'], { latencyMs: 1 });
+    expect(state().run).toEqual({ status: 'done', task: 'text-classification', input: 'b', seq: quiet.seq, output: ['second'], stats: { latencyMs: 1 } });
+  });
+
+  it('ends a quiet run in its own result or error, and shows it once a partial comes', () => {
+    state().runStarted('text-classification', 'a', true);
+    const first = state().run.seq;
+    state().runFinished(['x'], { latencyMs: 1 });
+    expect(state().run).not.toHaveProperty('before');
+    expect(state().run).not.toHaveProperty('shown');
+    // A late timer for a finished run does nothing.
+    state().runShown(first);
+    expect(state().run.status).toBe('done');
+    state().runStarted('text-classification', 'b', true);
+    state().runFailed({ name: 'InferenceError', message: 'boom' }, 'run');
+    expect(shownRun(state().run)).toMatchObject({ status: 'error', input: 'b', error: { message: 'boom' } });
+    expect(state().run).not.toHaveProperty('before');
+    state().runStarted('image-similarity', 'c', true);
+    expect(shownRun(state().run).status).toBe('error');
+    state().runPartial({ progress: 1 });
+    expect(shownRun(state().run)).toMatchObject({ status: 'running', input: 'c', partial: { progress: 1 } });
+    expect(state().run).not.toHaveProperty('shown');
+  });
+
+  it('starts a quiet run over an idle page as idle, and over a quiet one as what that one showed', () => {
+    state().clearRun();
+    state().runStarted('text-classification', 'a', true);
+    expect(shownRun(state().run)).toMatchObject({ status: 'idle' });
+    state().clearRun();
+    state().runStarted('text-classification', 'a');
+    state().runFinished(['x'], { latencyMs: 1 });
+    const done = state().run;
+    state().runStarted('text-classification', 'b', true);
+    state().runStarted('text-classification', 'c', true);
+    // No chain of placeholders: the second one holds the result the page still shows.
+    expect(state().run.before).toBe(done);
   });
 });
 

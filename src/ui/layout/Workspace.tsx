@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
+import { shownRun } from '../../store/runs-slice';
 import { useSession } from '../../session/react';
 import { checkedModel } from '../../session/spec';
 import { useRun } from '../shell/hooks/useRun';
@@ -109,14 +110,16 @@ export function Workspace() {
     );
   }
   const input = s.input ?? view.defaultInput;
-  const runHere = s.run.task === s.task;
-  const inputError = runHere && s.run.status === 'error' && s.run.errorAt === 'input' ? s.run.error : undefined;
-  const runError = runHere && s.run.status === 'error' && s.run.errorAt === 'run' ? s.run.error : undefined;
+  // What the page draws: a short one-shot run is not drawn as running (runs-slice.ts, shownRun).
+  const run = shownRun(s.run);
+  const runHere = run.task === s.task;
+  const inputError = runHere && run.status === 'error' && run.errorAt === 'input' ? run.error : undefined;
+  const runError = runHere && run.status === 'error' && run.errorAt === 'run' ? run.error : undefined;
   const Output = view.Output;
   const Input = view.Input;
   // What every panel is given instead of reading the store (tasks/types.ts, PanelContext).
   const context = { model: s.model, params: s.params, caps: s.caps, family: s.family, modelType: s.modelType };
-  const droppedHere = dropped?.task === s.task && dropped.seq === s.run.seq ? dropped : undefined;
+  const droppedHere = dropped?.task === s.task && dropped.seq === run.seq ? dropped : undefined;
   const attempt = dropped?.attempt ?? 0;
   return (
     <main id={WORKSPACE_ID} tabIndex={-1} className="workspace">
@@ -131,7 +134,7 @@ export function Workspace() {
             value={input}
             onChange={s.setInput}
             error={inputError ? [inputError.message, inputError.hint].filter(Boolean).join(' ') : undefined}
-            disabled={s.run.status === 'running'}
+            disabled={run.status === 'running'}
             onRun={runTask}
             live={live}
             {...context}
@@ -140,28 +143,28 @@ export function Workspace() {
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
           <RunBar label={view.runLabel} />
         </section>
-        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={runHere ? s.run.status : 'idle'} data-run-seq={s.run.seq}>
+        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={s.run.task === s.task ? s.run.status : 'idle'} data-run-seq={s.run.seq} aria-busy={s.run.task === s.task && s.run.status === 'running'}>
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
-          {view.alwaysShowOutput || (runHere && (s.run.status === 'running' || s.run.status === 'done')) ? (
-            <PanelBoundary key={`${s.task}:${s.run.seq}:${attempt}`} onError={dropResult}>
+          {view.alwaysShowOutput || (runHere && (run.status === 'running' || run.status === 'done')) ? (
+            <PanelBoundary key={`${s.task}:${run.seq}:${attempt}`} onError={dropResult}>
             <Output
-              input={runHere ? s.run.input : input}
-              output={runHere && s.run.status === 'done' ? s.run.output : undefined}
-              partial={runHere && s.run.status === 'running' ? s.run.partial : undefined}
+              input={runHere ? run.input : input}
+              output={runHere && run.status === 'done' ? run.output : undefined}
+              partial={runHere && run.status === 'running' ? run.partial : undefined}
               {...context}
               onParamsChange={s.setParams}
               value={input}
               onChange={s.setInput}
               onRun={runTask}
-              running={runHere && s.run.status === 'running'}
+              running={runHere && run.status === 'running'}
             />
             </PanelBoundary>
           ) : (
             !runError && !droppedHere && <p className="muted empty">Run the model to see its output here.</p>
           )}
-          {runHere && s.run.status === 'running' && !view.reducePartial && !view.alwaysShowOutput && (
+          {runHere && run.status === 'running' && !view.reducePartial && !view.alwaysShowOutput && (
             <p className="muted">
               <span className="spinner" /> Running…
             </p>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../../store';
+import { shownRun } from '../../../store/runs-slice';
 import { exportDocument, exportFileName } from './export-json';
 import { checkAgainst, ReferenceCheckView } from './ReferenceCheckView';
 
 /** "Copy JSON" and "Download JSON" for the finished result of any task. */
 export function ResultExport() {
-  const run = useApp((s) => s.run);
+  const run = useApp((s) => shownRun(s.run));
   const spec = useApp((s) => s.load.spec);
   const info = useApp((s) => s.load.info);
   const params = useApp((s) => (run.task ? s.paramsByTask[run.task] : undefined));

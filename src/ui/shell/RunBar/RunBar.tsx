@@ -1,6 +1,7 @@
 import { memo, useEffect } from 'react';
 import { useRun } from '../hooks/useRun';
 import { useApp } from '../../../store';
+import { shownRun } from '../../../store/runs-slice';
 import { useSession } from '../../../session/react';
 import { formatMs } from '../../format';
 import { warmFonts } from '../../font-warm';
@@ -10,7 +11,7 @@ import { afterFirstGesture } from '../../../client/when-idle';
 const STATS_FONTS = [['dl.run-stats', 'div', 'dt'], ['dl.run-stats', 'div', 'dd']];
 
 export const RunStats = memo(function RunStats() {
-  const run = useApp((s) => s.run);
+  const run = useApp((s) => shownRun(s.run));
   const stats = run.stats;
   if (run.status !== 'done' || !stats) return null;
   return (
@@ -48,7 +49,9 @@ export const RunStats = memo(function RunStats() {
 });
 
 export const RunBar = memo(function RunBar({ label = 'Run' }: { label?: string }) {
-  const running = useApp((s) => s.run.status === 'running');
+  // Run turns into Stop once the run is shown as running (runs-slice.ts, shownRun); a Run pressed before that
+  // joins the run in flight (session/run.ts).
+  const running = useApp((s) => shownRun(s.run).status === 'running');
   const loading = useApp((s) => s.load.status === 'loading');
   const { stopRun } = useSession();
   const run = useRun();
