@@ -21,6 +21,8 @@ export interface BareReply {
   stepMs?: number;
   /** Raw loop: whether its text is the end of the bare pipeline's last generated text (the same greedy tokens). */
   sameText?: boolean;
+  /** Load: its parts in ms (the pipeline's creation, the warm-up run), as the app's worker spans are named. */
+  spans?: Record<string, number>;
   /** A digest of the output, to check WebGPU against WASM (equal outputs, not speed). */
   digest?: string;
 }

@@ -106,8 +106,10 @@ async function handle(request: BareRequest): Promise<Omit<BareReply, 'id'>> {
       const options = { device: request.device, ...(request.dtype ? { dtype: request.dtype } : {}) };
       pipe = (await pipeline(request.task as never, request.model, options as never)) as unknown as typeof pipe;
       clock.attach(pipe);
+      const warmStart = performance.now();
       await call.warmup(pipe, { warmImage });
-      return { ms: performance.now() - start };
+      const end = performance.now();
+      return { ms: end - start, spans: { pipeline: Math.round(warmStart - start), warmup: Math.round(end - warmStart) } };
     }
     case 'run': {
       if (!pipe || !call) throw new Error('nothing loaded');

@@ -90,7 +90,9 @@ async function measureCase(browser, c, urls, firstCase) {
   for (const [when, cause] of [['load', app?.loadLongTaskCause], ['runs', app?.runLongTaskCause]]) {
     if (cause) console.log(`  app, longest main-thread frame during its ${when}: ${cause}`);
   }
-  if (app?.cacheSpans && Object.keys(app.cacheSpans).length > 0) console.log(`  app, load from the cache, worker spans (ms): ${JSON.stringify(app.cacheSpans)}`);
+  for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
+    if (column?.cacheSpans && Object.keys(column.cacheSpans).length > 0) console.log(`  ${name}, load from the cache, worker spans (ms): ${JSON.stringify(column.cacheSpans)}`);
+  }
   for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
     if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);
     if (column?.returnSessionMs !== undefined) console.log(`  ${name}, returning visit: ${column.returnSessionMs.toFixed(1)} ms of its median run (${column.returnMedianMs?.toFixed(1)} ms) inside session.run`);

@@ -31,7 +31,7 @@ async function load(page, c, env, dtype) {
     c.kind === 'onnx'
       ? await ask(page, { type: 'load-onnx', name: c.id, device: env.device })
       : await ask(page, { type: 'load', task: c.task, model: c.model, host: env.mirrorUrl, dtype, device: env.device });
-  return { ms: reply.ms, longTask: await longestTask(page, from, await pageNow(page)), dtype, device: env.device, threads: env.threads };
+  return { ms: reply.ms, spans: reply.spans, longTask: await longestTask(page, from, await pageNow(page)), dtype, device: env.device, threads: env.threads };
 }
 
 /**
@@ -77,7 +77,7 @@ export async function openBare(browser, c, env, dtype) {
       await ask(page, { type: 'unload' });
       await open(page, env);
       const cached = await load(page, c, env, dtype);
-      return { cacheMs: cached.ms, memory, runLongTask, reopened: true };
+      return { cacheMs: cached.ms, cacheSpans: cached.spans, memory, runLongTask, reopened: true };
     },
   };
 }
