@@ -48,6 +48,15 @@ test.describe('text tasks on real models', () => {
     await expect(page.getByTestId('ran-on')).toHaveText(/WASM · 1 thread\b/);
     await expect(page.getByTestId('ttft')).toContainText(/ms|s/);
     await expect(page.getByTestId('tokens-per-second')).toContainText(/[\d.]+ tok\/s/);
+
+    // A prompt past the model's context (512 positions, one kept for a new token) is named next to the prompt,
+    // counted in the tokens the model would be fed; the prompt stays, and the next one runs on the same model.
+    const long = 'Once upon a time there was a cat. '.repeat(60).trim();
+    await page.getByTestId('prompt-input').fill(long);
+    await runAndWait(page);
+    await expect(page.locator('.input-pane [role=alert]')).toHaveText(/^The prompt is \d+ tokens; this model reads at most 511 here \(of its 512\)\./);
+    await expect(page.getByTestId('prompt-input')).toHaveValue(long);
+    await expectGreedyStory(page);
   });
 
   test('generation: Stop halts a long generation part-way', async ({ page }) => {

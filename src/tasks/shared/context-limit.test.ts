@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextLimitOf, requireWithinContext } from './context-limit';
+import { contextLimitOf, requireCountWithinContext, requireWithinContext } from './context-limit';
 
 const pipeWith = (limit: Record<string, unknown>, tokenizerLimit?: number) => ({
   tokenizer: { encode: (text: string) => text.split(' ').map((_, i) => i), model_max_length: tokenizerLimit },
@@ -18,6 +18,12 @@ describe('context limits', () => {
     expect(requireWithinContext(pipe, 'a b c d')).toBe(4);
     expect(() => requireWithinContext(pipe, 'a b c d e')).toThrow('The text is 5 tokens; this model reads at most 4.');
     expect(() => requireWithinContext(pipe, 'a b c', 'context', 2)).toThrow('The context is 3 tokens; this model reads at most 2 here (of its 4).');
+  });
+  it('checks a count already made (a prompt tokenized once, for both the check and the model)', () => {
+    const pipe = pipeWith({ max_position_embeddings: 4 });
+    expect(() => requireCountWithinContext(pipe, 3, 'prompt', 1)).not.toThrow();
+    expect(() => requireCountWithinContext(pipe, 4, 'prompt', 1)).toThrow('The prompt is 4 tokens; this model reads at most 3 here (of its 4).');
+    expect(() => requireCountWithinContext(pipeWith({}), 1e6, 'prompt', 1)).not.toThrow();
   });
   it('does nothing when the model states no limit', () => {
     expect(requireWithinContext(pipeWith({}), 'a '.repeat(5000))).toBe(5001);

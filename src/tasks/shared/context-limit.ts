@@ -28,15 +28,18 @@ export function countTokens(pipe: unknown, text: string): number | undefined {
  * hypothesis) is longer than the model's context. Returns the token count when it fits.
  */
 export function requireWithinContext(pipe: unknown, text: string, what = 'text', reserve = 0): number | undefined {
-  const limit = contextLimitOf(pipe);
   const tokens = countTokens(pipe, text);
-  if (limit === undefined || tokens === undefined) return tokens;
-  if (tokens + reserve > limit) {
-    const room = Math.max(0, limit - reserve);
-    throw new InvalidInputError(
-      `The ${what} is ${tokens} tokens; this model reads at most ${room === limit ? limit : `${room} here (of its ${limit})`}.`,
-      `Shorten the ${what}, or split it and run the parts one by one.`,
-    );
-  }
+  if (tokens !== undefined) requireCountWithinContext(pipe, tokens, what, reserve);
   return tokens;
+}
+
+/** As requireWithinContext, for a text already tokenized (`tokens` of it): no second tokenization. */
+export function requireCountWithinContext(pipe: unknown, tokens: number, what = 'text', reserve = 0): void {
+  const limit = contextLimitOf(pipe);
+  if (limit === undefined || tokens + reserve <= limit) return;
+  const room = Math.max(0, limit - reserve);
+  throw new InvalidInputError(
+    `The ${what} is ${tokens} tokens; this model reads at most ${room === limit ? limit : `${room} here (of its ${limit})`}.`,
+    `Shorten the ${what}, or split it and run the parts one by one.`,
+  );
 }

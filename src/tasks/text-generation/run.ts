@@ -4,7 +4,7 @@ import { generateLean, type LeanModel } from '../shared/lean-decode';
 import type { Chunk, Input, Output } from './types';
 import { requireText } from '../shared/worker-input';
 import { streamTokens, type StreamTokenizer } from '../shared/token-stream';
-import { contextLimitOf, requireWithinContext } from '../shared/context-limit';
+import { contextLimitOf, requireCountWithinContext } from '../shared/context-limit';
 
 type Tokenizer = StreamTokenizer & {
   add_bos_token?: boolean;
@@ -43,17 +43,21 @@ const runner: TaskRunner<Input, Output, Chunk, Generator> = {
   async run({ pipe, input, params, interrupted, emit }) {
     const prompt = requireText(input, 'prompt');
     const generator = pipe;
-    // The prompt must leave room for at least one new token; the rest is capped to what the context holds.
-    const promptTokens = requireWithinContext(generator, prompt, 'prompt', 1);
+    // First, so that the time to the first token counts from the run's start (tokenizing the prompt included).
+    const stream = streamTokens(generator.tokenizer, { emit, interrupted });
+    // The prompt is tokenized once, as the pipeline does it: its tokens are both what is checked against the
+    // context and what is fed. It must leave room for at least one new token; the rest is capped to the context.
+    const encoded = encodePrompt(generator.tokenizer, prompt);
+    const promptTokens = encoded.input_ids.dims.at(-1)!;
+    requireCountWithinContext(generator, promptTokens, 'prompt', 1);
     const limit = contextLimitOf(generator);
     const options = generationOptions(params);
-    if (limit !== undefined && promptTokens !== undefined) {
+    if (limit !== undefined) {
       options.max_new_tokens = Math.min(Number(options.max_new_tokens), limit - promptTokens);
       if (options.min_new_tokens !== undefined) options.min_new_tokens = Math.min(Number(options.min_new_tokens), Number(options.max_new_tokens));
     }
-    const stream = streamTokens(generator.tokenizer, { emit, interrupted });
     // The pipeline's own steps (tokenize, generate), with the decode loop on the session where it can be.
-    await generateLean(generator.model, { ...encodePrompt(generator.tokenizer, prompt), ...options, ...stream.options });
+    await generateLean(generator.model, { ...encoded, ...options, ...stream.options });
     const output: Output = { prompt, completion: stream.text(), stopped: interrupted() };
     return { output, stats: stream.stats() };
   },
