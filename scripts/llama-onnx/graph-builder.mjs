@@ -4,7 +4,7 @@
  * deduplicated by name, and one `linear` that writes a weight in the chosen precision.
  */
 import { attrInt, attrInts, ELEM, model, node, tensor, valueInfo } from '../onnx-proto.mjs';
-import { quantizeQ4, quantizeQ8, toHalfArray } from './quantize.mjs';
+import { Q8_ZERO, quantizeQ4, quantizeQ8, toHalfArray } from './quantize.mjs';
 
 /** @typedef {'fp32' | 'fp16' | 'q8' | 'q4'} Precision */
 /** @typedef {import('../onnx-proto.mjs').Pb} Pb */
@@ -92,7 +92,7 @@ export class GraphBuilder {
       this.quantized.set(x, quantized);
     }
     const [xq, xScale, xZero] = quantized;
-    const acc = this.op('MatMulInteger', [xq, this.constant(`${name}.weight_q8`, [k, n], q), xZero]);
+    const acc = this.op('MatMulInteger', [xq, this.constant(`${name}.weight_q8`, [k, n], q), xZero, this.constant('u8(128)', [], Uint8Array.of(Q8_ZERO))]);
     const scaled = this.op('Mul', [this.op('Cast', [acc], { attrs: [attrInt('to', ELEM.FLOAT)] }), xScale]);
     return this.op('Mul', [scaled, this.constant(`${name}.weight_scale`, [n], scales)]);
   }

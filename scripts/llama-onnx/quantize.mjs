@@ -3,7 +3,10 @@
  * Weight formats for the exporter's precisions, and their inverses (for the round-trip tests).
  * Weights come in as PyTorch Linear layout: `w[n * K + k]`, N outputs × K inputs.
  *  - fp16: IEEE half bits (Uint16Array), round to nearest even.
- *  - q8: int8, symmetric, one scale per output column; stored K × N for MatMulInteger's B.
+ *  - q8: 8-bit, symmetric, one scale per output column, stored as uint8 around a zero point of 128 (Q8_ZERO),
+ *    K × N for MatMulInteger's B. Unsigned weights against DynamicQuantizeLinear's unsigned activations (u8u8):
+ *    onnxruntime's x86 kernel for u8 × s8 multiplies with VPMADDUBSW, whose int16 pair sums saturate on CPUs
+ *    without AVX-VNNI (an AMD EPYC here put q8 logits 25 % of their spread off fp32); u8 × u8 does not.
  *  - q4: onnxruntime's MatMulNBits layout (com.microsoft, bits 4): per output row n, blocks of `block`
  *    inputs, two 4-bit values per byte (low nibble first), one float scale and one 4-bit zero point per
  *    block; the last block is zero-padded when K is not a multiple of it.
@@ -51,24 +54,27 @@ export function fromHalf(h) {
 /** @param {Float32Array} w */
 export const toHalfArray = (w) => Uint16Array.from(w, toHalf);
 
+/** The uint8 that stands for 0 in a q8 weight. */
+export const Q8_ZERO = 128;
+
 /** @param {Float32Array} w @param {number} n @param {number} k */
 export function quantizeQ8(w, n, k) {
-  const q = new Int8Array(k * n);
+  const q = new Uint8Array(k * n);
   const scales = new Float32Array(n);
   for (let row = 0; row < n; row++) {
     let max = 0;
     for (let i = 0; i < k; i++) max = Math.max(max, Math.abs(w[row * k + i]));
     const scale = max / 127 || 1;
     scales[row] = scale;
-    for (let i = 0; i < k; i++) q[i * n + row] = Math.round(w[row * k + i] / scale);
+    for (let i = 0; i < k; i++) q[i * n + row] = Math.round(w[row * k + i] / scale) + Q8_ZERO;
   }
   return { q, scales };
 }
 
-/** Back to N × K floats. @param {{ q: Int8Array, scales: Float32Array }} q8 @param {number} n @param {number} k */
+/** Back to N × K floats. @param {{ q: Uint8Array, scales: Float32Array }} q8 @param {number} n @param {number} k */
 export function dequantizeQ8({ q, scales }, n, k) {
   const w = new Float32Array(n * k);
-  for (let row = 0; row < n; row++) for (let i = 0; i < k; i++) w[row * k + i] = q[i * n + row] * scales[row];
+  for (let row = 0; row < n; row++) for (let i = 0; i < k; i++) w[row * k + i] = (q[i * n + row] - Q8_ZERO) * scales[row];
   return w;
 }
 
