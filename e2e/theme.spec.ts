@@ -73,3 +73,23 @@ test('offline indicator: shown in the top bar while offline, gone when back onli
   await context.setOffline(false);
   await expect(page.getByTestId('offline-badge')).toHaveCount(0);
 });
+
+test.describe('reduced motion', () => {
+  test('a system asking for less motion stills the spinner and the streaming caret; others keep them moving', async ({ page }) => {
+    await page.goto(`./?host=${encodeURIComponent(MIRROR)}`);
+    const animations = () =>
+      page.evaluate(() =>
+        ['spinner', 'caret'].map((name) => {
+          const probe = document.createElement('span');
+          probe.className = name;
+          document.body.append(probe);
+          const animation = getComputedStyle(probe).animationName;
+          probe.remove();
+          return animation;
+        }),
+      );
+    expect(await animations()).toEqual(['spin', 'blink']);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animations()).toEqual(['none', 'none']);
+  });
+});
