@@ -110,7 +110,8 @@ export type Request =
       /** Start onnxruntime with this many threads (at most the cap): a fresh worker for a model that runs best so. */
       threads?: number;
     }
-  | { id: number; type: 'load'; spec: LoadSpec }
+  /** `threads`: the count the page's plan of this spec gives (thread-choice.ts); without it the worker plans the model itself. */
+  | { id: number; type: 'load'; spec: LoadSpec; threads?: number }
   | {
       id: number;
       type: 'run';

@@ -11,8 +11,7 @@ import type { Engine } from './deps';
 import { createLive, type Live } from './live';
 import { createLoader, type Loader } from './load';
 import { createRunner, type Runner } from './run';
-import { planKey, specOf } from './spec';
-import { threadsFor } from '../protocol/thread-choice';
+import { plannedThreads, specOf } from './spec';
 import { createRestorer, type Restorer } from './restore';
 import type { HistorySink } from '../history/record';
 
@@ -118,8 +117,5 @@ function watchEngine({ engine, store, threadCap, comparing }: { engine: Engine; 
  */
 function startThreads(store: AppStore): number | undefined {
   const state = store.getState();
-  const spec = specOf(state);
-  const { plan, caps } = state;
-  if (!caps || plan?.status !== 'ready' || plan.key !== planKey(spec)) return undefined;
-  return threadsFor(spec.pipeline, plan.plan, caps.threads);
+  return plannedThreads(state, specOf(state));
 }

@@ -344,4 +344,26 @@ describe('the worker’s thread count, set before Load', () => {
     expect(state().load.status).toBe('ready');
     expect(engine.startOns).toHaveLength(asked);
   });
+
+  it('hands the planned count to the load, so the worker does not plan the model again; none before a plan', async () => {
+    const { engine, session } = decoderSetup(1_200_000);
+    await flush();
+    await session.checkPlan();
+    const load = session.loadModel();
+    const call = await engine.nth('load', 0);
+    expect(call.request).toMatchObject({ type: 'load', threads: 1 });
+    call.resolve({ ...loaded, threads: 1 });
+    await load;
+
+    // A plan that failed gives no count: the worker plans for itself.
+    const unplanned = setup();
+    unplanned.engine.auto.plan = () => {
+      throw new Error('The host did not answer.');
+    };
+    const second = unplanned.session.loadModel();
+    const request = (await unplanned.engine.nth('load', 0)).request;
+    expect(request).not.toHaveProperty('threads');
+    (await unplanned.engine.nth('load', 0)).resolve(loaded);
+    await second;
+  });
 });

@@ -8,6 +8,7 @@ import { findTask } from '../tasks/registry';
 import type { AppState } from '../store';
 import { modelFieldProblem } from '../models/model-field';
 import type { Engine } from './deps';
+import { threadsFor } from '../protocol/thread-choice';
 
 /** The load spec of the open task's chosen model, host, revision, device and precision. */
 export function specOf(s: AppState): LoadSpec {
@@ -38,6 +39,17 @@ export function unaskable(s: AppState): boolean {
 
 export function planKey(spec: LoadSpec): string {
   return [spec.host, spec.model, spec.revision, spec.pipeline, spec.device, spec.dtype].join('|');
+}
+
+/**
+ * The thread count to run `spec` on, from the plan the page already has for it (undefined while it has none): a small
+ * decoder wants one thread (thread-choice.ts). The page starts its worker on it, and hands it with the load so the
+ * worker need not plan the model again.
+ */
+export function plannedThreads(s: Pick<AppState, 'plan' | 'caps'>, spec: LoadSpec): number | undefined {
+  const { plan, caps } = s;
+  if (!caps || plan?.status !== 'ready' || plan.key !== planKey(spec)) return undefined;
+  return threadsFor(spec.pipeline, plan.plan, caps.threads);
 }
 
 export const sameSpec = (a: LoadSpec | undefined, b: LoadSpec): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -548,4 +548,21 @@ describe('worker handler', () => {
     await fresh.handler.handle({ id: 3, type: 'load', spec: SPEC });
     expect(fresh.resultOf(3)).toEqual({ restartWithThreads: 6 });
   });
+
+  it('takes the thread count the page planned with the load, without planning the model again', async () => {
+    const decoder: LoadSpec = { ...SPEC, task: 'text-generation', pipeline: 'text-generation', model: 'org/tiny-llama' };
+    const planned: LoadSpec[] = [];
+    const plan = async (spec: LoadSpec) => (planned.push(spec), { available: ['fp32' as const], dtype: 'fp32' as const, device: 'wasm' as const, architectures: [], totalBytes: 0, downloadBytes: 0, memoryBytes: 0, files: [] });
+    const { handler, runtime, resultOf } = setup();
+    Object.assign(runtime, { plan, wasmThreads: () => 6, load: async () => ({ pipe: {}, ...runtime.pipeline }) });
+    await handler.handle({ id: 1, type: 'load', spec: decoder, threads: 1 });
+    expect(resultOf(1)).toEqual({ restartWithThreads: 1 });
+    // A count above what this worker allows is capped; the count it runs on already loads there.
+    await handler.handle({ id: 2, type: 'load', spec: decoder, threads: 64 });
+    expect(resultOf(2)).toMatchObject({ threads: 6 });
+    expect(planned).toEqual([]);
+    // Without one, the worker plans the decoder itself.
+    await handler.handle({ id: 3, type: 'load', spec: { ...decoder, model: 'org/other-llama' } });
+    expect(planned).toHaveLength(1);
+  });
 });

@@ -55,17 +55,22 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
   };
 
   /** The thread count this load should run on, and whether that needs a fresh worker (see ThreadSwitch). */
-  async function threadsForLoad(spec: LoadSpec, found: Capabilities): Promise<{ threads: number; restart: boolean }> {
+  async function threadsForLoad(spec: LoadSpec, found: Capabilities, given: number | undefined): Promise<{ threads: number; restart: boolean }> {
     const running = runtime.wasmThreads?.();
     // A folder picked from disk is registered in this worker only: it stays here, on whatever threads it has.
     if (spec.host === LOCAL_HOST) return { threads: running ?? withStartThreads(found).threads, restart: false };
+    // The page's plan of this model gave the count (thread-choice.ts): no need to fetch and plan it again here.
+    if (given !== undefined && given >= 1) {
+      const threads = Math.min(Math.floor(given), found.threads);
+      return { threads, restart: running !== undefined && running !== threads };
+    }
     const decoder = spec.pipeline === 'text-generation' && runtime.plan;
     const planned = decoder ? await oneAtATime(() => runtime.plan!(spec, found)).catch(() => undefined) : undefined;
     const threads = threadsFor(spec.pipeline, planned, found.threads);
     return { threads, restart: running !== undefined && running !== threads };
   }
 
-  async function load(id: number, spec: LoadSpec, signal: AbortSignal): Promise<LoadedInfo | ThreadSwitch> {
+  async function load(id: number, spec: LoadSpec, signal: AbortSignal, given?: number): Promise<LoadedInfo | ThreadSwitch> {
     if (signal.aborted) throw new CancelledError('Stopped.');
     if (current && sameSpec(current.spec, spec)) return current.info;
     if (current) {
@@ -75,7 +80,9 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     }
     const start = performance.now();
     const found = await capabilities();
-    const { threads, restart } = await threadsForLoad(spec, found);
+    const choosing = performance.now();
+    const { threads, restart } = await threadsForLoad(spec, found, given);
+    performance.measure('load:threads', { start: choosing, end: performance.now() });
     if (restart) return { restartWithThreads: threads };
     const caps = { ...found, threads };
     const heapBefore = runtime.memory?.().wasmHeapBytes;
@@ -152,7 +159,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
       case 'load': {
         const controller = new AbortController();
         loads.set(request.id, controller);
-        const next = loading.then(() => load(request.id, request.spec, controller.signal)).finally(() => loads.delete(request.id));
+        const next = loading.then(() => load(request.id, request.spec, controller.signal, request.threads)).finally(() => loads.delete(request.id));
         loading = next.catch(() => undefined);
         return next;
       }
