@@ -399,12 +399,12 @@ describe('EngineClient', () => {
       client.onRespawn((reason) => respawns.push(reason));
       const probe = track(client.call({ type: 'probe', maxThreads: 2 }));
       const first = worker();
-      expect(client.startOn(1, 2)).toBe(true);
+      expect(client.startOn(1, 2, 'text-generation')).toBe(true);
       expect(first.terminated).toBe(1);
       expect(workers).toHaveLength(2);
       const fresh = worker();
       expect(fresh.posted.map((r) => r.type)).toEqual(['probe', 'probe']);
-      expect(fresh.posted[0]).toMatchObject({ maxThreads: 2, threads: 1, prewarm: true });
+      expect(fresh.posted[0]).toMatchObject({ maxThreads: 2, threads: 1, prewarm: true, task: 'text-generation' });
       expect(fresh.posted[1].id).toBe(first.idOf('probe'));
       fresh.emit({ id: fresh.posted[1].id, type: 'result', data: { threads: 2 } });
       await Promise.resolve();

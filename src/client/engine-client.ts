@@ -158,22 +158,22 @@ export class EngineClient {
    * another count (`cap`: what "no count" means): the page does it once it knows the model a Load will ask for,
    * so that the Load does not wait for the switch (see switchThreads). Nothing is lost: only probes may be in
    * flight, and they are posted again to the fresh worker; the caller makes sure no model is loaded. Returns
-   * whether it moved.
+   * whether it moved. `task`: the task open on the page, whose runner code the fresh worker fetches while it starts.
    */
-  startOn(threads: number, cap: number): boolean {
+  startOn(threads: number, cap: number, task?: string): boolean {
     if (!this.worker || typeof this.started !== 'object' || (this.started.threads ?? cap) === threads) return false;
     if ([...this.pending.values()].some((entry) => entry.type !== 'probe')) return false;
-    this.moveTo(threads);
+    this.moveTo(threads, task);
     return true;
   }
 
   /** A fresh worker whose onnxruntime starts on `threads`, given every request still waiting for an answer. */
-  private moveTo(threads: number): void {
+  private moveTo(threads: number, task?: string): void {
     this.worker?.terminate();
     this.queued = [];
     const worker = (this.worker = this.spawn());
     this.started = { threads };
-    worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true });
+    worker.postMessage({ id: this.nextId++, type: 'probe', maxThreads: this.maxThreads, threads, prewarm: true, ...(task ? { task } : {}) });
     for (const waiting of this.pending.values()) worker.postMessage(waiting.request);
   }
 

@@ -67,9 +67,20 @@ export interface PlannedFile {
 }
 
 /** What loading a model will mean, worked out before anything large downloads. */
+/** What a model's check found (its config, the ONNX files it has): enough to load it without asking its host again. */
+export interface ModelFacts {
+  available: Dtype[];
+  /** The dtype the model's own config asks for, if any. */
+  configDtype?: unknown;
+  modelType?: string;
+  architectures?: string[];
+}
+
 export interface ModelPlan {
   available: Dtype[];
   defaultDtype?: string;
+  /** As ModelFacts.configDtype: what the load's choice of precision reads. */
+  configDtype?: unknown;
   /** The precision and device a load with these settings would use. */
   dtype: Dtype;
   device: Device;
@@ -109,9 +120,14 @@ export type Request =
       prewarm?: boolean;
       /** Start onnxruntime with this many threads (at most the cap): a fresh worker for a model that runs best so. */
       threads?: number;
+      /** The task open on the page: with a prewarm, its runner's code is fetched now rather than at its first Load. */
+      task?: string;
     }
-  /** `threads`: the count the page's plan of this spec gives (thread-choice.ts); without it the worker plans the model itself. */
-  | { id: number; type: 'load'; spec: LoadSpec; threads?: number }
+  /**
+   * `threads`: the count the page's plan of this spec gives (thread-choice.ts); without it the worker plans the model
+   * itself. `facts`: what that plan's check found, so a worker that did not make it (a fresh one) need not check again.
+   */
+  | { id: number; type: 'load'; spec: LoadSpec; threads?: number; facts?: ModelFacts }
   | {
       id: number;
       type: 'run';

@@ -113,6 +113,7 @@ async function planOnHost(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan
     return {
       available: report.available,
       defaultDtype: typeof report.configDtype === 'string' ? report.configDtype : undefined,
+      ...(report.configDtype === undefined ? {} : { configDtype: report.configDtype }),
       dtype,
       device,
       modelType: report.modelType,
@@ -156,8 +157,8 @@ async function createPipeline(
   return { pipe, bytes: tracker.totalBytes() };
 }
 
-function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach): Promise<LoadedPipeline> {
-  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal, attach));
+function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach, facts?: ModelReport): Promise<LoadedPipeline> {
+  return withHost(spec.host, () => watchedLoad(spec, caps, onProgress, signal, attach, facts));
 }
 
 /**
@@ -171,6 +172,7 @@ async function watchedLoad(
   onProgress: (u: ProgressUpdate) => void,
   signal?: AbortSignal,
   attach?: Attach,
+  facts?: ModelReport,
 ): Promise<LoadedPipeline> {
   const prefix = cachePrefix(spec.host, spec.model, spec.revision);
   modelCache.allow(prefix);
@@ -182,8 +184,8 @@ async function watchedLoad(
   const unwatch = downloads.onStall((host) => onProgress({ ...last, stalled: host }));
   try {
     if (signal?.aborted) throw new CancelledError('Stopped.');
-    await expectListed(spec);
-    const loaded = await loadOnHost(spec, caps, emit, attach);
+    await span('load:listing', () => expectListed(spec));
+    const loaded = await loadOnHost(spec, caps, emit, attach, facts);
     const damaged = modelCache.takeDamaged(prefix);
     if (damaged.length === 0) return loaded;
     await dispose(loaded.pipe).catch(() => undefined);
@@ -230,9 +232,10 @@ async function span<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, attach?: Attach): Promise<LoadedPipeline> {
+async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, attach?: Attach, facts?: ModelReport): Promise<LoadedPipeline> {
   const warmed = prewarm(caps);
-  const report = await span('load:inspect', () => inspectModel(spec, modelCache));
+  // A plan's check of this very spec (the page hands it over) stands for the load's own.
+  const report = await span('load:inspect', async () => facts ?? inspectModel(spec, modelCache));
   // What is left of onnxruntime's start-up (WASM compile, threads) after the checks above.
   await span('load:runtime', () => warmed);
   const first = chooseDevice(spec.device, caps);

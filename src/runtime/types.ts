@@ -1,5 +1,5 @@
 import type { AttachContext } from '../tasks/types';
-import type { Capabilities, Device, Dtype, FileProgress, LoadPhase, LoadSpec, LocalFile, ModelPlan } from '../protocol/messages';
+import type { Capabilities, Device, Dtype, FileProgress, LoadPhase, LoadSpec, LocalFile, ModelFacts, ModelPlan } from '../protocol/messages';
 
 export interface ProgressUpdate {
   phase: LoadPhase;
@@ -11,13 +11,7 @@ export interface ProgressUpdate {
   stalled?: string;
 }
 
-export interface ModelReport {
-  available: Dtype[];
-  /** The dtype the model's own config asks for, if any. */
-  configDtype?: unknown;
-  modelType?: string;
-  architectures?: string[];
-}
+export type ModelReport = ModelFacts;
 
 export interface LoadedPipeline {
   // The pipeline object is opaque to the handler; task runners know its shape.
@@ -43,7 +37,8 @@ export interface Runtime {
   prewarm(caps: Capabilities): Promise<void>;
   inspect(spec: Pick<LoadSpec, 'model' | 'host' | 'revision' | 'task'> & { pipeline?: string }): Promise<ModelReport>;
   /** Aborting `signal` stops the load's downloads; it then rejects with a CancelledError. */
-  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach): Promise<LoadedPipeline>;
+  /** `facts`: what a plan's check of this spec found; the load then does not check the model again. */
+  load(spec: LoadSpec, caps: Capabilities, onProgress: (update: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach, facts?: ModelReport): Promise<LoadedPipeline>;
   dispose(pipe: unknown): Promise<void>;
   /** Files, sizes, precision and support of a model before it is loaded. */
   plan?(spec: LoadSpec, caps: Capabilities): Promise<ModelPlan>;

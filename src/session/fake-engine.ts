@@ -64,7 +64,7 @@ export class FakeEngine implements Engine {
   /** The (threads, cap) of every startOn() asked, in order; the fake never moves (nothing to lose in a fake). */
   readonly startOns: [number, number][] = [];
 
-  startOn(threads: number, cap: number): boolean {
+  startOn(threads: number, cap: number, _task?: string): boolean {
     this.startOns.push([threads, cap]);
     return false;
   }

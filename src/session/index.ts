@@ -81,7 +81,8 @@ export function createSession({ engine, store, maxThreads, settleDefault = defau
 
 /** Probes the engine now and after each restart, and drops the model a restart took with it. */
 function watchEngine({ engine, store, threadCap, comparing }: { engine: Engine; store: AppStore; threadCap: () => number | undefined; comparing: () => boolean }): () => void {
-  const probe = (prewarm: boolean) => engine.call({ type: 'probe', maxThreads: threadCap(), prewarm, ...(prewarm ? { threads: startThreads(store) } : {}) });
+  const probe = (prewarm: boolean) =>
+    engine.call({ type: 'probe', maxThreads: threadCap(), prewarm, ...(prewarm ? { threads: startThreads(store), task: store.getState().task } : {}) });
   const stop = engine.onRespawn(() => {
     // A fresh worker is probed first, so it keeps the same thread limit.
     void probe(true).catch(() => undefined);
@@ -103,7 +104,7 @@ function watchEngine({ engine, store, threadCap, comparing }: { engine: Engine; 
     if (state.plan === previous.plan && state.caps === previous.caps && state.load.status === previous.load.status && state.dtypes === previous.dtypes) return;
     if (state.load.status === 'ready' || state.load.status === 'loading' || comparing() || !state.caps) return;
     const threads = startThreads(store);
-    if (threads !== undefined) engine.startOn(threads, state.caps.threads);
+    if (threads !== undefined) engine.startOn(threads, state.caps.threads, state.task);
   });
   return () => {
     stop?.();

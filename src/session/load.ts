@@ -13,7 +13,7 @@ import { hostHeld, hostNotAllowed } from '../store/link-host';
 import type { AppState } from '../store';
 import type { Checks } from './checks';
 import type { SessionDeps } from './deps';
-import { planKey, plannedThreads, sameSpec, specOf, syncLocalFolder, unaskable } from './spec';
+import { planKey, plannedFacts, plannedThreads, sameSpec, specOf, syncLocalFolder, unaskable } from './spec';
 
 export interface Loader {
   /** Resolves true when the model is loaded and shown as ready. */
@@ -94,9 +94,11 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
     }
     // The latest progress per frame; a frame after the load settled finds its status changed and is ignored.
     const progress = perFrame<Parameters<AppState['loadProgress']>[0]>((p) => current() && state().loadProgress(p));
-    // The thread count the page's plan gives (thread-choice.ts), so the worker does not plan the model again.
+    // What the page's plan of this spec found: the thread count (thread-choice.ts) and the model's check, so a worker
+    // (a fresh one, moved to that count) does not plan or check the model again.
     const threads = plannedThreads(state(), spec);
-    const call = engine.call({ type: 'load', spec, ...(threads === undefined ? {} : { threads }) }, { onProgress: progress, signal });
+    const facts = plannedFacts(state(), spec);
+    const call = engine.call({ type: 'load', spec, ...(threads === undefined ? {} : { threads }), ...(facts ? { facts } : {}) }, { onProgress: progress, signal });
     inflight = call.catch(() => undefined);
     try {
       const info = await call;

@@ -345,13 +345,13 @@ describe('the worker’s thread count, set before Load', () => {
     expect(engine.startOns).toHaveLength(asked);
   });
 
-  it('hands the planned count to the load, so the worker does not plan the model again; none before a plan', async () => {
+  it('hands the planned count and the check’s findings to the load, so the worker neither plans nor checks again; none without a plan', async () => {
     const { engine, session } = decoderSetup(1_200_000);
     await flush();
     await session.checkPlan();
     const load = session.loadModel();
     const call = await engine.nth('load', 0);
-    expect(call.request).toMatchObject({ type: 'load', threads: 1 });
+    expect(call.request).toMatchObject({ type: 'load', threads: 1, facts: { available: ['fp32'], architectures: [] } });
     call.resolve({ ...loaded, threads: 1 });
     await load;
 
@@ -363,6 +363,7 @@ describe('the worker’s thread count, set before Load', () => {
     const second = unplanned.session.loadModel();
     const request = (await unplanned.engine.nth('load', 0)).request;
     expect(request).not.toHaveProperty('threads');
+    expect(request).not.toHaveProperty('facts');
     (await unplanned.engine.nth('load', 0)).resolve(loaded);
     await second;
   });

@@ -1,5 +1,5 @@
 // Pure reads of the store: what the open task would load, and whether it is loaded already.
-import type { LoadSpec, ModelPlan } from '../protocol/messages';
+import type { LoadSpec, ModelFacts, ModelPlan } from '../protocol/messages';
 import { decoderFamilyOf, type DecoderFamily } from '../models/decoder-family';
 import { InvalidInputError } from '../protocol/errors';
 import { LOCAL_HOST, isLocalRef, localModelId, localRefName } from '../models/local-ref';
@@ -50,6 +50,14 @@ export function plannedThreads(s: Pick<AppState, 'plan' | 'caps'>, spec: LoadSpe
   const { plan, caps } = s;
   if (!caps || plan?.status !== 'ready' || plan.key !== planKey(spec)) return undefined;
   return threadsFor(spec.pipeline, plan.plan, caps.threads);
+}
+
+/** What the page's plan of `spec` found about the model (undefined while it has none), handed to the load. */
+export function plannedFacts(s: Pick<AppState, 'plan'>, spec: LoadSpec): ModelFacts | undefined {
+  const { plan } = s;
+  if (plan?.status !== 'ready' || plan.key !== planKey(spec) || !plan.plan) return undefined;
+  const { available, configDtype, modelType, architectures } = plan.plan;
+  return { available, architectures, ...(configDtype === undefined ? {} : { configDtype }), ...(modelType === undefined ? {} : { modelType }) };
 }
 
 export const sameSpec = (a: LoadSpec | undefined, b: LoadSpec): boolean => JSON.stringify(a) === JSON.stringify(b);

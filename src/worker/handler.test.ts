@@ -208,6 +208,14 @@ describe('worker handler', () => {
     expect(runtime.probes).toBe(1);
   });
 
+  it("fetches the open task's runner with a prewarming probe, not with a cold one", async () => {
+    const { handler, runnerFor } = setup();
+    await handler.handle({ id: 1, type: 'probe', prewarm: false, task: 'text-generation' });
+    expect(runnerFor).not.toHaveBeenCalled();
+    await handler.handle({ id: 2, type: 'probe', task: 'text-generation' });
+    expect(runnerFor).toHaveBeenCalledWith('text-generation');
+  });
+
   it('passes the first probe\'s thread limit to the runtime; later limits cannot change started threads', async () => {
     const { handler, runtime } = setup();
     await handler.handle({ id: 1, type: 'probe', maxThreads: 1 });

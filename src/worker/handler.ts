@@ -1,5 +1,5 @@
 import { CancelledError, InvalidInputError, NotLoadedError, toWire } from '../protocol/errors';
-import type { Capabilities, Device, LoadedInfo, LoadSpec, MeasuredMemory, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
+import type { Capabilities, Device, LoadedInfo, LoadSpec, MeasuredMemory, ModelFacts, Request, ResultOf, ThreadSwitch, WorkerEvent } from '../protocol/messages';
 import { threadsFor } from '../protocol/thread-choice';
 import { LOCAL_HOST } from '../models/local-ref';
 import type { LoadedPipeline, ProgressUpdate, Runtime } from '../runtime/types';
@@ -70,7 +70,7 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     return { threads, restart: running !== undefined && running !== threads };
   }
 
-  async function load(id: number, spec: LoadSpec, signal: AbortSignal, given?: number): Promise<LoadedInfo | ThreadSwitch> {
+  async function load(id: number, spec: LoadSpec, signal: AbortSignal, given?: number, facts?: ModelFacts): Promise<LoadedInfo | ThreadSwitch> {
     if (signal.aborted) throw new CancelledError('Stopped.');
     if (current && sameSpec(current.spec, spec)) return current.info;
     if (current) {
@@ -86,11 +86,13 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
     if (restart) return { restartWithThreads: threads };
     const caps = { ...found, threads };
     const heapBefore = runtime.memory?.().wasmHeapBytes;
+    const importing = performance.now();
     const runner = await runnerFor(spec.task);
+    performance.measure('load:runner', { start: importing, end: performance.now() });
     const onProgress = (update: ProgressUpdate) => post({ id, type: 'progress', ...update });
     const loaded = runner.load
       ? await runner.load(spec, { caps, onProgress, ready: runtime.prewarm(caps) })
-      : await runtime.load(spec, caps, onProgress, signal, runner.attach?.bind(runner));
+      : await runtime.load(spec, caps, onProgress, signal, runner.attach?.bind(runner), facts);
     clock.attach(loaded.pipe);
     try {
       post({ id, type: 'progress', phase: 'warmup', loaded: loaded.bytes, total: loaded.bytes, files: {} });
@@ -153,13 +155,16 @@ export function createHandler(runtime: Runtime, post: Post, runnerFor: RunnerFor
         // Until onnxruntime starts, a probe may still say how many threads to start it with.
         if (!prewarmed && request.threads !== undefined) startThreads = request.threads;
         const found = await capabilities();
-        if (request.prewarm !== false) prewarm(found);
+        if (request.prewarm !== false) {
+          prewarm(found);
+          if (request.task) void runnerFor(request.task).catch(() => undefined);
+        }
         return found;
       }
       case 'load': {
         const controller = new AbortController();
         loads.set(request.id, controller);
-        const next = loading.then(() => load(request.id, request.spec, controller.signal, request.threads)).finally(() => loads.delete(request.id));
+        const next = loading.then(() => load(request.id, request.spec, controller.signal, request.threads, request.facts)).finally(() => loads.delete(request.id));
         loading = next.catch(() => undefined);
         return next;
       }
