@@ -13,7 +13,7 @@ import { hostHeld, hostNotAllowed } from '../store/link-host';
 import type { AppState } from '../store';
 import type { Checks } from './checks';
 import type { SessionDeps } from './deps';
-import { planKey, plannedFacts, plannedThreads, sameSpec, specOf, syncLocalFolder, unaskable } from './spec';
+import { planFor, planKey, plannedFacts, plannedThreads, sameSpec, specOf, syncLocalFolder, unaskable } from './spec';
 
 export interface Loader {
   /** Resolves true when the model is loaded and shown as ready. */
@@ -106,8 +106,7 @@ export function createLoader({ engine, store }: SessionDeps, checks: Checks, set
       // A load abandoned by a task or model switch has been settled already (see abandonOnSwitch).
       const live = current() && state().load.status === 'loading';
       if (live) {
-        const plan = state().plan;
-        state().loadFinished(info, plan?.key === planKey(spec) ? plan.plan?.memoryBytes : undefined);
+        state().loadFinished(info, planFor(state(), spec)?.memoryBytes);
         measurePageLater(info);
       }
       // The files are cached now (or not, after a cache error): refresh what the plan says about them.

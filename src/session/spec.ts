@@ -47,16 +47,15 @@ export function planKey(spec: LoadSpec): string {
  * worker need not plan the model again.
  */
 export function plannedThreads(s: Pick<AppState, 'plan' | 'caps'>, spec: LoadSpec): number | undefined {
-  const { plan, caps } = s;
-  if (!caps || plan?.status !== 'ready' || plan.key !== planKey(spec)) return undefined;
-  return threadsFor(spec.pipeline, plan.plan, caps.threads);
+  const plan = planFor(s, spec);
+  return s.caps && plan ? threadsFor(spec.pipeline, plan, s.caps.threads) : undefined;
 }
 
 /** What the page's plan of `spec` found about the model (undefined while it has none), handed to the load. */
 export function plannedFacts(s: Pick<AppState, 'plan'>, spec: LoadSpec): ModelFacts | undefined {
-  const { plan } = s;
-  if (plan?.status !== 'ready' || plan.key !== planKey(spec) || !plan.plan) return undefined;
-  const { available, configDtype, modelType, architectures } = plan.plan;
+  const plan = planFor(s, spec);
+  if (!plan) return undefined;
+  const { available, configDtype, modelType, architectures } = plan;
   return { available, architectures, ...(configDtype === undefined ? {} : { configDtype }), ...(modelType === undefined ? {} : { modelType }) };
 }
 
@@ -80,9 +79,14 @@ export async function syncLocalFolder(engine: Engine, spec: LoadSpec): Promise<v
   await engine.call({ type: 'local-folder', name, files: folder.files });
 }
 
+/** The plan of exactly `spec`, once its check has answered (a plan is there only then). */
+export function planFor(s: Pick<AppState, 'plan'>, spec: LoadSpec): ModelPlan | undefined {
+  return s.plan?.key === planKey(spec) ? s.plan.plan : undefined;
+}
+
 /** The chosen model's plan, when its check has answered for exactly the spec the page shows. */
 export function checkedPlan(s: AppState): ModelPlan | undefined {
-  return s.plan?.key === planKey(specOf(s)) ? s.plan.plan : undefined;
+  return planFor(s, specOf(s));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useApp } from '../../../store';
 import { findTask } from '../../../tasks/registry';
-import { planKey, specOf } from '../../../session/spec';
+import { planFor, planKey, specOf } from '../../../session/spec';
 import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../../kit/ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
@@ -63,7 +63,7 @@ function Ready() {
   const estimate = useApp((s) => (spec ? s.measured[measuredKey(spec.host, spec.model, spec.revision)]?.estimateBytes : undefined));
   // What the loaded model is, when its family says more than its id (openPangu-Embedded loads as a Llama).
   const family = useApp((s) => {
-    const plan = spec && s.plan?.key === planKey(spec) ? s.plan.plan : undefined;
+    const plan = spec && planFor(s, spec);
     return plan && decoderFamilyOf(plan.modelType, plan.architectures)?.label;
   });
   if (!info || !spec) return null;
