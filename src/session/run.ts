@@ -2,6 +2,7 @@
 // one store update per frame) and record its result. One run per task at a time, by construction.
 import { toWire } from '../protocol/errors';
 import { findTask } from '../tasks/registry';
+import { isOneShot } from '../tasks/types';
 import type { SessionDeps } from './deps';
 import type { Live } from './live';
 import type { Loader } from './load';
@@ -59,7 +60,7 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
     abort = new AbortController();
     // A one-shot view shows a run as running only once it has lasted a moment (runs-slice.ts, shownRun); a
     // streaming one (chat, generation) at once.
-    const quiet = !view.reducePartial && !view.alwaysShowOutput;
+    const quiet = isOneShot(view);
     state().runStarted(taskId, input, quiet);
     const seq = state().run.seq;
     const showing = quiet ? setTimeout(() => state().runShown(seq), SHOW_RUNNING_AFTER_MS) : undefined;

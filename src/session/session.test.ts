@@ -125,7 +125,7 @@ describe('Run', () => {
     const stop = recordDrawn(store, drawn);
     const short = session.runTask();
     const call = await engine.nth('run', 1);
-    expect(state().run).toMatchObject({ status: 'running', shown: false });
+    expect(state().run).toMatchObject({ status: 'running', before: done });
     expect(shownRun(state().run)).toBe(done);
     call.resolve(result('NEGATIVE'));
     await short;
@@ -149,7 +149,7 @@ describe('Run', () => {
     (await engine.nth('load', 0)).resolve(loaded);
     const call = await engine.nth('run', 0);
     expect(state().run).toMatchObject({ status: 'running', input: 'Once upon a time' });
-    expect(state().run).not.toHaveProperty('shown');
+    expect(state().run).not.toHaveProperty('before');
     call.resolve({ output: 'there was', stats: { latencyMs: 1 } });
     await run;
     expect(state().run.status).toBe('done');

@@ -18,15 +18,12 @@ export interface RunState {
   /** Where to show the error: next to the input, or next to the model. */
   errorAt?: 'input' | 'run';
   /**
-   * A running run the page does not show as running yet (`shown: false`): a short run goes straight from the
-   * last result to its own, with no "Running…" frame in between (see `shownRun`).
+   * A running run the page does not show as running yet: what the page showed when it started, drawn in its place
+   * until it is shown (see `shownRun`). A short run goes straight from the last result to its own, with no
+   * "Running…" frame in between.
    */
-  shown?: boolean;
-  /** What the page showed when this run started, shown in its place until it is `shown`. */
   before?: RunState;
 }
-
-const IDLE: RunState = { status: 'idle', seq: 0 };
 
 /**
  * The run the page draws: the running one once it is shown, else the one it started over. A one-shot run (a
@@ -38,7 +35,7 @@ const IDLE: RunState = { status: 'idle', seq: 0 };
  */
 export function shownRun(run: RunState): RunState {
   // The same objects each time: a selector's result must be stable (useSyncExternalStore).
-  return run.status === 'running' && run.shown === false ? (run.before ?? IDLE) : run;
+  return run.status === 'running' && run.before ? run.before : run;
 }
 
 /** How long a one-shot run goes on before the page shows it as running (a spinner sooner than this flickers). */
@@ -61,11 +58,11 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
   runStarted: (task, input, quiet) => {
     const last = shownRun(get().run);
     const run: RunState = { status: 'running', task, input, seq: get().run.seq + 1 };
-    set({ run: quiet ? { ...run, shown: false, before: last } : run });
+    set({ run: quiet ? { ...run, before: last } : run });
   },
   runShown: (seq) => {
     const { run } = get();
-    if (run.status === 'running' && run.seq === seq && run.shown === false) set({ run: settled(run) });
+    if (run.status === 'running' && run.seq === seq && run.before) set({ run: settled(run) });
   },
   runPartial: (partial) => set({ run: { ...settled(get().run), partial } }),
   runFinished: (output, stats) => set({ run: { ...settled(get().run), status: 'done', output, stats } }),
@@ -75,7 +72,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
 
 /** The run without its place-holder: shown from now on. */
 function settled(run: RunState): RunState {
-  if (run.shown === undefined && run.before === undefined) return run;
-  const { shown: _shown, before: _before, ...rest } = run;
+  if (run.before === undefined) return run;
+  const { before: _before, ...rest } = run;
   return rest;
 }

@@ -301,7 +301,7 @@ describe('runs slice', () => {
     const last = state().run;
     state().runStarted('text-classification', 'b', true);
     const quiet = state().run;
-    expect(quiet).toMatchObject({ status: 'running', input: 'b', shown: false, seq: last.seq + 1 });
+    expect(quiet).toMatchObject({ status: 'running', input: 'b', before: last, seq: last.seq + 1 });
     // The page keeps drawing the last result, the very same object each time (a stable selector result).
     expect(shownRun(quiet)).toBe(last);
     expect(shownRun(state().run)).toBe(shownRun(state().run));
@@ -321,7 +321,6 @@ describe('runs slice', () => {
     const first = state().run.seq;
     state().runFinished(['x'], { latencyMs: 1 });
     expect(state().run).not.toHaveProperty('before');
-    expect(state().run).not.toHaveProperty('shown');
     // A late timer for a finished run does nothing.
     state().runShown(first);
     expect(state().run.status).toBe('done');
@@ -333,7 +332,7 @@ describe('runs slice', () => {
     expect(shownRun(state().run).status).toBe('error');
     state().runPartial({ progress: 1 });
     expect(shownRun(state().run)).toMatchObject({ status: 'running', input: 'c', partial: { progress: 1 } });
-    expect(state().run).not.toHaveProperty('shown');
+    expect(state().run).not.toHaveProperty('before');
   });
 
   it('starts a quiet run over an idle page as idle, and over a quiet one as what that one showed', () => {

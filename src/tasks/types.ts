@@ -179,3 +179,11 @@ export interface TaskModule {
   meta: TaskMeta;
   view(): Promise<TaskView>;
 }
+
+/**
+ * A view whose Output shows nothing until the run is done (no streamed partials, nothing drawn before a run): the
+ * page says "Running…" for it, and draws a short run of it as no run at all (store/runs-slice.ts, shownRun).
+ */
+export function isOneShot(view: Pick<TaskView, 'reducePartial' | 'alwaysShowOutput'>): boolean {
+  return !view.reducePartial && !view.alwaysShowOutput;
+}

@@ -6,7 +6,7 @@ import { shownRun } from '../../store/runs-slice';
 import { useSession } from '../../session/react';
 import { checkedModel } from '../../session/spec';
 import { useRun } from '../shell/hooks/useRun';
-import type { LiveRunner } from '../../tasks/types';
+import { isOneShot, type LiveRunner } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
 import { ErrorNotice } from '../kit/ErrorNotice/ErrorNotice';
 import { LoadStatus } from '../shell/LoadStatus/LoadStatus';
@@ -112,6 +112,8 @@ export function Workspace() {
   const input = s.input ?? view.defaultInput;
   // What the page draws: a short one-shot run is not drawn as running (runs-slice.ts, shownRun).
   const run = shownRun(s.run);
+  // The real status of this task's run, drawn or not: on the output pane for tests and assistive tech.
+  const status = s.run.task === s.task ? s.run.status : 'idle';
   const runHere = run.task === s.task;
   const inputError = runHere && run.status === 'error' && run.errorAt === 'input' ? run.error : undefined;
   const runError = runHere && run.status === 'error' && run.errorAt === 'run' ? run.error : undefined;
@@ -143,7 +145,7 @@ export function Workspace() {
           <ParamsPanel specs={meta.params} values={s.params} onChange={s.setParams} hidden={meta.viewParams} />
           <RunBar label={view.runLabel} />
         </section>
-        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={s.run.task === s.task ? s.run.status : 'idle'} data-run-seq={s.run.seq} aria-busy={s.run.task === s.task && s.run.status === 'running'}>
+        <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={status} data-run-seq={s.run.seq} aria-busy={status === 'running'}>
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
@@ -164,7 +166,7 @@ export function Workspace() {
           ) : (
             !runError && !droppedHere && <p className="muted empty">Run the model to see its output here.</p>
           )}
-          {runHere && run.status === 'running' && !view.reducePartial && !view.alwaysShowOutput && (
+          {runHere && run.status === 'running' && isOneShot(view) && (
             <p className="muted">
               <span className="spinner" /> Running…
             </p>
