@@ -92,8 +92,6 @@ async function measureCase(browser, c, urls, firstCase) {
   }
   for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
     if (column?.cacheSpans && Object.keys(column.cacheSpans).length > 0) console.log(`  ${name}, load from the cache, worker spans (ms): ${JSON.stringify(column.cacheSpans)}`);
-  }
-  for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
     if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);
     if (column?.returnSessionMs !== undefined) console.log(`  ${name}, returning visit: ${column.returnSessionMs.toFixed(1)} ms of its median run (${column.returnMedianMs?.toFixed(1)} ms) inside session.run`);
   }
