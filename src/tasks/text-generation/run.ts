@@ -17,11 +17,15 @@ interface Generator {
   model: LeanModel;
 }
 
-/** The prompt tokenized as TextGenerationPipeline does it for one string (so the tokens are the pipeline's). */
+/**
+ * The prompt tokenized as TextGenerationPipeline does it for one string (so the tokens are the pipeline's), but not
+ * cut at the tokenizer's length: its count is checked against the context (which that length is part of) and named in
+ * the message when it does not fit, so a prompt that fits is never cut anyway.
+ */
 function encodePrompt(tokenizer: Tokenizer, prompt: string): { input_ids: Tensor; attention_mask: Tensor } {
   tokenizer.padding_side = 'left';
   const add_special_tokens = (tokenizer.add_bos_token || tokenizer.add_eos_token) ?? false;
-  return tokenizer(prompt, { add_special_tokens, padding: true, truncation: true });
+  return tokenizer(prompt, { add_special_tokens, padding: true });
 }
 
 function generationOptions(params: Params): Record<string, unknown> {
