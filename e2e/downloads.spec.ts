@@ -21,6 +21,11 @@ interface Proxy {
   abandoned: number;
   /** Requests for a model's file list (`/api/models/<id>/tree/<rev>`), by path. */
   listings: string[];
+  /** Holds the file list's answer back until a whole .onnx has been sent (and a moment more). */
+  holdListing: boolean;
+  /** When the proxy last answered a file list, and last sent a whole (200) .onnx (performance.now()). */
+  listingAnsweredAt: number;
+  onnxAnsweredAt: number;
   close(): Promise<void>;
 }
 
@@ -28,14 +33,23 @@ const HOP_HEADERS = ['connection', 'keep-alive', 'transfer-encoding', 'content-e
 
 async function startProxy(stallMs: number): Promise<Proxy> {
   const releases = new Set<() => void>();
-  const proxy: Proxy = { url: '', mode: 'healthy', abandoned: 0, listings: [], release: () => releases.forEach((r) => r()), close: async () => undefined };
+  const proxy: Proxy = { url: '', mode: 'healthy', abandoned: 0, listings: [], holdListing: false, listingAnsweredAt: 0, onnxAnsweredAt: 0, release: () => releases.forEach((r) => r()), close: async () => undefined };
   const server = http.createServer(async (req, res) => {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_HEADERS.includes(name))) as Record<string, string>;
     const upstream = await fetch(new URL(req.url!.slice(1), MIRROR), { method: req.method, headers });
     const out = Object.fromEntries([...upstream.headers].filter(([name]) => !HOP_HEADERS.includes(name)));
     let body = Buffer.from(await upstream.arrayBuffer());
-    if (req.url!.includes('/tree/')) proxy.listings.push(req.url!);
+    if (req.url!.includes('/tree/')) {
+      proxy.listings.push(req.url!);
+      // Held until the model file was sent, then 1.5 s more (at most 150 s in all: a load that waited for the list
+      // first gets it then, and the test fails on the order).
+      const since = performance.now();
+      while (proxy.holdListing && proxy.onnxAnsweredAt === 0 && performance.now() - since < 150_000) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (proxy.holdListing) await new Promise((resolve) => setTimeout(resolve, 1500));
+      proxy.listingAnsweredAt = performance.now();
+    }
     const onnx = req.url!.endsWith('.onnx');
+    if (onnx && req.method === 'GET' && upstream.status === 200) proxy.onnxAnsweredAt = performance.now();
     if (!onnx || proxy.mode === 'healthy' || req.method !== 'GET') return res.writeHead(upstream.status, out).end(body);
     if (proxy.mode === 'truncate') {
       // No X-Linked-* here: the full size is known only from the Range probe's Content-Range.
@@ -117,6 +131,7 @@ test.afterAll(async () => {
 test.afterEach(() => {
   proxy.release();
   proxy.mode = 'healthy';
+  proxy.holdListing = false;
 });
 
 test('a truncated or altered download is not cached, says what happened, and Run works once the host is healthy', async ({ page }) => {
@@ -165,6 +180,24 @@ test('with no X-Linked-Etag, an altered file is checked against the sha256 the m
   await runAfterError(page);
   await expect(topLabel(page)).toHaveText('espresso');
   await expect.poll(() => cachedOnnx(page)).toHaveLength(1);
+});
+
+test('a load does not wait for a slow file list, and the downloaded file is still checked against it', async ({ page }) => {
+  proxy.mode = 'corrupt-unlisted';
+  proxy.holdListing = true;
+  proxy.onnxAnsweredAt = 0;
+  proxy.listingAnsweredAt = 0;
+  await open(page, proxy.url, 'image-classification', MODEL);
+  await chooseCoffee(page);
+  await runAndWait(page, FIRST_CHECK.timeout);
+  const error = page.getByTestId('load-error');
+  await expect(error).toHaveAttribute('data-error-name', 'DamagedDownloadError');
+  await expect(error).toContainText(/does not match the sha256 checksum the host gives for it, so it was not cached\./);
+  expect(await cachedOnnx(page)).toEqual([]);
+  // The file came before its list did (the list waited for it): the download did not wait for the list; the
+  // file's check did, since only the list gives the sha256 here.
+  expect(proxy.onnxAnsweredAt).toBeGreaterThan(0);
+  expect(proxy.listingAnsweredAt).toBeGreaterThan(proxy.onnxAnsweredAt);
 });
 
 test('a damaged file already in the cache is dropped with a clear message, and the next Run downloads it', async ({ page }) => {

@@ -102,7 +102,7 @@ describe('ModelCache download checks', () => {
     const { cache, entries } = fakeCache(10_000);
     const forgotten: string[] = [];
     const store = new ModelCache(async () => cache, {
-      expectationFor: (url) => expected[url],
+      expectationOnceListed: async (url) => expected[url],
       forget: (url) => void forgotten.push(url),
     });
     return { store, entries, forgotten };

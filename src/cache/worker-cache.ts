@@ -32,7 +32,8 @@ export interface DamagedDownload extends DownloadProblem {
 
 /** Where the cache learns what the host announced for each URL (the worker's DownloadWatch). */
 export interface DownloadChecks {
-  expectationFor(url: string): Expected | undefined;
+  /** What the host announced for a URL, once a listing of its files still under way (if any) has come. */
+  expectationOnceListed(url: string): Promise<Expected | undefined>;
   forget(url: string): void;
 }
 
@@ -126,7 +127,7 @@ export class ModelCache {
     // Transformers.js hands over a Response rebuilt from the bytes it read, so the host's own Content-Length is
     // gone by now: what the host announced comes from the fetch wrapper, which saw its answers.
     const bytes = await response.arrayBuffer();
-    const problem = await verifyDownload(bytes, this.checks?.expectationFor(key));
+    const problem = await verifyDownload(bytes, await this.checks?.expectationOnceListed(key));
     if (problem) {
       this.checks?.forget(key);
       const file = parseCacheUrl(key)?.file ?? key;

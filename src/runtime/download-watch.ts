@@ -19,6 +19,9 @@ interface Active {
   controller: AbortController;
 }
 
+/** How long a downloaded file's check waits for its host's file listing (from when it starts waiting). */
+export const LISTING_WAIT_MS = 15_000;
+
 /** No byte for this long during a download is reported as a stall. */
 export const STALL_MS = 15_000;
 
@@ -71,6 +74,8 @@ export class DownloadWatch {
   private expected = new Map<string, Expected>();
   /** Per URL: what the host's model API listed for the file (see hub-listing.ts), for answers that carry no X-Linked-*. */
   private listed = new Map<string, Expected>();
+  /** Per URL prefix: a model API listing still on its way, which checks of that prefix's files wait for. */
+  private listing = new Map<string, Promise<void>>();
   private active = new Set<Active>();
   private blocked = new Set<string>();
   private stalledHost: string | undefined;
@@ -79,9 +84,12 @@ export class DownloadWatch {
   private now: () => number;
   private stallMs: number;
 
-  constructor(options: { now?: () => number; stallMs?: number } = {}) {
+  private listingWaitMs: number;
+
+  constructor(options: { now?: () => number; stallMs?: number; listingWaitMs?: number } = {}) {
     this.now = options.now ?? (() => Date.now());
     this.stallMs = options.stallMs ?? STALL_MS;
+    this.listingWaitMs = options.listingWaitMs ?? LISTING_WAIT_MS;
   }
 
   wrap(inner: Fetch): Fetch {
@@ -127,6 +135,36 @@ export class DownloadWatch {
   /** Records what a model API listed for the files under a URL prefix (`<host><model>/resolve/<revision>/`). */
   expectListed(prefix: string, files: ReadonlyMap<string, Pick<Expected, 'sha256' | 'announced'>>): void {
     for (const [file, expected] of files) this.listed.set(prefix + file, expected);
+  }
+
+  /**
+   * A listing for a URL prefix that is still being asked for: a load need not wait for it (its files may all be
+   * in the cache, or come with headers that say enough), but a downloaded file's check does (`expectationOnceListed`).
+   */
+  listingUnderWay(prefix: string, listed: Promise<void>): void {
+    const pending: Promise<void> = listed
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.listing.get(prefix) === pending) this.listing.delete(prefix);
+      });
+    this.listing.set(prefix, pending);
+  }
+
+  /** What the host announced for a URL (`expectationFor`), once any listing under way for it has come. */
+  async expectationOnceListed(url: string): Promise<Expected | undefined> {
+    // The answer's own X-Linked-* win over a listing: nothing to wait for.
+    const heard = this.expected.get(url);
+    if (heard?.sha256 !== undefined && heard.announced !== undefined) return this.expectationFor(url);
+    const waits = [...this.listing].filter(([prefix]) => url.startsWith(prefix)).map(([, listed]) => listed);
+    if (waits.length > 0) {
+      // A host whose model API never answers must not hold the load: after LISTING_WAIT_MS of waiting, the check
+      // goes on with what the answers themselves said.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.listingWaitMs)));
+      await Promise.race([Promise.all(waits), limit]);
+      clearTimeout(timer);
+    }
+    return this.expectationFor(url);
   }
 
   /** Forgets a URL's announcements, so a later download is judged on its own answer only. */

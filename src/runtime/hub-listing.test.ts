@@ -38,6 +38,26 @@ describe('Listings', () => {
     expect(asked).toHaveLength(2);
     expect((await listings.get('http://static/', 'org/a', 'main')).size).toBe(0);
   });
+
+  it('a listing that failed (offline, a network error) gives an empty list and is asked again next time', async () => {
+    let asked = 0;
+    const listings = new Listings(async () => {
+      asked += 1;
+      throw new TypeError('Failed to fetch');
+    });
+    expect((await listings.get('http://m/', 'org/a', 'main')).size).toBe(0);
+    await listings.get('http://m/', 'org/a', 'main');
+    expect(asked).toBe(2);
+  });
+
+  it('a file check waits for a listing that never comes only so long, then goes on with what the answers said', async () => {
+    const watch = new DownloadWatch({ listingWaitMs: 20 });
+    watch.listingUnderWay(PREFIX, new Promise(() => undefined));
+    const url = `${PREFIX}onnx/model.onnx`;
+    const plain = watch.wrap(async () => new Response('x'.repeat(10), { headers: { 'Content-Length': '10' } }));
+    await (await plain(url)).arrayBuffer();
+    await expect(watch.expectationOnceListed(url)).resolves.toEqual({ contentLength: 10 });
+  });
 });
 
 describe('DownloadWatch with a listing', () => {
@@ -54,5 +74,33 @@ describe('DownloadWatch with a listing', () => {
     expect(watch.expectationFor(url)).toMatchObject({ announced: 1, sha256: other });
     watch.forget(url);
     expect(watch.expectationFor(url)).toBeUndefined();
+  });
+
+  it('a listing under way is not waited for by a load, but a file check under its prefix waits for it', async () => {
+    const watch = new DownloadWatch();
+    let answer!: () => void;
+    const listed = new Promise<void>((resolve) => (answer = resolve)).then(() =>
+      watch.expectListed(PREFIX, new Map([['onnx/model.onnx', { sha256: SHA, announced: 1000 }]])),
+    );
+    watch.listingUnderWay(PREFIX, listed);
+    const url = `${PREFIX}onnx/model.onnx`;
+    // Another model's check does not wait for this listing.
+    await expect(watch.expectationOnceListed('http://m/org/b/resolve/main/onnx/model.onnx')).resolves.toBeUndefined();
+    let checked: unknown = 'waiting';
+    const check = watch.expectationOnceListed(url).then((expected) => (checked = expected));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(checked).toBe('waiting');
+    answer();
+    await check;
+    expect(checked).toEqual({ contentLength: undefined, announced: 1000, sha256: SHA });
+    // A file whose answer carried its own X-Linked-Etag and size waits for no listing.
+    watch.listingUnderWay(PREFIX, new Promise(() => undefined));
+    const linked = watch.wrap(async () => new Response('y', { headers: { 'X-Linked-Etag': `"${'cd'.repeat(32)}"`, 'X-Linked-Size': '1' } }));
+    const own = `${PREFIX}onnx/other.onnx`;
+    await (await linked(own)).arrayBuffer();
+    await expect(watch.expectationOnceListed(own)).resolves.toMatchObject({ announced: 1, sha256: 'cd'.repeat(32) });
+    // Once it came, nothing waits any more; a failed listing does not block the check either.
+    watch.listingUnderWay(PREFIX, Promise.reject(new Error('offline')));
+    await expect(watch.expectationOnceListed(url)).resolves.toMatchObject({ sha256: SHA });
   });
 });

@@ -42,9 +42,14 @@ export class Listings {
     const url = listingUrl(host, model, revision);
     let pending = this.known.get(url);
     if (!pending) {
-      pending = this.fetcher(url, { cache: 'no-store' })
+      // A failed answer (offline, a network error) is asked again at the next load.
+      const asked: Promise<Listing> = this.fetcher(url, { cache: 'no-store' })
         .then(async (response) => (response.ok ? parseListing(await response.json()) : new Map()))
-        .catch((): Listing => new Map());
+        .catch((): Listing => {
+          if (this.known.get(url) === asked) this.known.delete(url);
+          return new Map();
+        });
+      pending = asked;
       this.known.set(url, pending);
     }
     return pending;

@@ -175,6 +175,9 @@ async function watchedLoad(
   facts?: ModelReport,
 ): Promise<LoadedPipeline> {
   const prefix = cachePrefix(spec.host, spec.model, spec.revision);
+  // A cancelled load's last cache write may still be checking its file (it waits for the host's listing): let it
+  // end before this load's lists are started afresh, so what it finds is not taken for this load's.
+  await modelCache.settle(prefix);
   modelCache.allow(prefix);
   downloads.unblock(prefix);
   const stop = () => downloads.abort(prefix);
@@ -184,7 +187,8 @@ async function watchedLoad(
   const unwatch = downloads.onStall((host) => onProgress({ ...last, stalled: host }));
   try {
     if (signal?.aborted) throw new CancelledError('Stopped.');
-    await span('load:listing', () => expectListed(spec));
+    // Not waited for: a cached load needs no listing, and a download's check waits for it itself.
+    downloads.listingUnderWay(prefix, expectListed(spec));
     const loaded = await loadOnHost(spec, caps, emit, attach, facts);
     const damaged = modelCache.takeDamaged(prefix);
     if (damaged.length === 0) return loaded;
@@ -221,7 +225,7 @@ async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promi
 
 /**
  * A named span of a load on this worker's performance timeline, so a profile (or the bench, through Playwright's
- * worker handle) can tell where a load's time went: `load:inspect`, `load:runtime`, `load:pipeline`.
+ * worker handle) can tell where a load's time went: `load:inspect`, `load:runtime`, `load:cached`, `load:pipeline`, `load:warmup`.
  */
 async function span<T>(name: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -239,7 +243,7 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
   // What is left of onnxruntime's start-up (WASM compile, threads) after the checks above.
   await span('load:runtime', () => warmed);
   const first = chooseDevice(spec.device, caps);
-  const fromCache = await isCached(spec).catch(() => false);
+  const fromCache = await span('load:cached', () => isCached(spec).catch(() => false));
   const attempt = async (device: Device, fallbackReason?: string): Promise<LoadedPipeline> => {
     const dtype = resolveDtype(spec.dtype, report.available, {
       device,
