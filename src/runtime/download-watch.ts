@@ -83,7 +83,6 @@ export class DownloadWatch {
   private timer: ReturnType<typeof setInterval> | undefined;
   private now: () => number;
   private stallMs: number;
-
   private listingWaitMs: number;
 
   constructor(options: { now?: () => number; stallMs?: number; listingWaitMs?: number } = {}) {

@@ -40,19 +40,17 @@ export class Listings {
 
   get(host: string, model: string, revision: string): Promise<Listing> {
     const url = listingUrl(host, model, revision);
-    let pending = this.known.get(url);
-    if (!pending) {
-      // A failed answer (offline, a network error) is asked again at the next load.
-      const asked: Promise<Listing> = this.fetcher(url, { cache: 'no-store' })
-        .then(async (response) => (response.ok ? parseListing(await response.json()) : new Map()))
-        .catch((): Listing => {
-          if (this.known.get(url) === asked) this.known.delete(url);
-          return new Map();
-        });
-      pending = asked;
-      this.known.set(url, pending);
-    }
-    return pending;
+    const known = this.known.get(url);
+    if (known) return known;
+    // A failed answer (offline, a network error) is asked again at the next load.
+    const asked: Promise<Listing> = this.fetcher(url, { cache: 'no-store' })
+      .then(async (response) => (response.ok ? parseListing(await response.json()) : new Map()))
+      .catch((): Listing => {
+        if (this.known.get(url) === asked) this.known.delete(url);
+        return new Map();
+      });
+    this.known.set(url, asked);
+    return asked;
   }
 
   /** Asks again next time (after a file failed its check: the model may have changed on the host). */
