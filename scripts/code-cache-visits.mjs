@@ -52,7 +52,7 @@ try {
     const from = Date.now();
     for (let i = 0; i < runs; i++) ms.push(Number((await page.run()).sessionMs));
     const median = quantile(ms, 0.5);
-    console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms; session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
+    console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms (${Object.entries(page.cold.spans ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}); session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
     if (before) printCpu(before, threadTimes(), (Date.now() - from) / 1000);
     // Chromium writes the code cache about 2 s after V8's last optimised function (V8's wasm_caching_timeout_ms).
     if (visit < visits) await new Promise((resolve) => setTimeout(resolve, 6000));

@@ -139,8 +139,8 @@ export async function openApp(browser, c, env, withInitialJs = false) {
   const initialJs = withInitialJs ? watchInitialJs(page) : undefined;
   await open(page, c, env);
   const lab = c.kind === 'onnx';
-  /** @type {{ ms?: number, longTask: number, longTaskCause?: string, dtype?: string, device?: string, threads?: number }} */
-  const cold = lab ? await labLoad(page, c) : await load(page);
+  /** @type {{ ms?: number, longTask: number, longTaskCause?: string, dtype?: string, device?: string, threads?: number, spans?: Record<string, number> }} */
+  const cold = lab ? await labLoad(page, c) : { ...(await load(page)), spans: await loadSpans(page) };
   const runFrom = await pageNow(page);
   let seq = 0;
   return {

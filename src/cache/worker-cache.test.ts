@@ -155,4 +155,39 @@ describe('ModelCache download checks', () => {
     store.allow(A);
     expect(store.servedFromCache(A)).toBe(false);
   });
+
+  it('a load came from the cache alone when its files were answered from it and none was downloaded', async () => {
+    const { store } = checked({});
+    await store.put(`${A}config.json`, new Response('{}'));
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(4)));
+    // The first load downloaded both files (the cache was asked, and missed, before each download).
+    expect(store.loadedFromCache(A)).toBe(false);
+    store.allow(A);
+    await store.match(`${A}config.json`);
+    await store.match(`${A}onnx/model.onnx`);
+    expect(store.loadedFromCache(A)).toBe(true);
+    // Another precision's file downloaded in the same load: not from the cache alone. A Range probe (206) is no download.
+    store.allow(A);
+    await store.match(`${A}config.json`);
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(2), { status: 206 }));
+    expect(store.loadedFromCache(A)).toBe(true);
+    await store.put(`${A}onnx/model_q4.onnx`, new Response(new Uint8Array(4)));
+    expect(store.loadedFromCache(A)).toBe(false);
+    // Nothing of B was asked for: B's load did not come from the cache.
+    expect(store.loadedFromCache(B)).toBe(false);
+  });
+
+  it('a file downloaded while the model\'s caching is blocked (after a quota failure) still counts as downloaded', async () => {
+    const { cache } = fakeCache(3);
+    const store = new ModelCache(async () => cache);
+    await store.put(`${A}config.json`, new Response('{}'));
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(4)));
+    expect(store.takeFailure(A)?.message).toContain('quota');
+    store.allow(A);
+    await store.put(`${A}config.json`, new Response('{}'));
+    expect(store.servedFromCache(A)).toBe(false);
+    await store.match(`${A}config.json`);
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(4)));
+    expect(store.loadedFromCache(A)).toBe(false);
+  });
 });

@@ -72,6 +72,8 @@ export class ModelCache {
   private damaged = new Map<string, DamagedDownload[]>();
   /** Per model version: files answered from the cache since its load began. */
   private hits = new Map<string, Set<string>>();
+  /** Per model version: files downloaded (handed over to be stored) since its load began. */
+  private downloaded = new Map<string, Set<string>>();
   /** Per model version: files the browser refused to store for another reason than its quota, since its load began. */
   private unsaved = new Map<string, UnsavedFile[]>();
 
@@ -102,11 +104,14 @@ export class ModelCache {
   async put(key: string, response: Response): Promise<void> {
     // Files from a local folder are read from disk each time; copying them into the cache would only use space.
     if (key.startsWith(LOCAL_HOST)) return;
-    const prefix = parseCacheUrl(key)?.prefix ?? key;
-    if (this.failures.has(prefix) || this.blocked.has(prefix)) return;
+    const parts = parseCacheUrl(key);
+    const prefix = parts?.prefix ?? key;
     // Only whole files are kept: a Range probe's 206 (or any other partial answer) cannot be cached, and
     // must not count as a failed write that would purge the files already cached for this model.
     if (response.status !== 200) return;
+    // Transformers.js hands every file it downloaded to the cache: this load did not come from the cache alone.
+    this.downloaded.set(prefix, (this.downloaded.get(prefix) ?? new Set()).add(parts?.file ?? key));
+    if (this.failures.has(prefix) || this.blocked.has(prefix)) return;
     const write = this.write(prefix, key, response);
     const pending = this.pending.get(prefix) ?? new Set<Promise<void>>();
     pending.add(write);
@@ -166,6 +171,7 @@ export class ModelCache {
     this.blocked.delete(prefix);
     this.damaged.delete(prefix);
     this.hits.delete(prefix);
+    this.downloaded.delete(prefix);
     this.unsaved.delete(prefix);
   }
 
@@ -182,6 +188,15 @@ export class ModelCache {
   /** Whether any file of this model version was answered from the cache since its load began. */
   servedFromCache(prefix: string): boolean {
     return (this.hits.get(prefix)?.size ?? 0) > 0;
+  }
+
+  /**
+   * Whether this load of a model version came from the cache alone: files were answered from it and none was
+   * downloaded since the load began. Read after the load, from what it did, instead of asking the cache for every
+   * file before it (30–40 ms of a 300 ms cached load).
+   */
+  loadedFromCache(prefix: string): boolean {
+    return this.servedFromCache(prefix) && (this.downloaded.get(prefix)?.size ?? 0) === 0;
   }
 
   /** The files of a model version that are in the cache. */

@@ -33,7 +33,3 @@ export async function createImageTextPipe(spec: LoadSpec, { device, dtype, onPro
 export function imageTextFiles(model: string, options: { dtype: Dtype; device: Device; revision: string }): Promise<string[]> {
   return ModelRegistry.get_files(model, { ...options, include_tokenizer: true, include_processor: true });
 }
-
-export function isImageTextCached(model: string, revision: string): Promise<boolean> {
-  return ModelRegistry.is_cached(model, { revision });
-}

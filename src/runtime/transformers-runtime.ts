@@ -23,7 +23,7 @@ import { damagedCacheError, damagedDownloadError, looksLikeDamagedFile } from '.
 import { CancelledError, DamagedDownloadError } from '../protocol/errors';
 import { usePythonPreprocessing } from './preprocess/pil-processor';
 import { installMemoryMeter, memorySnapshot } from './memory-meter';
-import { createImageTextPipe, IMAGE_TEXT_PIPELINE, isImageTextCached } from './image-text-pipeline';
+import { createImageTextPipe, IMAGE_TEXT_PIPELINE } from './image-text-pipeline';
 import { planFileNames } from './plan-files';
 
 // Before onnxruntime creates its WASM heap (at the first prewarm), so the heap is seen.
@@ -225,7 +225,7 @@ async function withDamage(error: unknown, spec: LoadSpec, prefix: string): Promi
 
 /**
  * A named span of a load on this worker's performance timeline, so a profile (or the bench, through Playwright's
- * worker handle) can tell where a load's time went: `load:inspect`, `load:runtime`, `load:cached`, `load:pipeline`, `load:warmup`.
+ * worker handle) can tell where a load's time went: `load:inspect`, `load:runtime`, `load:pipeline`, `load:warmup`.
  */
 async function span<T>(name: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -243,7 +243,6 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
   // What is left of onnxruntime's start-up (WASM compile, threads) after the checks above.
   await span('load:runtime', () => warmed);
   const first = chooseDevice(spec.device, caps);
-  const fromCache = await span('load:cached', () => isCached(spec).catch(() => false));
   const attempt = async (device: Device, fallbackReason?: string): Promise<LoadedPipeline> => {
     const dtype = resolveDtype(spec.dtype, report.available, {
       device,
@@ -253,6 +252,7 @@ async function loadOnHost(spec: LoadSpec, caps: Capabilities, onProgress: (u: Pr
     // A Llama-family decoder Transformers.js has no type for (openPangu-Embedded) loads with its config rewritten.
     const family = Boolean(decoderFamilyOf(report.modelType, report.architectures));
     const { pipe, bytes } = await span('load:pipeline', () => createPipeline(spec, { family }, device, dtype, onProgress, attach));
+    const fromCache = modelCache.loadedFromCache(cachePrefix(spec.host, spec.model, spec.revision));
     return { pipe, device, dtype, bytes, fromCache, fallbackReason, cacheWarning: await cacheProblem(spec) };
   };
   try {
@@ -285,11 +285,6 @@ async function cacheProblem(spec: LoadSpec): Promise<string | undefined> {
   if (!failure) return undefined;
   await modelCache.purge(prefix).catch(() => undefined);
   return `It could not be saved for offline use: ${failure.message}. It runs now, but will download again next time. Free some space in Models (top bar) to cache it.`;
-}
-
-async function isCached(spec: LoadSpec): Promise<boolean> {
-  if (spec.pipeline === IMAGE_TEXT_PIPELINE) return isImageTextCached(spec.model, spec.revision);
-  return ModelRegistry.is_pipeline_cached(spec.pipeline, spec.model, { revision: spec.revision });
 }
 
 async function dispose(pipe: unknown): Promise<void> {
