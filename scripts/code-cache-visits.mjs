@@ -40,7 +40,7 @@ const servers = await startServers({ appPort: Number(process.env.APP_PORT ?? 0),
 const env = { appUrl: servers.appUrl, bareUrl: servers.bareUrl, mirrorUrl: servers.mirrorUrl, runs, threads: Number(process.env.BENCH_THREADS ?? 2), device: 'wasm' };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-visits-'));
 // SW=block: the app without its service worker, its WASM then from the HTTP cache as the bare page's is.
-const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
+const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, ...(process.env.MOTION === 'reduce' ? { reducedMotion: 'reduce' } : {}), serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
 // Every visit opens a page in this one profile; the drivers' own "fresh profile" is this context again.
 const sameProfile = { newContext: async () => context };
 try {

@@ -8,17 +8,31 @@ type Raf = (callback: () => void) => unknown;
 const browserRaf: Raf = (callback) =>
   globalThis.requestAnimationFrame ? globalThis.requestAnimationFrame(() => callback()) : setTimeout(callback, 16);
 
-/** Returns a function that keeps its latest argument and hands it to `apply` on the next frame. */
-export function perFrame<T>(apply: (latest: T) => void, raf: Raf = browserRaf): (value: T) => void {
+export interface PerFrameOptions {
+  /** At least this long between two applied values (ms); the first value after a longer pause goes at the next frame. */
+  minGapMs?: number;
+  raf?: Raf;
+  now?: () => number;
+  wait?: (callback: () => void, ms: number) => unknown;
+}
+
+/** Returns a function that keeps its latest argument and hands it to `apply` on a later frame. */
+export function perFrame<T>(apply: (latest: T) => void, options: PerFrameOptions = {}): (value: T) => void {
+  const { minGapMs = 0, raf = browserRaf, now = () => performance.now(), wait = (callback, ms) => setTimeout(callback, ms) } = options;
   let latest: T;
   let queued = false;
+  let last = -Infinity;
+  const fire = () => {
+    queued = false;
+    last = now();
+    apply(latest);
+  };
   return (value) => {
     latest = value;
     if (queued) return;
     queued = true;
-    raf(() => {
-      queued = false;
-      apply(latest);
-    });
+    const early = last + minGapMs - now();
+    if (early > 0) wait(() => raf(fire), early);
+    else raf(fire);
   };
 }

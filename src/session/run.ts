@@ -1,6 +1,7 @@
 // A Run of the open task: validate its input, load the model if needed, stream its partials (at most
 // one store update per frame) and record its result. One run per task at a time, by construction.
 import { toWire } from '../protocol/errors';
+import type { LoadedInfo } from '../protocol/messages';
 import { findTask } from '../tasks/registry';
 import { isOneShot } from '../tasks/types';
 import type { SessionDeps } from './deps';
@@ -16,13 +17,23 @@ export interface Runner {
   stopRun(): void;
 }
 
+/** How often streamed output is drawn, at most, where the model's WASM threads take every core (ms). */
+export const SHARED_CORES_PARTIAL_GAP_MS = 100;
+
+/**
+ * The least time between two drawn partials of a run on this model: none (each frame) where a core is left for the
+ * page, else SHARED_CORES_PARTIAL_GAP_MS. Each drawn partial costs the page's main thread, compositor and GPU process
+ * 5–8 ms of CPU on a 2-core machine, taken from the model's two threads: drawing every token of a 135M decoder
+ * (~18 tokens/s) made it ~8 % slower than with its text hidden (README, Streamed text and shared cores).
+ */
+export function partialGapMs(info: Pick<LoadedInfo, 'device' | 'threads'> | undefined, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
+  if (!info || info.device !== 'wasm') return 0;
+  return info.threads >= cores ? SHARED_CORES_PARTIAL_GAP_MS : 0;
+}
+
 export function createRunner({ engine, store, history }: SessionDeps, loader: Loader, live: Live): Runner {
   const state = store.getState;
   const runsInFlight = new Map<string, Promise<void>>();
-  // Tokens can arrive faster than the screen refreshes: the latest partial, at most once per frame, while the run lasts.
-  const publish = perFrame<unknown>((partial) => {
-    if (state().run.status === 'running') state().runPartial(partial);
-  });
   let abort: AbortController | undefined;
 
   function runTask(): Promise<void> {
@@ -67,6 +78,9 @@ export function createRunner({ engine, store, history }: SessionDeps, loader: Lo
     // What the run is kept as in the history, completed with its output or error below.
     const kept = { spec: specOf(state()), ran: state().load.info, params: state().paramsByTask[taskId] ?? {}, input };
     let partial: unknown;
+    // Tokens can arrive faster than the screen refreshes: the latest partial, at most once per frame, while the run
+    // lasts; less often where the model's threads take every core (partialGapMs).
+    const publish = perFrame<unknown>((latest) => state().runPartial(latest, seq), { minGapMs: partialGapMs(state().load.info) });
     try {
       // A camera frame may still be in the worker: let it finish so the model runs one input at a time.
       await live.frameSettled();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DamagedCacheError, InferenceError } from '../protocol/errors';
 import type { LoadedInfo, ModelPlan } from '../protocol/messages';
 import { createMemoryStore, type AppStore } from '../store';
-import { SHOW_RUNNING_AFTER_MS, shownRun } from '../store/runs-slice';
+import { SHOW_RUNNING_AFTER_MS, partialOf, shownRun } from '../store/runs-slice';
 import { FakeEngine } from './fake-engine';
 import { createSession } from './index';
 
@@ -101,7 +101,7 @@ describe('Run', () => {
     (await engine.nth('load', 0)).resolve(loaded);
     const call = await engine.nth('run', 0);
     const seen: unknown[] = [];
-    store.subscribe((s, prev) => s.run !== prev.run && s.run.status === 'running' && seen.push(s.run.partial));
+    store.subscribe((s, prev) => s.streamed !== prev.streamed && s.run.status === 'running' && seen.push(partialOf(s)));
     for (const chunk of ['a', 'b', 'c']) call.options.onPartial?.(chunk);
     await expect.poll(() => seen.length).toBe(1);
     expect(seen).toEqual(['c']);

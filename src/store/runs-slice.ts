@@ -9,7 +9,6 @@ export interface RunState {
   /** Counts runs started in this session, so observers can tell one result from the next. */
   seq: number;
   task?: string;
-  partial?: unknown;
   output?: unknown;
   /** The input the output belongs to (the user may have edited the field since). */
   input?: unknown;
@@ -41,13 +40,32 @@ export function shownRun(run: RunState): RunState {
 /** How long a one-shot run goes on before the page shows it as running (a spinner sooner than this flickers). */
 export const SHOW_RUNNING_AFTER_MS = 200;
 
+/**
+ * The latest streamed partial of run `seq` (generated text so far, a progress count…). Kept beside `run`, not in it,
+ * so a partial changes this alone: what draws the partial (the task's output) renders again, and not every part of
+ * the page that reads the run (the whole workspace did, 5–10 ms of main thread a frame on a 2-core machine, taken from
+ * the model's threads while it generates).
+ */
+export interface Streamed {
+  seq: number;
+  value: unknown;
+}
+
+/** The partial to draw now: the running run's latest, else none. */
+export function partialOf(state: Pick<RunsSlice, 'run' | 'streamed'>): unknown {
+  const { run, streamed } = state;
+  return run.status === 'running' && streamed?.seq === run.seq ? streamed.value : undefined;
+}
+
 export interface RunsSlice {
   run: RunState;
+  streamed?: Streamed;
   /** `quiet`: the page shows the run as running only once `runShown` (or a partial) says so. */
   runStarted(task: string, input: unknown, quiet?: boolean): void;
   /** The run `seq` has lasted long enough to be shown as running. */
   runShown(seq: number): void;
-  runPartial(partial: unknown): void;
+  /** A partial of the running run (of run `seq` when given: a late one of an earlier run is dropped). */
+  runPartial(partial: unknown, seq?: number): void;
   runFinished(output: unknown, stats: RunStats): void;
   runFailed(error: WireError, at: 'input' | 'run'): void;
   clearRun(): void;
@@ -58,16 +76,21 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
   runStarted: (task, input, quiet) => {
     const last = shownRun(get().run);
     const run: RunState = { status: 'running', task, input, seq: get().run.seq + 1 };
-    set({ run: quiet ? { ...run, before: last } : run });
+    set({ run: quiet ? { ...run, before: last } : run, streamed: undefined });
   },
   runShown: (seq) => {
     const { run } = get();
     if (run.status === 'running' && run.seq === seq && run.before) set({ run: settled(run) });
   },
-  runPartial: (partial) => set({ run: { ...settled(get().run), partial } }),
-  runFinished: (output, stats) => set({ run: { ...settled(get().run), status: 'done', output, stats } }),
-  runFailed: (error, at) => set({ run: { ...settled(get().run), status: 'error', error, errorAt: at } }),
-  clearRun: () => set({ run: { status: 'idle', seq: get().run.seq } }),
+  runPartial: (partial, seq) => {
+    const { run } = get();
+    if (run.status !== 'running' || (seq !== undefined && seq !== run.seq)) return;
+    // The first partial of a quiet run shows it as running; later ones leave `run` as it is.
+    set(run.before === undefined ? { streamed: { seq: run.seq, value: partial } } : { run: settled(run), streamed: { seq: run.seq, value: partial } });
+  },
+  runFinished: (output, stats) => set({ run: { ...settled(get().run), status: 'done', output, stats }, streamed: undefined }),
+  runFailed: (error, at) => set({ run: { ...settled(get().run), status: 'error', error, errorAt: at }, streamed: undefined }),
+  clearRun: () => set({ run: { status: 'idle', seq: get().run.seq }, streamed: undefined }),
 });
 
 /** The run without its place-holder: shown from now on. */

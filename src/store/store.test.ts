@@ -24,7 +24,7 @@ import type { LoadedInfo, LoadSpec } from '../protocol/messages';
 import { TASKS, defaultParams } from '../tasks/registry';
 import { STORE_KEY, useApp, type AppState } from './index';
 import { persistable } from './persisted';
-import { shownRun } from './runs-slice';
+import { partialOf, shownRun } from './runs-slice';
 import { HUB_HOST, normalizeHost } from './settings-slice';
 
 const initial = useApp.getState();
@@ -275,10 +275,19 @@ describe('runs slice', () => {
     const before = state().run.seq;
     state().runStarted('text-generation', 'Hi');
     expect(state().run).toEqual({ status: 'running', task: 'text-generation', input: 'Hi', seq: before + 1 });
+    const running = state().run;
     state().runPartial('Hel');
     state().runPartial('Hello');
-    expect(state().run).toMatchObject({ status: 'running', partial: 'Hello' });
+    // A partial changes what is streamed, not the run: what reads the run does not render again per token.
+    expect(state().run).toBe(running);
+    expect(partialOf(state())).toBe('Hello');
+    // A late partial of an earlier run is dropped.
+    state().runPartial('stale', running.seq - 1);
+    expect(partialOf(state())).toBe('Hello');
     state().runFinished('Hello there', { latencyMs: 10, tokens: 2 });
+    expect(partialOf(state())).toBeUndefined();
+    state().runPartial('after the end');
+    expect(partialOf(state())).toBeUndefined();
     expect(state().run).toMatchObject({ status: 'done', task: 'text-generation', input: 'Hi', output: 'Hello there', stats: { latencyMs: 10, tokens: 2 } });
   });
 
@@ -331,7 +340,8 @@ describe('runs slice', () => {
     state().runStarted('image-similarity', 'c', true);
     expect(shownRun(state().run).status).toBe('error');
     state().runPartial({ progress: 1 });
-    expect(shownRun(state().run)).toMatchObject({ status: 'running', input: 'c', partial: { progress: 1 } });
+    expect(shownRun(state().run)).toMatchObject({ status: 'running', input: 'c' });
+    expect(partialOf(state())).toEqual({ progress: 1 });
     expect(state().run).not.toHaveProperty('before');
   });
 

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findTask } from '../../tasks/registry';
 import { useApp, type AppState } from '../../store';
-import { shownRun } from '../../store/runs-slice';
+import { partialOf, shownRun } from '../../store/runs-slice';
 import { useSession } from '../../session/react';
 import { checkedModel } from '../../session/spec';
 import { useRun } from '../shell/hooks/useRun';
-import { isOneShot, type LiveRunner } from '../../tasks/types';
+import { isOneShot, type LiveRunner, type OutputProps } from '../../tasks/types';
 import { useTaskView } from '../hooks/useTaskView';
 import { ErrorNotice } from '../kit/ErrorNotice/ErrorNotice';
 import { LoadStatus } from '../shell/LoadStatus/LoadStatus';
@@ -81,6 +81,15 @@ function useLiveRunner(): LiveRunner {
   return useMemo(() => ({ run: async (input) => (await runLive(input)).output, busy: () => useApp.getState().run.status === 'running' }), [runLive]);
 }
 
+/**
+ * The task's output with the run's latest partial: the one part of the page that reads it, so a streamed token
+ * renders this (and the output inside it) alone, not the workspace around it.
+ */
+function Streaming({ Output, streams, ...props }: { Output: ComponentType<OutputProps>; streams: boolean } & Omit<OutputProps, 'partial'>) {
+  const partial = useApp((s) => (streams ? partialOf(s) : undefined));
+  return <Output {...props} partial={partial} />;
+}
+
 export function Workspace() {
   const s = useApp(useShallow(pick));
   const view = useTaskView(s.task);
@@ -151,10 +160,11 @@ export function Workspace() {
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
           {view.alwaysShowOutput || (runHere && (run.status === 'running' || run.status === 'done')) ? (
             <PanelBoundary key={`${s.task}:${run.seq}:${attempt}`} onError={dropResult}>
-            <Output
+            <Streaming
+              Output={Output}
+              streams={runHere && run.status === 'running'}
               input={runHere ? run.input : input}
               output={runHere && run.status === 'done' ? run.output : undefined}
-              partial={runHere && run.status === 'running' ? run.partial : undefined}
               {...context}
               onParamsChange={s.setParams}
               value={input}
