@@ -123,6 +123,31 @@ describe('Compare', () => {
     expect(engine.of('run')[1].options.onPartial).toBeUndefined();
   });
 
+  it('streams the first run’s partials into its column, the latest at most once per frame, nothing once it ended', async () => {
+    const { engine, store, session, results, onColumn } = setup();
+    store.getState().setTask('text-generation');
+    store.getState().setInputFor('text-generation', 'Once');
+    const seen: unknown[] = [];
+    const done = session.runCompare({ task: 'text-generation', columns: [column('a/one')], runs: 1 }, (i, r) => {
+      onColumn(i, r);
+      // Each drawn partial (the column is also told of its stats, with the partial it already has).
+      if (r.status === 'running' && r.partial !== undefined && r.partial !== seen.at(-1)) seen.push(r.partial);
+    });
+    // On one thread of a many-core machine (or two of two): either way the first partial is drawn at the next frame.
+    (await engine.nth('load', 0)).resolve({ ...loaded, threads: 1 });
+    const run = await engine.nth('run', 0);
+    for (const text of [' upon', ' a', ' time']) run.options.onPartial?.({ text });
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toBe(' upon a time');
+    run.options.onPartial?.({ text: ' there' });
+    run.resolve({ output: { prompt: 'Once', completion: ' upon a time there', stopped: false }, stats: { latencyMs: 5 } });
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(seen).toHaveLength(1);
+    expect(results[0]).toMatchObject({ status: 'done', output: { completion: ' upon a time there' } });
+    expect(results[0].partial).toBeUndefined();
+  });
+
   it('a column with its own thread count gets a fresh worker probed with it, and the app’s worker comes back after', async () => {
     const { engine, session, results, onColumn } = setup(2);
     const done = session.runCompare({ task: TASK, columns: [column('a/one', { threads: 1 }), column('b/two', { threads: 2 })], runs: 1 }, onColumn);

@@ -10,6 +10,7 @@ import { emptyResult, median, type ColumnResult, type CompareColumn, type Compar
 import type { SessionDeps } from './deps';
 import type { Loader } from './load';
 import { specOf } from './spec';
+import { partialGapMs, perFrame } from './per-frame';
 import { hostHeld, hostNotAllowed } from '../store/link-host';
 
 export interface Comparer {
@@ -103,8 +104,13 @@ export function createComparer({ engine, store }: SessionDeps, loader: Loader, t
       let output: unknown;
       for (let i = 0; i < Math.max(1, request.runs); i++) {
         let partial: unknown;
-        const onPartial = i > 0 ? undefined : (chunk: unknown) => update({ partial: (partial = view.reducePartial ? view.reducePartial(partial, chunk) : chunk) });
-        const answer = await engine.call({ type: 'run', task: request.task, input: prepared, params: column.params }, { signal, onPartial });
+        let streaming = true;
+        // As the workspace's (run.ts): at most once per frame, less often where the model's threads take every core.
+        const publish = perFrame<unknown>((latest) => streaming && update({ partial: latest }), { minGapMs: partialGapMs(loaded) });
+        const onPartial = i > 0 ? undefined : (chunk: unknown) => publish((partial = view.reducePartial ? view.reducePartial(partial, chunk) : chunk));
+        const answer = await engine.call({ type: 'run', task: request.task, input: prepared, params: column.params }, { signal, onPartial }).finally(() => {
+          streaming = false;
+        });
         latencies.push(answer.stats.latencyMs);
         first ??= answer.stats;
         output ??= answer.output;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perFrame } from './per-frame';
-import { partialGapMs, SHARED_CORES_PARTIAL_GAP_MS } from './run';
+import { partialGapMs, perFrame, SHARED_CORES_PARTIAL_GAP_MS } from './per-frame';
 
 describe('perFrame', () => {
   it('applies only the latest value, once per frame', () => {

@@ -3,6 +3,8 @@
 // frame, each a store update and a render of 15-20 ms, which together made 60-80 ms main-thread tasks through a
 // model's download.
 
+import type { LoadedInfo } from '../protocol/messages';
+
 type Raf = (callback: () => void) => unknown;
 
 const browserRaf: Raf = (callback) =>
@@ -35,4 +37,18 @@ export function perFrame<T>(apply: (latest: T) => void, options: PerFrameOptions
     if (early > 0) wait(() => raf(fire), early);
     else raf(fire);
   };
+}
+
+/** How often streamed output is drawn, at most, where the model's WASM threads take every core (ms). */
+export const SHARED_CORES_PARTIAL_GAP_MS = 100;
+
+/**
+ * The least time between two drawn partials of a run on this model: none (each frame) where a core is left for the
+ * page, else SHARED_CORES_PARTIAL_GAP_MS. Each drawn partial costs the page's main thread, compositor and GPU process
+ * 5–8 ms of CPU on a 2-core machine, taken from the model's two threads: drawing every token of a 135M decoder
+ * (~18 tokens/s) made it ~8 % slower than with its text hidden (README, Streamed text and shared cores).
+ */
+export function partialGapMs(info: Pick<LoadedInfo, 'device' | 'threads'> | undefined, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
+  if (!info || info.device !== 'wasm') return 0;
+  return info.threads >= cores ? SHARED_CORES_PARTIAL_GAP_MS : 0;
 }

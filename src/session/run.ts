@@ -1,34 +1,19 @@
 // A Run of the open task: validate its input, load the model if needed, stream its partials (at most
 // one store update per frame) and record its result. One run per task at a time, by construction.
 import { toWire } from '../protocol/errors';
-import type { LoadedInfo } from '../protocol/messages';
 import { findTask } from '../tasks/registry';
 import { isOneShot } from '../tasks/types';
 import type { SessionDeps } from './deps';
 import type { Live } from './live';
 import type { Loader } from './load';
 import { checkedModel, sameAsLoaded, specOf } from './spec';
-import { perFrame } from './per-frame';
+import { partialGapMs, perFrame } from './per-frame';
 import { SHOW_RUNNING_AFTER_MS } from '../store/runs-slice';
 
 export interface Runner {
   /** A second Run while one is starting, loading or running (a double click on Send) joins it. */
   runTask(): Promise<void>;
   stopRun(): void;
-}
-
-/** How often streamed output is drawn, at most, where the model's WASM threads take every core (ms). */
-export const SHARED_CORES_PARTIAL_GAP_MS = 100;
-
-/**
- * The least time between two drawn partials of a run on this model: none (each frame) where a core is left for the
- * page, else SHARED_CORES_PARTIAL_GAP_MS. Each drawn partial costs the page's main thread, compositor and GPU process
- * 5–8 ms of CPU on a 2-core machine, taken from the model's two threads: drawing every token of a 135M decoder
- * (~18 tokens/s) made it ~8 % slower than with its text hidden (README, Streamed text and shared cores).
- */
-export function partialGapMs(info: Pick<LoadedInfo, 'device' | 'threads'> | undefined, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
-  if (!info || info.device !== 'wasm') return 0;
-  return info.threads >= cores ? SHARED_CORES_PARTIAL_GAP_MS : 0;
 }
 
 export function createRunner({ engine, store, history }: SessionDeps, loader: Loader, live: Live): Runner {

@@ -61,8 +61,9 @@ export const SAVED_FIELDS = ['run', 'inputByTask', 'host', 'revision', 'linkHost
 export function memoPersistable(): (state: AppState) => ReturnType<typeof persistable> {
   let last: AppState | undefined;
   let saved: ReturnType<typeof persistable> | undefined;
-  // Only a finished run is saved (savedRun): a running one's partials (a new run object per token, per frame) leave
-  // what is saved as it was. Each had written localStorage again, 50-230 ms of a generation's frames.
+  // Only a finished run is saved (savedRun): a running one (its start, a quiet run's first partial) leaves what is
+  // saved as it was. Each partial had written localStorage again, 50-230 ms of a generation's frames, when partials
+  // were kept in the run (they are now beside it, in `streamed`, which is not saved).
   const changed = (state: AppState, before: AppState, field: (typeof SAVED_FIELDS)[number]) =>
     state[field] !== before[field] && (field !== 'run' || state.run.status === 'done' || before.run.status === 'done');
   return (state) => {
