@@ -1,6 +1,6 @@
 // @ts-check
-// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, DTYPE, SW=block, CPU=1, MODELS_DIR): how much faster a
-// model runs on a returning visit, when V8's compiled WASM code comes from Chromium's code cache. It uses one browser
+// `node scripts/code-cache-visits.mjs [case] [runs]` (env: COL=bare|app, VISITS, DTYPE, SW=block, CPU=1, MOTION=reduce, MODELS_DIR): how much faster a
+// model runs on a returning visit, when V8's compiled WASM code comes from Chromium's code cache, and where each load's time went (its worker spans). It uses one browser
 // profile on disk. The first visit loads the bench case (default bert-base-classifier-classify) and runs it `runs`
 // times (default 30): V8 starts onnxruntime on its baseline compiler and moves hot functions to its optimising one
 // as they run. It then waits for Chromium to write the code cache. Each later visit reloads the page, loads the
@@ -52,7 +52,7 @@ try {
     const from = Date.now();
     for (let i = 0; i < runs; i++) ms.push(Number((await page.run()).sessionMs));
     const median = quantile(ms, 0.5);
-    console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms (${Object.entries(page.cold.spans ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}); session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
+    console.log(`${column} visit ${visit}: load ${Math.round(Number(page.cold.ms))} ms${spansOf(page.cold.spans)}; session.run median ${median?.toFixed(1)} ms; each: ${ms.map((m) => Math.round(m)).join(' ')}`);
     if (before) printCpu(before, threadTimes(), (Date.now() - from) / 1000);
     // Chromium writes the code cache about 2 s after V8's last optimised function (V8's wasm_caching_timeout_ms).
     if (visit < visits) await new Promise((resolve) => setTimeout(resolve, 6000));
@@ -62,6 +62,12 @@ try {
   await context.close();
   await servers.close();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The load's spans in the worker (`load:*` measures in the app's, the bare page's own), as " (pipeline 325, warmup 103)". */
+function spansOf(/** @type {Record<string, number> | undefined} */ spans) {
+  const entries = Object.entries(spans ?? {});
+  return entries.length === 0 ? '' : ` (${entries.map(([name, ms]) => `${name} ${ms}`).join(', ')})`;
 }
 
 /**

@@ -21,7 +21,7 @@ test('two visits of the bare page: a load and each run\'s session.run per visit;
   const visits = out.trim().split('\n').filter((line) => line.startsWith('bare visit'));
   assert.equal(visits.length, 2, out);
   visits.forEach((line, i) => {
-    const match = line.match(/^bare visit (\d): load (\d+) ms; session\.run median ([\d.]+) ms; each: ([\d ]+)$/);
+    const match = line.match(/^bare visit (\d): load (\d+) ms \(pipeline \d+, warmup \d+\); session\.run median ([\d.]+) ms; each: ([\d ]+)$/);
     assert.ok(match, line);
     assert.equal(Number(match[1]), i + 1);
     assert.ok(Number(match[2]) > 0 && Number(match[3]) > 0, line);
