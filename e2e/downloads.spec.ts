@@ -92,7 +92,13 @@ async function startProxy(stallMs: number): Promise<Proxy> {
 async function open(page: Page, host: string, task: string, model: string): Promise<void> {
   await page.goto(`./?host=${encodeURIComponent(host)}`);
   await page.getByTestId(`task-${task}`).click();
-  await page.getByTestId('model-input').fill(model);
+  const input = page.getByTestId('model-input');
+  // As in openTask (helpers/app.ts): the task's default on this host may land between fill's select-all and its
+  // typing, which then appends; fill again until the field holds exactly the model.
+  await expect(async () => {
+    await input.fill(model);
+    await expect(input).toHaveValue(model, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
 }
 
