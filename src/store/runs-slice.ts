@@ -85,8 +85,8 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
   runPartial: (partial, seq) => {
     const { run } = get();
     if (run.status !== 'running' || (seq !== undefined && seq !== run.seq)) return;
-    // The first partial of a quiet run shows it as running; later ones leave `run` as it is.
-    set(run.before === undefined ? { streamed: { seq: run.seq, value: partial } } : { run: settled(run), streamed: { seq: run.seq, value: partial } });
+    // The first partial of a quiet run shows it as running; later ones leave `run` as it is (settled returns it).
+    set({ run: settled(run), streamed: { seq: run.seq, value: partial } });
   },
   runFinished: (output, stats) => set({ run: { ...settled(get().run), status: 'done', output, stats }, streamed: undefined }),
   runFailed: (error, at) => set({ run: { ...settled(get().run), status: 'error', error, errorAt: at }, streamed: undefined }),
