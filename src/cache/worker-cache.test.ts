@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ModelCache, type CacheLike } from './worker-cache';
 import type { Expected } from '../runtime/download-watch';
 import { LOCAL_HOST } from '../models/local-ref';
@@ -142,6 +142,41 @@ describe('ModelCache download checks', () => {
     await store.put(url, new Response(good, { headers: { 'content-length': '4' } }));
     expect(entries.get(url)).toBe(4);
     expect(store.takeDamaged(A)).toEqual([]);
+  });
+
+  it('checks and stores the bytes the download kept as they arrived, without reading the answer back', async () => {
+    const url = `${A}onnx/model.onnx`;
+    const good = new Uint8Array([1, 2, 3, 4]);
+    const { cache, entries } = fakeCache(10_000);
+    const taken: string[] = [];
+    const store = new ModelCache(async () => cache, {
+      expectationOnceListed: async () => ({ announced: 4, contentLength: 4, sha256: await sha(good) }),
+      forget: () => undefined,
+      takeBody: (key) => (taken.push(key), good.slice().buffer),
+    });
+    const answer = new Response(good, { headers: { 'content-length': '4' } });
+    const read = vi.spyOn(answer, 'arrayBuffer');
+    await store.put(url, answer);
+    expect(read).not.toHaveBeenCalled();
+    expect(taken).toEqual([url]);
+    expect(entries.get(url)).toBe(4);
+    // Kept bytes of another length than the answer Transformers.js rebuilt are not trusted: the answer is read.
+    const other = new Response(good, { headers: { 'content-length': '4' } });
+    const store2 = new ModelCache(async () => cache, { expectationOnceListed: async () => undefined, forget: () => undefined, takeBody: () => new Uint8Array(3).buffer });
+    const readOther = vi.spyOn(other, 'arrayBuffer');
+    await store2.put(`${B}onnx/model.onnx`, other);
+    expect(readOther).toHaveBeenCalled();
+    expect(entries.get(`${B}onnx/model.onnx`)).toBe(4);
+  });
+
+  it('a kept download is let go of when its model\'s caching is blocked', async () => {
+    const { cache } = fakeCache(3);
+    const taken: string[] = [];
+    const store = new ModelCache(async () => cache, { expectationOnceListed: async () => undefined, forget: () => undefined, takeBody: (key) => void taken.push(key) });
+    await store.put(`${A}onnx/model.onnx`, new Response(new Uint8Array(4)));
+    expect(store.takeFailure(A)?.message).toContain('quota');
+    await store.put(`${A}onnx/model_q4.onnx`, new Response(new Uint8Array(2)));
+    expect(taken).toEqual([`${A}onnx/model.onnx`, `${A}onnx/model_q4.onnx`]);
   });
 
   it('remembers which files of a model version were answered from the cache, until its next load', async () => {

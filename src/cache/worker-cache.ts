@@ -35,6 +35,8 @@ export interface DownloadChecks {
   /** What the host announced for a URL, once a listing of its files still under way (if any) has come. */
   expectationOnceListed(url: string): Promise<Expected | undefined>;
   forget(url: string): void;
+  /** The bytes of the URL's download as they arrived, handed out once (undefined when not kept). */
+  takeBody?(url: string): ArrayBuffer | undefined;
 }
 
 /** Adds an entry to a model version's list. */
@@ -111,8 +113,10 @@ export class ModelCache {
     if (response.status !== 200) return;
     // Transformers.js hands every file it downloaded to the cache: this load did not come from the cache alone.
     this.downloaded.set(prefix, (this.downloaded.get(prefix) ?? new Set()).add(parts?.file ?? key));
+    // Taken now in any case, so the bytes kept for this write are let go of when nothing is written.
+    const kept = this.checks?.takeBody?.(key);
     if (this.failures.has(prefix) || this.blocked.has(prefix)) return;
-    const write = this.write(prefix, key, response);
+    const write = this.write(prefix, key, response, kept);
     const pending = this.pending.get(prefix) ?? new Set<Promise<void>>();
     pending.add(write);
     this.pending.set(prefix, pending);
@@ -128,10 +132,13 @@ export class ModelCache {
     while (this.pending.get(prefix)?.size) await Promise.allSettled([...this.pending.get(prefix)!]);
   }
 
-  private async write(prefix: string, key: string, response: Response): Promise<void> {
+  private async write(prefix: string, key: string, response: Response, kept: ArrayBuffer | undefined): Promise<void> {
     // Transformers.js hands over a Response rebuilt from the bytes it read, so the host's own Content-Length is
-    // gone by now: what the host announced comes from the fetch wrapper, which saw its answers.
-    const bytes = await response.arrayBuffer();
+    // gone by now: what the host announced comes from the fetch wrapper, which saw its answers. The bytes are the
+    // ones the wrapper kept as they arrived, when it kept them and they are as long as what Transformers.js read:
+    // reading them back out of this Response costs seconds for a large file (DownloadWatch's BodyCopy).
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    const bytes = kept && (Number.isNaN(length) || kept.byteLength === length) ? kept : await response.arrayBuffer();
     const problem = await verifyDownload(bytes, await this.checks?.expectationOnceListed(key));
     if (problem) {
       this.checks?.forget(key);

@@ -80,6 +80,55 @@ describe('DownloadWatch', () => {
     await expect(fetch(URL_A)).resolves.toBeInstanceOf(Response);
     await other.body?.cancel();
   });
+
+  it('keeps the bytes of a full download as they passed through, for the cache, and hands them out once', async () => {
+    const watch = new DownloadWatch();
+    const source = manualFetch();
+    const response = await watch.wrap(source.fetch)(URL_A);
+    const read = response.arrayBuffer();
+    source.push([1]);
+    source.push([2, 3]);
+    source.end();
+    expect(Array.from(new Uint8Array(await read))).toEqual([1, 2, 3]);
+    expect(Array.from(new Uint8Array(watch.takeBody(URL_A)!))).toEqual([1, 2, 3]);
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+  });
+
+  it('keeps exactly what arrived when it is longer or shorter than announced, or came without a length', async () => {
+    const answer = (bytes: number[], headers: Record<string, string>) => async () => new Response(new Uint8Array(bytes), { status: 200, headers });
+    const watch = new DownloadWatch();
+    for (const [bytes, headers] of [
+      [[1, 2, 3, 4, 5], { 'Content-Length': '3' }],
+      [[1, 2], { 'Content-Length': '3' }],
+      [[7, 8, 9], {}],
+    ] as const) {
+      await (await watch.wrap(answer([...bytes], headers))(URL_A)).arrayBuffer();
+      expect(Array.from(new Uint8Array(watch.takeBody(URL_A)!))).toEqual(bytes);
+    }
+  });
+
+  it('keeps nothing of a Range probe, an unfinished download or an error, and lets go of what a load left', async () => {
+    const watch = new DownloadWatch();
+    const probe = async () => new Response(new Uint8Array([1]), { status: 206, headers: { 'Content-Range': 'bytes 0-0/3' } });
+    await (await watch.wrap(probe)(URL_A, { headers: { Range: 'bytes=0-0' } })).arrayBuffer();
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    const missing = async () => new Response('not found', { status: 404 });
+    await (await watch.wrap(missing)(URL_A)).text();
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    const source = manualFetch();
+    const unfinished = await watch.wrap(source.fetch)(URL_A);
+    const reader = unfinished.body!.getReader();
+    source.push([1]);
+    await reader.read();
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    await reader.cancel();
+    const whole = async () => new Response(new Uint8Array([4, 5]), { status: 200 });
+    await (await watch.wrap(whole)(URL_A)).arrayBuffer();
+    await (await watch.wrap(whole)('http://m/org/b/resolve/main/config.json')).arrayBuffer();
+    watch.dropBodies('http://m/org/a/resolve/main/');
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    expect(watch.takeBody('http://m/org/b/resolve/main/config.json')).toBeDefined();
+  });
 });
 
 describe('damaged files', () => {

@@ -19,6 +19,56 @@ interface Active {
   controller: AbortController;
 }
 
+/**
+ * The bytes of a full download, copied as they pass through on their way to Transformers.js, so the cache's check
+ * (length, sha256) and write need not read them back out of the Response that Transformers.js rebuilds from them: in
+ * Chromium that read goes through the blob system and took 2.1–2.8 s for a 538 MB file, a copy as the bytes arrive
+ * a fraction of it. With the announced length the copy goes into one buffer; without it, the chunks are kept as
+ * they came (a fetch body's chunks are its own, never reused) and joined at the end.
+ */
+class BodyCopy {
+  private buffer: Uint8Array<ArrayBuffer> | undefined;
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(expectedLength: number | undefined) {
+    if (!expectedLength) return;
+    try {
+      this.buffer = new Uint8Array(expectedLength);
+    } catch {
+      // More than this browser can allocate at once: the chunks are kept instead (and the cache reads the answer).
+    }
+  }
+
+  add(chunk: Uint8Array): void {
+    if (this.buffer && this.size + chunk.byteLength <= this.buffer.byteLength) {
+      this.buffer.set(chunk, this.size);
+    } else {
+      // Longer than announced (the check will say so): what was copied so far, then the chunks as they come.
+      if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.size));
+      this.buffer = undefined;
+      this.chunks.push(chunk);
+    }
+    this.size += chunk.byteLength;
+  }
+
+  /** The bytes received, exactly; undefined when they cannot be put in one buffer. */
+  bytes(): ArrayBuffer | undefined {
+    if (this.buffer) return this.size === this.buffer.byteLength ? this.buffer.buffer : this.buffer.buffer.slice(0, this.size);
+    try {
+      const whole = new Uint8Array(this.size);
+      let offset = 0;
+      for (const chunk of this.chunks) {
+        whole.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return whole.buffer;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /** How long a downloaded file's check waits for its host's file listing (from when it starts waiting). */
 export const LISTING_WAIT_MS = 15_000;
 
@@ -77,6 +127,8 @@ export class DownloadWatch {
   /** Per URL prefix: a model API listing still on its way, which checks of that prefix's files wait for. */
   private listing = new Map<string, Promise<void>>();
   private active = new Set<Active>();
+  /** Per URL: the bytes of its last full download, until the cache takes them (`takeBody`) or the load ends. */
+  private bodies = new Map<string, ArrayBuffer>();
   private blocked = new Set<string>();
   private stalledHost: string | undefined;
   private listeners = new Set<(host: string | undefined) => void>();
@@ -111,7 +163,10 @@ export class DownloadWatch {
         this.untrack(entry);
         return response;
       }
-      const body = this.watched(response.body, entry);
+      // A full answer's bytes are kept for the cache; an earlier download's of the same URL are stale now.
+      this.bodies.delete(url);
+      const keep = response.status === 200 ? (bytes: ArrayBuffer) => void this.bodies.set(url, bytes) : undefined;
+      const body = this.watched(response.body, entry, keep);
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
   }
@@ -166,6 +221,21 @@ export class DownloadWatch {
     return this.expectationFor(url);
   }
 
+  /**
+   * The bytes of the URL's last full download as they arrived (for the cache's check and write), handed out once;
+   * undefined when there are none (a cached file, a partial answer, or bytes too large to copy).
+   */
+  takeBody(url: string): ArrayBuffer | undefined {
+    const bytes = this.bodies.get(url);
+    this.bodies.delete(url);
+    return bytes;
+  }
+
+  /** Lets go of the downloaded bytes under a URL prefix that were not taken (a load that ended before caching them). */
+  dropBodies(prefix: string): void {
+    for (const url of [...this.bodies.keys()]) if (url.startsWith(prefix)) this.bodies.delete(url);
+  }
+
   /** Forgets a URL's announcements, so a later download is judged on its own answer only. */
   forget(url: string): void {
     this.expected.delete(url);
@@ -201,8 +271,13 @@ export class DownloadWatch {
     return [...this.blocked].some((prefix) => url.startsWith(prefix));
   }
 
-  private watched(body: ReadableStream<Uint8Array>, entry: Active): ReadableStream<Uint8Array> {
+  /**
+   * The body as it comes, with each byte's arrival noted for the stall check; with `copy` also kept, and handed to
+   * `whole` when the body is complete (before the reader sees its end).
+   */
+  private watched(body: ReadableStream<Uint8Array>, entry: Active, whole?: (bytes: ArrayBuffer) => void): ReadableStream<Uint8Array> {
     const reader = body.getReader();
+    const copy = whole && new BodyCopy(this.expected.get(entry.url)?.contentLength);
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {
@@ -211,8 +286,11 @@ export class DownloadWatch {
           if (this.stalledHost) this.check();
           if (done) {
             this.untrack(entry);
+            const bytes = copy?.bytes();
+            if (bytes) whole?.(bytes);
             controller.close();
           } else {
+            copy?.add(value);
             controller.enqueue(value);
           }
         } catch (error) {

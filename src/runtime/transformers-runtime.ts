@@ -199,6 +199,7 @@ async function watchedLoad(
   } finally {
     signal?.removeEventListener('abort', stop);
     downloads.unblock(prefix);
+    downloads.dropBodies(prefix);
     unwatch();
   }
 }
