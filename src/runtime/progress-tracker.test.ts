@@ -1,11 +1,54 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProgressTracker } from './progress-tracker';
 import type { ProgressUpdate } from './types';
 
+afterEach(() => vi.useRealTimers());
+
+const total = (loaded: number) => ({ status: 'progress_total', loaded, total: 1000, files: { 'onnx/model.onnx': { loaded, total: 1000 } } });
+
 describe('ProgressTracker', () => {
+  it('sends download updates at most once per gap, the latest figures at its end, and compile at once', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const updates: ProgressUpdate[] = [];
+    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    tracker.handle({ status: 'initiate', file: 'onnx/model.onnx' });
+    tracker.handle(total(10));
+    expect(updates.map((u) => u.loaded)).toEqual([10]);
+    // A chunk every 5 ms for 95 ms: held back, then the latest sent when the gap has passed.
+    for (let t = 5; t < 100; t += 5) {
+      now = t;
+      tracker.handle(total(10 + t));
+    }
+    expect(updates).toHaveLength(1);
+    now = 100;
+    vi.advanceTimersByTime(100);
+    expect(updates.map((u) => u.loaded)).toEqual([10, 105]);
+    // The last chunk, then the file's end: compile goes at once and the held update is dropped.
+    now = 120;
+    tracker.handle(total(1000));
+    tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
+    expect(updates.map((u) => [u.phase, u.loaded])).toEqual([['download', 10], ['download', 105], ['compile', 1000]]);
+    vi.advanceTimersByTime(1000);
+    expect(updates).toHaveLength(3);
+  });
+
+  it('sends nothing after it is stopped (a load that ended with an update held back)', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const updates: ProgressUpdate[] = [];
+    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    tracker.handle(total(1));
+    now = 10;
+    tracker.handle(total(2));
+    tracker.stop();
+    vi.advanceTimersByTime(500);
+    expect(updates.map((u) => u.loaded)).toEqual([1]);
+  });
+
   it('reports bytes while downloading and compile once every started file is done', () => {
     const updates: ProgressUpdate[] = [];
-    const tracker = new ProgressTracker((u) => updates.push(u));
+    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 0 });
     tracker.handle({ status: 'initiate', file: 'config.json' });
     tracker.handle({ status: 'initiate', file: 'onnx/model.onnx' });
     tracker.handle({

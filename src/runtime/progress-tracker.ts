@@ -9,8 +9,16 @@ export type ProgressInfo =
   | { status: 'ready' };
 
 /**
+ * Download updates are sent at most this often. Transformers.js reports every chunk it reads (thousands for a large
+ * file: ~8,000 for a 538 MB model), and each update is a message to the page, which draws it: on a machine whose
+ * cores the download, its cache write and the page share, that was work taken from the load itself.
+ */
+export const PROGRESS_GAP_MS = 100;
+
+/**
  * Turns Transformers.js per-file events into phases: bytes per file and in total while
- * downloading, then "compile" once every file that was started has arrived.
+ * downloading (at most one update per `gapMs`, the latest figures always sent), then "compile" once every file
+ * that was started has arrived.
  */
 export class ProgressTracker {
   private pending = new Set<string>();
@@ -18,9 +26,16 @@ export class ProgressTracker {
   private loaded = 0;
   private total = 0;
   private emit: (update: ProgressUpdate) => void;
+  private gapMs: number;
+  private now: () => number;
+  private lastSent = -Infinity;
+  /** A download update held back by the gap, sent when it has passed (with the figures of then). */
+  private held: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(emit: (update: ProgressUpdate) => void) {
+  constructor(emit: (update: ProgressUpdate) => void, options: { gapMs?: number; now?: () => number } = {}) {
     this.emit = emit;
+    this.gapMs = options.gapMs ?? PROGRESS_GAP_MS;
+    this.now = options.now ?? (() => performance.now());
   }
 
   handle(raw: unknown): void {
@@ -33,7 +48,7 @@ export class ProgressTracker {
         this.files = info.files;
         this.loaded = info.loaded;
         this.total = info.total;
-        this.send('download');
+        this.download();
         break;
       case 'done':
         this.pending.delete(info.file);
@@ -48,7 +63,25 @@ export class ProgressTracker {
     return this.total;
   }
 
+  /** No update is sent after this (a load that ended). */
+  stop(): void {
+    clearTimeout(this.held);
+    this.held = undefined;
+  }
+
+  private download(): void {
+    if (this.held !== undefined) return;
+    const wait = this.lastSent + this.gapMs - this.now();
+    if (wait <= 0) return this.send('download');
+    this.held = setTimeout(() => {
+      this.held = undefined;
+      this.send('download');
+    }, wait);
+  }
+
   private send(phase: ProgressUpdate['phase']): void {
+    this.stop();
+    this.lastSent = this.now();
     this.emit({ phase, loaded: this.loaded, total: this.total, files: this.files });
   }
 }

@@ -137,24 +137,29 @@ async function createPipeline(
   attach?: Attach,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
-  if (spec.pipeline === IMAGE_TEXT_PIPELINE) {
-    const pipe = await createImageTextPipe(spec, { device, dtype, onProgress: (info) => tracker.handle(info) });
-    usePythonPreprocessing(pipe);
-    return { pipe, bytes: tracker.totalBytes() };
-  }
-  const options = { device, dtype, revision: spec.revision, progress_callback: (info: unknown) => tracker.handle(info) };
-  const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
-    ...options,
-    config: report.family ? asLoadableConfig(await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) : undefined,
-  });
-  usePythonPreprocessing(pipe);
   try {
-    await attach?.(pipe, { model: spec.model, options });
-  } catch (error) {
-    await dispose(pipe).catch(() => undefined);
-    throw error;
+    if (spec.pipeline === IMAGE_TEXT_PIPELINE) {
+      const pipe = await createImageTextPipe(spec, { device, dtype, onProgress: (info) => tracker.handle(info) });
+      usePythonPreprocessing(pipe);
+      return { pipe, bytes: tracker.totalBytes() };
+    }
+    const options = { device, dtype, revision: spec.revision, progress_callback: (info: unknown) => tracker.handle(info) };
+    const pipe = await pipeline(spec.pipeline as PipelineType, spec.model, {
+      ...options,
+      config: report.family ? asLoadableConfig(await AutoConfig.from_pretrained(spec.model, { revision: spec.revision })) : undefined,
+    });
+    usePythonPreprocessing(pipe);
+    try {
+      await attach?.(pipe, { model: spec.model, options });
+    } catch (error) {
+      await dispose(pipe).catch(() => undefined);
+      throw error;
+    }
+    return { pipe, bytes: tracker.totalBytes() };
+  } finally {
+    // A download update still held back must not arrive after the load has ended.
+    tracker.stop();
   }
-  return { pipe, bytes: tracker.totalBytes() };
 }
 
 function load(spec: LoadSpec, caps: Capabilities, onProgress: (u: ProgressUpdate) => void, signal?: AbortSignal, attach?: Attach, facts?: ModelReport): Promise<LoadedPipeline> {
