@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatCount } from '../../ui/format';
+import { ProgressBar } from '../../ui/kit/ProgressBar/ProgressBar';
 
 export interface RankedRow {
   key: string | number;
@@ -51,9 +52,7 @@ export function EmbedProgressLine({ progress, what }: { progress?: { done: numbe
       <p className="muted small">
         <span className="spinner" /> Embedding {what}: {formatCount(progress.done)} / {formatCount(progress.total)}
       </p>
-      <div className="progress">
-        <span style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar percent={percent} label={`Embedding ${what}`} />
     </div>
   );
 }

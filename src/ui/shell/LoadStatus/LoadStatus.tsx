@@ -6,6 +6,7 @@ import { formatBytes, formatMs } from '../../format';
 import { ErrorNotice } from '../../kit/ErrorNotice/ErrorNotice';
 import { OnnxLabLink } from '../ModelPlan/OnnxLabLink';
 import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
+import { ProgressBar } from '../../kit/ProgressBar/ProgressBar';
 import { measuredKey } from '../../../store/models-slice';
 import { loadErrorAboutModel } from '../ModelPlan/model-error';
 import { decoderFamilyOf } from '../../../models/decoder-family';
@@ -13,12 +14,7 @@ import { decoderFamilyOf } from '../../../models/decoder-family';
 const PHASE_TEXT = { download: 'Downloading', compile: 'Compiling', warmup: 'Warming up' } as const;
 
 function Bar({ value, total, label }: { value: number; total: number; label: string }) {
-  const pct = total > 0 ? Math.min(100, (value / total) * 100) : 0;
-  return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
-      <span style={{ width: `${pct}%` }} />
-    </div>
-  );
+  return <ProgressBar percent={total > 0 ? (value / total) * 100 : 0} label={label} />;
 }
 
 function Loading() {

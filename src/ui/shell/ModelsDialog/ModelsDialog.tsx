@@ -9,6 +9,7 @@ import {
   type StorageInfo,
 } from '../../../cache/model-cache';
 import { HUB_HOST } from '../../../store/settings-slice';
+import { ProgressBar } from '../../kit/ProgressBar/ProgressBar';
 import { useApp } from '../../../store';
 import { measuredKey, type MeasuredModel } from '../../../store/models-slice';
 import { MemoryFigures } from '../../kit/MemoryFigures/MemoryFigures';
@@ -38,9 +39,7 @@ function StorageBar({ info, onPersist }: { info: StorageInfo; onPersist(): void 
         {pct !== undefined ? ` (${pct.toFixed(pct < 1 ? 2 : 0)}%)` : ''}
       </p>
       {pct !== undefined && (
-        <div className="progress" role="progressbar" aria-label="Storage used" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
-          <span style={{ width: `${Math.max(pct, 0.5)}%` }} />
-        </div>
+        <ProgressBar percent={pct} minFill={0.5} label="Storage used" />
       )}
       <p className="muted small">
         {info.persisted
