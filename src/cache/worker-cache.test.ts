@@ -169,6 +169,31 @@ describe('ModelCache download checks', () => {
     expect(entries.get(`${B}onnx/model.onnx`)).toBe(4);
   });
 
+  it('uses the kept bytes when the answer says no length, and lets them go when the file turns out to be cached', async () => {
+    const url = `${A}onnx/model.onnx`;
+    const { cache, entries } = fakeCache(10_000);
+    const kept = new Map([[url, new Uint8Array([9, 9, 9]).buffer]]);
+    const store = new ModelCache(async () => cache, {
+      expectationOnceListed: async () => ({ contentLength: 3 }),
+      forget: () => undefined,
+      takeBody: (key) => {
+        const bytes = kept.get(key);
+        kept.delete(key);
+        return bytes;
+      },
+    });
+    const answer = new Response(new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array([9, 9, 9])), c.close()) }));
+    expect(answer.headers.get('content-length')).toBeNull();
+    const read = vi.spyOn(answer, 'arrayBuffer');
+    await store.put(url, answer);
+    expect(read).not.toHaveBeenCalled();
+    expect(entries.get(url)).toBe(3);
+    // Another download of it kept, then Transformers.js' second lookup finds it cached: no put follows, the bytes go.
+    kept.set(url, new Uint8Array(3).buffer);
+    expect(await store.match(url)).toBeDefined();
+    expect(kept.has(url)).toBe(false);
+  });
+
   it('a kept download is let go of when its model\'s caching is blocked', async () => {
     const { cache } = fakeCache(3);
     const taken: string[] = [];

@@ -100,6 +100,9 @@ export class ModelCache {
     const found = await (await this.open()).match(key);
     const parts = parseCacheUrl(key);
     if (found && parts) this.hits.set(parts.prefix, (this.hits.get(parts.prefix) ?? new Set()).add(parts.file));
+    // Transformers.js asks again just before it would store a download: when another load stored the file meanwhile,
+    // no put follows, and the bytes kept for it are let go of now.
+    if (found) this.checks?.takeBody?.(key);
     return found;
   }
 

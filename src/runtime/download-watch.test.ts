@@ -83,6 +83,7 @@ describe('DownloadWatch', () => {
 
   it('keeps the bytes of a full download as they passed through, for the cache, and hands them out once', async () => {
     const watch = new DownloadWatch();
+    watch.keepBodies('http://m/org/a/resolve/main/');
     const source = manualFetch();
     const response = await watch.wrap(source.fetch)(URL_A);
     const read = response.arrayBuffer();
@@ -97,6 +98,7 @@ describe('DownloadWatch', () => {
   it('keeps exactly what arrived when it is longer or shorter than announced, or came without a length', async () => {
     const answer = (bytes: number[], headers: Record<string, string>) => async () => new Response(new Uint8Array(bytes), { status: 200, headers });
     const watch = new DownloadWatch();
+    watch.keepBodies('http://m/org/a/resolve/main/');
     for (const [bytes, headers] of [
       [[1, 2, 3, 4, 5], { 'Content-Length': '3' }],
       [[1, 2], { 'Content-Length': '3' }],
@@ -109,6 +111,8 @@ describe('DownloadWatch', () => {
 
   it('keeps nothing of a Range probe, an unfinished download or an error, and lets go of what a load left', async () => {
     const watch = new DownloadWatch();
+    watch.keepBodies('http://m/org/a/resolve/main/');
+    watch.keepBodies('http://m/org/b/resolve/main/');
     const probe = async () => new Response(new Uint8Array([1]), { status: 206, headers: { 'Content-Range': 'bytes 0-0/3' } });
     await (await watch.wrap(probe)(URL_A, { headers: { Range: 'bytes=0-0' } })).arrayBuffer();
     expect(watch.takeBody(URL_A)).toBeUndefined();
@@ -128,6 +132,43 @@ describe('DownloadWatch', () => {
     watch.dropBodies('http://m/org/a/resolve/main/');
     expect(watch.takeBody(URL_A)).toBeUndefined();
     expect(watch.takeBody('http://m/org/b/resolve/main/config.json')).toBeDefined();
+  });
+
+  it('keeps nothing outside a load, after it, when the length cannot be allocated, or when two downloads of a URL overlap', async () => {
+    const whole = (bytes: number[], headers: Record<string, string> = {}) => async () => new Response(new Uint8Array(bytes), { status: 200, headers });
+    const watch = new DownloadWatch();
+    await (await watch.wrap(whole([1, 2]))(URL_A)).arrayBuffer();
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    watch.keepBodies('http://m/org/a/resolve/main/');
+    // A download that finishes after its load ended (dropBodies) is not kept.
+    const source = manualFetch();
+    const late = await watch.wrap(source.fetch)(URL_A);
+    const read = late.arrayBuffer();
+    watch.dropBodies('http://m/org/a/resolve/main/');
+    source.push([1, 2, 3]);
+    source.end();
+    await read;
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    watch.keepBodies('http://m/org/a/resolve/main/');
+    // An announced length no buffer can hold: nothing is kept (the cache reads the answer itself).
+    await (await watch.wrap(whole([1, 2], { 'Content-Length': String(2 ** 52) }))(URL_A)).arrayBuffer();
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    // Two overlapping downloads of one URL: neither is kept.
+    const first = manualFetch();
+    const second = manualFetch();
+    const a = await watch.wrap(first.fetch)(URL_A);
+    const b = await watch.wrap(second.fetch)(URL_A);
+    const readA = a.arrayBuffer();
+    const readB = b.arrayBuffer();
+    first.push([1, 2, 3]);
+    first.end();
+    second.push([4, 5, 6]);
+    second.end();
+    await Promise.all([readA, readB]);
+    expect(watch.takeBody(URL_A)).toBeUndefined();
+    // Afterwards, a download on its own is kept again.
+    await (await watch.wrap(whole([7, 8]))(URL_A)).arrayBuffer();
+    expect(Array.from(new Uint8Array(watch.takeBody(URL_A)!))).toEqual([7, 8]);
   });
 });
 

@@ -17,6 +17,8 @@ interface Active {
   /** When the last byte (or the request itself) went out or came in. */
   last: number;
   controller: AbortController;
+  /** Another full download of the same URL overlapped this one: whose bytes the cache is handed is unclear, so none. */
+  shared?: boolean;
 }
 
 /**
@@ -30,17 +32,21 @@ class BodyCopy {
   private buffer: Uint8Array<ArrayBuffer> | undefined;
   private chunks: Uint8Array[] = [];
   private size = 0;
+  /** Nothing is kept: the announced length could not be allocated, so the cache reads the answer itself. */
+  private off = false;
 
   constructor(expectedLength: number | undefined) {
     if (!expectedLength) return;
     try {
       this.buffer = new Uint8Array(expectedLength);
     } catch {
-      // More than this browser can allocate at once: the chunks are kept instead (and the cache reads the answer).
+      // More than this browser can allocate at once: keeping the chunks instead would hold as much, when memory is short.
+      this.off = true;
     }
   }
 
   add(chunk: Uint8Array): void {
+    if (this.off) return;
     if (this.buffer && this.size + chunk.byteLength <= this.buffer.byteLength) {
       this.buffer.set(chunk, this.size);
     } else {
@@ -54,6 +60,7 @@ class BodyCopy {
 
   /** The bytes received, exactly; undefined when they cannot be put in one buffer. */
   bytes(): ArrayBuffer | undefined {
+    if (this.off) return undefined;
     if (this.buffer) return this.size === this.buffer.byteLength ? this.buffer.buffer : this.buffer.buffer.slice(0, this.size);
     try {
       const whole = new Uint8Array(this.size);
@@ -129,6 +136,8 @@ export class DownloadWatch {
   private active = new Set<Active>();
   /** Per URL: the bytes of its last full download, until the cache takes them (`takeBody`) or the load ends. */
   private bodies = new Map<string, ArrayBuffer>();
+  /** URL prefixes whose downloads' bytes are kept: the model versions being loaded (`keepBodies`). */
+  private keeping = new Set<string>();
   private blocked = new Set<string>();
   private stalledHost: string | undefined;
   private listeners = new Set<(host: string | undefined) => void>();
@@ -163,9 +172,18 @@ export class DownloadWatch {
         this.untrack(entry);
         return response;
       }
-      // A full answer's bytes are kept for the cache; an earlier download's of the same URL are stale now.
+      // A full answer's bytes are kept for the cache while its model version loads; an earlier download's of the same
+      // URL are stale now, and a download overlapping another of the same URL keeps nothing (nor does the other).
       this.bodies.delete(url);
-      const keep = response.status === 200 ? (bytes: ArrayBuffer) => void this.bodies.set(url, bytes) : undefined;
+      for (const other of this.active) {
+        if (other !== entry && other.url === url) other.shared = entry.shared = true;
+      }
+      const keep =
+        response.status === 200 && this.isKept(url)
+          ? (bytes: ArrayBuffer) => {
+              if (!entry.shared && this.isKept(url)) this.bodies.set(url, bytes);
+            }
+          : undefined;
       const body = this.watched(response.body, entry, keep);
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
@@ -231,9 +249,23 @@ export class DownloadWatch {
     return bytes;
   }
 
-  /** Lets go of the downloaded bytes under a URL prefix that were not taken (a load that ended before caching them). */
+  /** Keeps the bytes of the downloads under a URL prefix (a model version's load), until `dropBodies`. */
+  keepBodies(prefix: string): void {
+    this.keeping.add(prefix);
+  }
+
+  /**
+   * Stops keeping downloads under a URL prefix and lets go of those not taken: a load that ended before caching them,
+   * or a download that finished after it.
+   */
   dropBodies(prefix: string): void {
+    this.keeping.delete(prefix);
     for (const url of [...this.bodies.keys()]) if (url.startsWith(prefix)) this.bodies.delete(url);
+  }
+
+  private isKept(url: string): boolean {
+    for (const prefix of this.keeping) if (url.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Forgets a URL's announcements, so a later download is judged on its own answer only. */

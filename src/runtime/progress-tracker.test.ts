@@ -43,7 +43,28 @@ describe('ProgressTracker', () => {
     tracker.handle(total(2));
     tracker.stop();
     vi.advanceTimersByTime(500);
+    now = 600;
+    tracker.handle(total(3));
+    tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
+    vi.advanceTimersByTime(500);
     expect(updates.map((u) => u.loaded)).toEqual([1]);
+  });
+
+  it('a load that ended well sends the figures still held back, once, and nothing after', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const updates: ProgressUpdate[] = [];
+    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    tracker.handle({ status: 'initiate', file: 'onnx/model.onnx' });
+    tracker.handle({ status: 'initiate', file: 'optional.json' });
+    tracker.handle(total(1));
+    now = 10;
+    tracker.handle(total(1000));
+    // optional.json was missing: no "done" for it, so no compile; the last figures go out as the load ends.
+    tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
+    tracker.stop(true);
+    vi.advanceTimersByTime(500);
+    expect(updates.map((u) => [u.phase, u.loaded])).toEqual([['download', 1], ['download', 1000]]);
   });
 
   it('reports bytes while downloading and compile once every started file is done', () => {

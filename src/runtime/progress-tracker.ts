@@ -31,6 +31,7 @@ export class ProgressTracker {
   private lastSent = -Infinity;
   /** A download update held back by the gap, sent when it has passed (with the figures of then). */
   private held: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
 
   constructor(emit: (update: ProgressUpdate) => void, options: { gapMs?: number; now?: () => number } = {}) {
     this.emit = emit;
@@ -39,6 +40,8 @@ export class ProgressTracker {
   }
 
   handle(raw: unknown): void {
+    // A load that ended can still hear from its files' reads (an attempt given up for another device): not sent.
+    if (this.stopped) return;
     const info = raw as ProgressInfo;
     switch (info.status) {
       case 'initiate':
@@ -63,10 +66,15 @@ export class ProgressTracker {
     return this.total;
   }
 
-  /** No update is sent after this (a load that ended). */
-  stop(): void {
+  /**
+   * No update is sent after this (a load that ended). `flush`: an update still held back is sent first, so a load
+   * that succeeded shows its last figures (a missing optional file ends it with no "compile").
+   */
+  stop(flush = false): void {
+    if (flush && this.held !== undefined) this.send('download');
     clearTimeout(this.held);
     this.held = undefined;
+    this.stopped = true;
   }
 
   private download(): void {
@@ -80,7 +88,8 @@ export class ProgressTracker {
   }
 
   private send(phase: ProgressUpdate['phase']): void {
-    this.stop();
+    clearTimeout(this.held);
+    this.held = undefined;
     this.lastSent = this.now();
     this.emit({ phase, loaded: this.loaded, total: this.total, files: this.files });
   }

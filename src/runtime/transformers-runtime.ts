@@ -137,7 +137,7 @@ async function createPipeline(
   attach?: Attach,
 ): Promise<{ pipe: unknown; bytes: number }> {
   const tracker = new ProgressTracker(onProgress);
-  try {
+  const build = async (): Promise<{ pipe: unknown; bytes: number }> => {
     if (spec.pipeline === IMAGE_TEXT_PIPELINE) {
       const pipe = await createImageTextPipe(spec, { device, dtype, onProgress: (info) => tracker.handle(info) });
       usePythonPreprocessing(pipe);
@@ -156,9 +156,15 @@ async function createPipeline(
       throw error;
     }
     return { pipe, bytes: tracker.totalBytes() };
-  } finally {
-    // A download update still held back must not arrive after the load has ended.
+  };
+  try {
+    const built = await build();
+    // Its last figures are shown; nothing of this load arrives after it has ended.
+    tracker.stop(true);
+    return built;
+  } catch (error) {
     tracker.stop();
+    throw error;
   }
 }
 
@@ -185,6 +191,7 @@ async function watchedLoad(
   await modelCache.settle(prefix);
   modelCache.allow(prefix);
   downloads.unblock(prefix);
+  downloads.keepBodies(prefix);
   const stop = () => downloads.abort(prefix);
   signal?.addEventListener('abort', stop);
   let last: ProgressUpdate = { phase: 'download', loaded: 0, total: 0, files: {} };
