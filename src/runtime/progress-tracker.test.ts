@@ -6,26 +6,32 @@ afterEach(() => vi.useRealTimers());
 
 const total = (loaded: number) => ({ status: 'progress_total', loaded, total: 1000, files: { 'onnx/model.onnx': { loaded, total: 1000 } } });
 
+/** A tracker with a 100 ms gap on a clock the test sets (`at`), with fake timers. */
+function timed() {
+  vi.useFakeTimers();
+  let now = 0;
+  const updates: ProgressUpdate[] = [];
+  const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+  return { tracker, updates, at: (ms: number) => void (now = ms) };
+}
+
 describe('ProgressTracker', () => {
   it('sends download updates at most once per gap, the latest figures at its end, and compile at once', () => {
-    vi.useFakeTimers();
-    let now = 0;
-    const updates: ProgressUpdate[] = [];
-    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    const { tracker, updates, at } = timed();
     tracker.handle({ status: 'initiate', file: 'onnx/model.onnx' });
     tracker.handle(total(10));
     expect(updates.map((u) => u.loaded)).toEqual([10]);
     // A chunk every 5 ms for 95 ms: held back, then the latest sent when the gap has passed.
     for (let t = 5; t < 100; t += 5) {
-      now = t;
+      at(t);
       tracker.handle(total(10 + t));
     }
     expect(updates).toHaveLength(1);
-    now = 100;
+    at(100);
     vi.advanceTimersByTime(100);
     expect(updates.map((u) => u.loaded)).toEqual([10, 105]);
     // The last chunk, then the file's end: compile goes at once and the held update is dropped.
-    now = 120;
+    at(120);
     tracker.handle(total(1000));
     tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
     expect(updates.map((u) => [u.phase, u.loaded])).toEqual([['download', 10], ['download', 105], ['compile', 1000]]);
@@ -34,16 +40,13 @@ describe('ProgressTracker', () => {
   });
 
   it('sends nothing after it is stopped (a load that ended with an update held back)', () => {
-    vi.useFakeTimers();
-    let now = 0;
-    const updates: ProgressUpdate[] = [];
-    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    const { tracker, updates, at } = timed();
     tracker.handle(total(1));
-    now = 10;
+    at(10);
     tracker.handle(total(2));
     tracker.stop();
     vi.advanceTimersByTime(500);
-    now = 600;
+    at(600);
     tracker.handle(total(3));
     tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
     vi.advanceTimersByTime(500);
@@ -51,14 +54,11 @@ describe('ProgressTracker', () => {
   });
 
   it('a load that ended well sends the figures still held back, once, and nothing after', () => {
-    vi.useFakeTimers();
-    let now = 0;
-    const updates: ProgressUpdate[] = [];
-    const tracker = new ProgressTracker((u) => updates.push(u), { gapMs: 100, now: () => now });
+    const { tracker, updates, at } = timed();
     tracker.handle({ status: 'initiate', file: 'onnx/model.onnx' });
     tracker.handle({ status: 'initiate', file: 'optional.json' });
     tracker.handle(total(1));
-    now = 10;
+    at(10);
     tracker.handle(total(1000));
     // optional.json was missing: no "done" for it, so no compile; the last figures go out as the load ends.
     tracker.handle({ status: 'done', file: 'onnx/model.onnx' });
