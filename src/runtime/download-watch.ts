@@ -304,8 +304,8 @@ export class DownloadWatch {
   }
 
   /**
-   * The body as it comes, with each byte's arrival noted for the stall check; with `copy` also kept, and handed to
-   * `whole` when the body is complete (before the reader sees its end).
+   * The body as it comes, with each byte's arrival noted for the stall check. With `whole`, the bytes are also copied
+   * (BodyCopy) and handed to it once the body is complete, before the reader sees its end.
    */
   private watched(body: ReadableStream<Uint8Array>, entry: Active, whole?: (bytes: ArrayBuffer) => void): ReadableStream<Uint8Array> {
     const reader = body.getReader();
