@@ -9,8 +9,8 @@ export type ProgressInfo =
   | { status: 'ready' };
 
 /**
- * Download updates are sent at most this often. Transformers.js reports every chunk it reads (thousands for a large
- * file: ~8,000 for a 538 MB model), and each update is a message to the page, which draws it: on a machine whose
+ * Download updates are sent at most this often. Transformers.js reports every chunk it reads (about a thousand for a
+ * 538 MB model), and each update is a message to the page, which draws it: on a machine whose
  * cores the download, its cache write and the page share, that was work taken from the load itself.
  */
 export const PROGRESS_GAP_MS = 100;
