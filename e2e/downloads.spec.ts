@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { FIRST_CHECK, MIRROR, expectRunDone, runAndWait, topLabel } from './helpers/app';
+import { FIRST_CHECK, MIRROR, expectRunDone, fillModel, runAndWait, topLabel } from './helpers/app';
 
 // Broken downloads, made on purpose: a proxy in front of the model mirror that can cut an .onnx short (while its
 // Range probe announces the full size), alter its bytes (while X-Linked-Etag gives the real sha256), or stall it.
@@ -92,13 +92,7 @@ async function startProxy(stallMs: number): Promise<Proxy> {
 async function open(page: Page, host: string, task: string, model: string): Promise<void> {
   await page.goto(`./?host=${encodeURIComponent(host)}`);
   await page.getByTestId(`task-${task}`).click();
-  const input = page.getByTestId('model-input');
-  // As in openTask (helpers/app.ts): the task's default on this host may land between fill's select-all and its
-  // typing, which then appends; fill again until the field holds exactly the model.
-  await expect(async () => {
-    await input.fill(model);
-    await expect(input).toHaveValue(model, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  await fillModel(page, model);
   await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
 }
 

@@ -25,15 +25,21 @@ export async function pickTask(page: Page, task: string): Promise<void> {
 export async function openTask(page: Page, task: string, model: string, query = ''): Promise<void> {
   await page.goto(`./?host=${encodeURIComponent(MIRROR)}${query}`);
   await pickTask(page, task);
+  await fillModel(page, model);
+  await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
+}
+
+/**
+ * Types a model id into the model field. The task's default on this host may land while the field is being filled
+ * (between fill's select-all and its typing, which then appends): fill again until the field holds exactly the model.
+ * Once typed, the choice is the user's and a later default leaves it alone.
+ */
+export async function fillModel(page: Page, model: string): Promise<void> {
   const input = page.getByTestId('model-input');
-  // The task's default on this host may land while the field is being filled (between fill's select-all and its
-  // typing, which then appends): fill again until the field holds exactly the model. Once typed, the choice is the
-  // user's and a later default leaves it alone.
   await expect(async () => {
     await input.fill(model);
     await expect(input).toHaveValue(model, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByTestId('host-badge')).toContainText('127.0.0.1');
 }
 
 /**
