@@ -3,16 +3,18 @@ import type { Device, FileProgress, LoadSpec } from '../protocol/messages';
 import type { LoadContext } from '../tasks/types';
 import { chooseDevice } from './device-probe';
 import { createSession, fetchBytes, type OrtSession } from './ort-session';
+import { PROGRESS_GAP_MS } from './progress-tracker';
 
 /** Downloads several files at once, reporting per-file and total bytes as Transformers.js loads do. */
 export async function downloadAll<K extends string>(urls: Record<K, string>, ctx: LoadContext): Promise<Record<K, Uint8Array>> {
   const files: Record<string, FileProgress> = {};
   let last = 0;
   const report = (file: string) => {
-    // Chunks arrive every few kB: a UI update per chunk would keep the page busy re-rendering.
+    // Chunks arrive every few kB: a UI update per chunk would keep the page busy re-rendering (the same gap as
+    // Transformers.js loads, ProgressTracker).
     const now = performance.now();
     const done = files[file].loaded >= files[file].total;
-    if (!done && now - last < 100) return;
+    if (!done && now - last < PROGRESS_GAP_MS) return;
     last = now;
     const all = Object.values(files);
     const loaded = all.reduce((sum, f) => sum + f.loaded, 0);
