@@ -57,35 +57,44 @@ test.describe('vision tasks with views that fit them', () => {
     expect(bytes[25]).toBe(6);
 
     // Run again. A one-shot run is drawn as running only once it has lasted SHOW_RUNNING_AFTER_MS (200 ms): until
-    // then the last cut-out stays as it was. IS-Net takes seconds, so this one is then shown running, with Stop.
+    // then the last cut-out stays as it was. IS-Net takes seconds, so this one is then shown running, with Stop,
+    // over the last cut-out drawn as stale: the very same canvas, kept where it was, until the new one replaces it.
+    type Seen = { ms: number; cutout: boolean; stale: boolean; same: boolean; running: boolean; stop: boolean };
     await page.evaluate(() => {
-      const seen: { ms: number; cutout: boolean; running: boolean; stop: boolean }[] = [];
+      const seen: Seen[] = [];
+      const first = document.querySelector('[data-testid=output] [data-testid=cutout-canvas]');
       const look = () => {
         const output = document.querySelector('[data-testid=output]')!;
+        const canvas = output.querySelector('[data-testid=cutout-canvas]');
         const state = {
           ms: performance.now() - (window as unknown as { clickedAt: number }).clickedAt,
-          cutout: !!output.querySelector('[data-testid=cutout-canvas]'),
+          cutout: !!canvas,
+          stale: !!canvas?.closest('[data-stale]'),
+          same: canvas === first,
           running: /Running…/.test(output.textContent ?? ''),
           stop: !!document.querySelector('[data-testid=stop-button]'),
         };
         const last = seen.at(-1);
-        if (!last || last.cutout !== state.cutout || last.running !== state.running || last.stop !== state.stop) seen.push(state);
+        if (!last || (['cutout', 'stale', 'same', 'running', 'stop'] as const).some((key) => last[key] !== state[key])) seen.push(state);
       };
       (window as unknown as { seen: typeof seen }).seen = seen;
       document.querySelector('[data-testid=run-button]')!.addEventListener('click', () => ((window as unknown as { clickedAt: number }).clickedAt = performance.now(), look()), { capture: true, once: true });
-      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale'] });
     });
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('stop-button')).toBeVisible();
     await expect(page.getByTestId('output')).toContainText('Running…');
+    await expect(page.getByTestId('output').locator('[data-stale]')).toHaveCSS('opacity', '0.45');
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', { timeout: 300_000 });
-    const seen = await page.evaluate(() => (window as unknown as { seen: { ms: number; cutout: boolean; running: boolean; stop: boolean }[] }).seen);
-    expect(seen[0]).toMatchObject({ cutout: true, running: false, stop: false });
-    const shown = seen.findIndex((state) => state.running || state.stop || !state.cutout);
-    // The first change the page shows is the running state, never an empty pane, and never before 200 ms.
-    expect(seen[shown]).toMatchObject({ running: true, stop: true, cutout: false });
+    const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
+    expect(seen[0]).toMatchObject({ cutout: true, stale: false, same: true, running: false, stop: false });
+    const shown = seen.findIndex((state) => state.running || state.stop || state.stale || !state.cutout || !state.same);
+    // The first change the page shows is the running state over the same cut-out, now stale: never an empty pane,
+    // and never before 200 ms.
+    expect(seen[shown]).toMatchObject({ running: true, stop: true, cutout: true, stale: true, same: true });
     expect(seen[shown].ms).toBeGreaterThanOrEqual(200);
-    expect(seen.at(-1)).toMatchObject({ cutout: true, running: false, stop: false });
+    // Then the new cut-out, drawn as the result.
+    expect(seen.at(-1)).toMatchObject({ cutout: true, stale: false, same: false, running: false, stop: false });
   });
 
   test('segmentation: one mask per label drawn over the picture, with toggles and opacity', async ({ page }) => {

@@ -317,9 +317,9 @@ describe('runs slice', () => {
     // A stale timer (an earlier run's) changes nothing.
     state().runShown(last.seq);
     expect(state().run).toBe(quiet);
-    // Its own timer shows it as running, with nothing of the placeholder left.
+    // Its own timer shows it as running, the last result kept as stale (drawn dimmed until the new one comes).
     state().runShown(quiet.seq);
-    expect(state().run).toEqual({ status: 'running', task: 'text-classification', input: 'b', seq: quiet.seq });
+    expect(state().run).toEqual({ status: 'running', task: 'text-classification', input: 'b', seq: quiet.seq, stale: last });
     expect(shownRun(state().run)).toBe(state().run);
     state().runFinished(['second'], { latencyMs: 1 });
     expect(state().run).toEqual({ status: 'done', task: 'text-classification', input: 'b', seq: quiet.seq, output: ['second'], stats: { latencyMs: 1 } });
@@ -357,6 +357,35 @@ describe('runs slice', () => {
     state().runStarted('text-classification', 'c', true);
     // No chain of placeholders: the second one holds the result the page still shows.
     expect(state().run.before).toBe(done);
+  });
+
+  it('keeps only a finished result of the same task as stale, and lets go of it at a partial, the end or an error', () => {
+    state().clearRun();
+    state().runStarted('text-classification', 'a');
+    state().runFailed({ name: 'InferenceError', message: 'boom' }, 'run');
+    state().runStarted('text-classification', 'b', true);
+    state().runShown(state().run.seq);
+    // An error is not drawn under a new run: the run is shown as running over nothing.
+    expect(state().run).not.toHaveProperty('stale');
+    state().runFinished(['b'], { latencyMs: 1 });
+    state().runStarted('image-classification', 'c', true);
+    state().runShown(state().run.seq);
+    expect(state().run).not.toHaveProperty('stale');
+    state().runFinished(['c'], { latencyMs: 1 });
+    const done = state().run;
+    state().runStarted('image-classification', 'd', true);
+    state().runShown(state().run.seq);
+    expect(state().run.stale).toBe(done);
+    // A partial is drawn by the task's output itself (a progress count): the stale result goes.
+    state().runPartial({ progress: 1 });
+    expect(state().run).not.toHaveProperty('stale');
+    expect(state().run).toMatchObject({ status: 'running', input: 'd' });
+    state().runFailed({ name: 'InferenceError', message: 'boom' }, 'run');
+    expect(state().run).not.toHaveProperty('stale');
+    state().runStarted('image-classification', 'e', true);
+    state().runShown(state().run.seq);
+    state().runFinished(['e'], { latencyMs: 1 });
+    expect(state().run).toEqual({ status: 'done', task: 'image-classification', input: 'e', seq: state().run.seq, output: ['e'], stats: { latencyMs: 1 } });
   });
 });
 

@@ -124,6 +124,9 @@ export function Workspace() {
   // The real status of this task's run, drawn or not: on the output pane for tests and assistive tech.
   const status = s.run.task === s.task ? s.run.status : 'idle';
   const runHere = run.task === s.task;
+  // A one-shot run shown as running draws the result it started over, dimmed, until its own comes (runs-slice.ts).
+  const stale = runHere && run.status === 'running' && run.stale?.task === s.task ? run.stale : undefined;
+  const drawn = stale ?? run;
   const inputError = runHere && run.status === 'error' && run.errorAt === 'input' ? run.error : undefined;
   const runError = runHere && run.status === 'error' && run.errorAt === 'run' ? run.error : undefined;
   const Output = view.Output;
@@ -158,28 +161,31 @@ export function Workspace() {
           <h2 className="pane-title">Output</h2>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
-          {view.alwaysShowOutput || (runHere && (run.status === 'running' || run.status === 'done')) ? (
-            <PanelBoundary key={`${s.task}:${run.seq}:${attempt}`} onError={dropResult}>
-            <Streaming
-              Output={Output}
-              streams={runHere && run.status === 'running'}
-              input={runHere ? run.input : input}
-              output={runHere && run.status === 'done' ? run.output : undefined}
-              {...context}
-              onParamsChange={s.setParams}
-              value={input}
-              onChange={s.setInput}
-              onRun={runTask}
-              running={runHere && run.status === 'running'}
-            />
-            </PanelBoundary>
-          ) : (
-            !runError && !droppedHere && <p className="muted empty">Run the model to see its output here.</p>
-          )}
           {runHere && run.status === 'running' && isOneShot(view) && (
-            <p className="muted">
+            <p className="muted running-note">
               <span className="spinner" /> Running…
             </p>
+          )}
+          {view.alwaysShowOutput || (runHere && (run.status === 'running' || run.status === 'done')) ? (
+            // The same element with or without a stale result, so the stale one stays mounted as it was drawn.
+            <div className={stale ? 'stale-output' : 'run-output'} data-stale={stale ? true : undefined}>
+              <PanelBoundary key={`${s.task}:${drawn.seq}:${attempt}`} onError={dropResult}>
+              <Streaming
+                Output={Output}
+                streams={runHere && !stale && run.status === 'running'}
+                input={runHere ? drawn.input : input}
+                output={runHere && drawn.status === 'done' ? drawn.output : undefined}
+                {...context}
+                onParamsChange={s.setParams}
+                value={input}
+                onChange={s.setInput}
+                onRun={runTask}
+                running={runHere && !stale && run.status === 'running'}
+              />
+              </PanelBoundary>
+            </div>
+          ) : (
+            !runError && !droppedHere && <p className="muted empty">Run the model to see its output here.</p>
           )}
           {runHere && <RunStats />}
           {runHere && <ResultExport />}
