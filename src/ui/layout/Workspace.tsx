@@ -162,7 +162,7 @@ export function Workspace() {
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
           {runHere && run.status === 'running' && isOneShot(view) && (
-            <p className="muted running-note">
+            <p className="muted">
               <span className="spinner" /> Running…
             </p>
           )}
