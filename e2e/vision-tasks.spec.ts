@@ -84,7 +84,13 @@ test.describe('vision tasks with views that fit them', () => {
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('stop-button')).toBeVisible();
     await expect(page.getByTestId('output')).toContainText('Running…');
-    await expect(page.getByTestId('output').locator('[data-stale]')).toHaveCSS('opacity', '0.45');
+    // Dimmed, and inert: not the current result, so nothing in it can be used meanwhile.
+    const staleOutput = page.getByTestId('output').locator('[data-stale]');
+    await expect(staleOutput).toHaveCSS('opacity', '0.45');
+    await expect(staleOutput).toHaveAttribute('inert', '');
+    const oldDownload = staleOutput.getByTestId('download-png');
+    await oldDownload.evaluate((button: HTMLElement) => button.focus());
+    await expect(oldDownload).not.toBeFocused();
     await expect(page.getByTestId('output')).toHaveAttribute('data-status', 'done', { timeout: 300_000 });
     const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
     expect(seen[0]).toMatchObject({ cutout: true, stale: false, same: true, running: false, stop: false });
@@ -93,8 +99,11 @@ test.describe('vision tasks with views that fit them', () => {
     // and never before 200 ms.
     expect(seen[shown]).toMatchObject({ running: true, stop: true, cutout: true, stale: true, same: true });
     expect(seen[shown].ms).toBeGreaterThanOrEqual(200);
+    // It stays so until the end: never an empty pane or the old cut-out drawn as current while the run goes on.
+    const last = seen.findIndex((state) => !state.running);
+    for (const state of seen.slice(shown, last)) expect(state).toMatchObject({ cutout: true, stale: true, same: true, stop: true });
     // Then the new cut-out, drawn as the result.
-    expect(seen.at(-1)).toMatchObject({ cutout: true, stale: false, same: false, running: false, stop: false });
+    expect(seen.at(-1)).toMatchObject({ cutout: true, stale: false, running: false, stop: false });
   });
 
   test('segmentation: one mask per label drawn over the picture, with toggles and opacity', async ({ page }) => {

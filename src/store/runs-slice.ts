@@ -70,6 +70,8 @@ export interface RunsSlice {
   runStarted(task: string, input: unknown, quiet?: boolean): void;
   /** The run `seq` has lasted long enough to be shown as running. */
   runShown(seq: number): void;
+  /** The stale result could not be drawn again (its panel threw): the running run is drawn over nothing instead. */
+  dropStale(): void;
   /** A partial of the running run (of run `seq` when given: a late one of an earlier run is dropped). */
   runPartial(partial: unknown, seq?: number): void;
   runFinished(output: unknown, stats: RunStats): void;
@@ -92,6 +94,12 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     const { before } = run;
     const keep = before.status === 'done' && before.task === run.task;
     set({ run: keep ? { ...settled(run), stale: before } : settled(run) });
+  },
+  dropStale: () => {
+    const { run } = get();
+    if (run.stale === undefined) return;
+    const { stale: _stale, ...rest } = run;
+    set({ run: rest });
   },
   runPartial: (partial, seq) => {
     const { run } = get();

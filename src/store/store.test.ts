@@ -380,12 +380,28 @@ describe('runs slice', () => {
     state().runPartial({ progress: 1 });
     expect(state().run).not.toHaveProperty('stale');
     expect(state().run).toMatchObject({ status: 'running', input: 'd' });
-    state().runFailed({ name: 'InferenceError', message: 'boom' }, 'run');
-    expect(state().run).not.toHaveProperty('stale');
+    state().runFinished(['d'], { latencyMs: 1 });
+    const d = state().run;
+    // An error (a Stop ends so too) lets it go.
     state().runStarted('image-classification', 'e', true);
     state().runShown(state().run.seq);
-    state().runFinished(['e'], { latencyMs: 1 });
-    expect(state().run).toEqual({ status: 'done', task: 'image-classification', input: 'e', seq: state().run.seq, output: ['e'], stats: { latencyMs: 1 } });
+    expect(state().run.stale).toBe(d);
+    state().runFailed({ name: 'CancelledError', message: 'Stopped.' }, 'run');
+    expect(state().run).not.toHaveProperty('stale');
+    expect(state().run).toMatchObject({ status: 'error', input: 'e' });
+    // So does its own result, and a stale result that could not be drawn again goes at once, the run going on.
+    state().runStarted('image-classification', 'f', true);
+    state().runFinished(['f'], { latencyMs: 1 });
+    state().runStarted('image-classification', 'g', true);
+    state().runShown(state().run.seq);
+    const seq = state().run.seq;
+    state().dropStale();
+    expect(state().run).toEqual({ status: 'running', task: 'image-classification', input: 'g', seq });
+    state().dropStale();
+    state().runStarted('image-classification', 'h', true);
+    state().runShown(state().run.seq);
+    state().runFinished(['h'], { latencyMs: 1 });
+    expect(state().run).toEqual({ status: 'done', task: 'image-classification', input: 'h', seq: state().run.seq, output: ['h'], stats: { latencyMs: 1 } });
   });
 });
 

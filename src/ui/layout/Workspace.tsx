@@ -59,6 +59,8 @@ function useDropOnError() {
   const [dropped, setDropped] = useState<Dropped>();
   const drop = (what: Dropped['what']) => (error: Error) => {
     const state = useApp.getState();
+    // The last result, drawn stale under a run still going: that run goes on, and its own result replaces it.
+    if (what === 'result' && state.run.status === 'running' && state.run.stale) return state.dropStale();
     if (what === 'result') state.clearRun();
     else state.setInputFor(state.task, undefined);
     setDropped((prev) => ({ what, task: state.task, seq: useApp.getState().run.seq, attempt: (prev?.attempt ?? 0) + 1, reason: error.message.slice(0, 300) }));
@@ -158,17 +160,21 @@ export function Workspace() {
           <RunBar label={view.runLabel} />
         </section>
         <section className="pane output-pane" aria-label="Output" data-testid="output" data-status={status} data-run-seq={s.run.seq} aria-busy={status === 'running'}>
-          <h2 className="pane-title">Output</h2>
+          <div className="pane-head">
+            <h2 className="pane-title">Output</h2>
+            {/* Beside the title, where it moves nothing: the last result stays where it was (see `stale`). */}
+            {runHere && run.status === 'running' && isOneShot(view) && (
+              <span className="muted running-note">
+                <span className="spinner" /> Running…
+              </span>
+            )}
+          </div>
           {runError && <ErrorNotice error={runError} testId="run-error" />}
           {droppedHere?.what === 'result' && <DroppedNotice dropped={droppedHere} />}
-          {runHere && run.status === 'running' && isOneShot(view) && (
-            <p className="muted">
-              <span className="spinner" /> Running…
-            </p>
-          )}
           {view.alwaysShowOutput || (runHere && (run.status === 'running' || run.status === 'done')) ? (
-            // The same element with or without a stale result, so the stale one stays mounted as it was drawn.
-            <div className={stale ? 'stale-output' : 'run-output'} data-stale={stale ? true : undefined}>
+            // The same element with or without a stale result, so the stale one stays mounted as it was drawn. A
+            // stale result is inert: not the current one, so nothing in it can be used or read out meanwhile.
+            <div className={stale ? 'stale-output' : 'run-output'} data-stale={stale ? true : undefined} inert={stale ? true : undefined}>
               <PanelBoundary key={`${s.task}:${drawn.seq}:${attempt}`} onError={dropResult}>
               <Streaming
                 Output={Output}
