@@ -91,6 +91,37 @@ test('runInterleaved: first runs, then app and bare alternate who goes first; ea
   assert.equal('reopened' in app, false);
 });
 
+test('runInterleaved: further loads from the cache alternate the pages that reopened, before the returning runs; the column keeps their median and each', async () => {
+  /** @type {string[]} */
+  const order = [];
+  const page = (/** @type {string} */ name, /** @type {number[]} */ loads, /** @type {boolean} */ reopened = true) => {
+    let loaded = 0;
+    return {
+      cold: { ms: 1 },
+      run: async () => {
+        order.push(`${name}-run`);
+        return { ms: 10 };
+      },
+      finish: async () => {
+        order.push(`${name}-finish`);
+        return { cacheMs: reopened ? loads[loaded++] : undefined, reopened };
+      },
+      ...(reopened ? { reload: async () => (order.push(`${name}-reload`), { ms: loads[loaded++] }) } : {}),
+    };
+  };
+  const { app, bare, raw } = await runInterleaved({ app: page('app', [900, 300, 500]), bare: page('bare', [200, 400, 100]), raw: page('raw', [], false) }, {}, 0, 1, 3);
+  assert.deepEqual(order, [
+    'app-run', 'bare-run', 'raw-run', 'app-finish', 'bare-finish', 'raw-finish',
+    'app-reload', 'bare-reload', 'bare-reload', 'app-reload', 'app-run', 'bare-run',
+  ]);
+  assert.equal(app.cacheLoadMs, 500);
+  assert.deepEqual(app.cacheLoadsMs, [900, 300, 500]);
+  assert.equal(bare.cacheLoadMs, 200);
+  assert.deepEqual(bare.cacheLoadsMs, [200, 400, 100]);
+  assert.equal(raw.cacheLoadMs, undefined);
+  assert.equal('cacheLoadsMs' in raw, false);
+});
+
 test('runInterleaved: a page that did not reopen (the ONNX lab) has no returning runs, and a failed returning run still closes every page', async () => {
   /** @type {string[]} */
   const closed = [];

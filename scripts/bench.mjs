@@ -9,6 +9,7 @@
  *   BENCH_ONLY=stories260K,image-classification  case ids or task names (default: all)
  *   BENCH_RUNS=10      timed runs per case after the first     BENCH_THREADS=2   WASM / native threads
  *   BENCH_RETURN_RUNS  timed runs on the returning visit (the page reloaded, model and V8's code from the cache; default BENCH_RUNS)
+ *   BENCH_CACHE_LOADS=3  loads from the browser cache per browser column (a reload each, app and bare alternated): the median is its cache load
  *   BENCH_NEW_TOKENS=128  new tokens per generation (min = max)
  *   BENCH_DEVICE=webgpu  the browser columns on WebGPU (on a software adapter: outputs compared, not speed)
  *   BENCH_ORDER=bare-first  the bare page alone before the app (default: the app's and the bare page's runs interleaved)
@@ -34,6 +35,7 @@ const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const RETURN_RUNS = Number(process.env.BENCH_RETURN_RUNS ?? RUNS);
+const CACHE_LOADS = Math.max(1, Number(process.env.BENCH_CACHE_LOADS ?? 3));
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const DEVICE = process.env.BENCH_DEVICE === 'webgpu' ? 'webgpu' : 'wasm';
 const OUT = path.resolve(process.env.BENCH_OUT ?? path.join(ROOT, 'bench-results'));
@@ -83,7 +85,7 @@ async function measureCase(browser, c, urls, firstCase) {
       throw error;
     });
     const { raw: rawPage, ...bareRest } = barePage;
-    ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS, RETURN_RUNS));
+    ({ app, bare, raw } = await runInterleaved({ app: appPage, bare: bareRest, ...(rawPage ? { raw: rawPage } : {}) }, c, RUNS, RETURN_RUNS, CACHE_LOADS));
   }
   if (raw) console.log(`  raw loop: ${raw.stepMs?.toFixed(2)} ms per decode step (median); its tokens equal the bare pipeline's: ${raw.sameText === undefined ? 'unknown' : raw.sameText ? 'yes' : 'no'}`);
   if (app && appPage.cold.longTaskCause) app.loadLongTaskCause = appPage.cold.longTaskCause;
@@ -91,7 +93,8 @@ async function measureCase(browser, c, urls, firstCase) {
     if (cause) console.log(`  app, longest main-thread frame during its ${when}: ${cause}`);
   }
   for (const [name, column] of /** @type {const} */ ([['app', app], ['bare page', bare]])) {
-    if (column?.cacheSpans && Object.keys(column.cacheSpans).length > 0) console.log(`  ${name}, load from the cache, worker spans (ms): ${JSON.stringify(column.cacheSpans)}`);
+    if (column?.cacheLoadsMs) console.log(`  ${name}, loads from the cache: ${column.cacheLoadsMs.map((/** @type {number} */ ms) => Math.round(ms)).join(', ')} ms (median ${Math.round(column.cacheLoadMs)})`);
+    if (column?.cacheSpans && Object.keys(column.cacheSpans).length > 0) console.log(`  ${name}, first load from the cache, worker spans (ms): ${JSON.stringify(column.cacheSpans)}`);
     if (column?.sessionMs !== undefined) console.log(`  ${name}: ${column.sessionMs.toFixed(1)} ms of its median run (${column.medianMs?.toFixed(1)} ms) inside session.run`);
     if (column?.returnSessionMs !== undefined) console.log(`  ${name}, returning visit: ${column.returnSessionMs.toFixed(1)} ms of its median run (${column.returnMedianMs?.toFixed(1)} ms) inside session.run`);
   }

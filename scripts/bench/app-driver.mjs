@@ -163,18 +163,21 @@ export async function openApp(browser, c, env, withInitialJs = false) {
       const runLongTaskCause = await longestTaskCause(page, runFrom, runTo);
       const memory = await pageMemory(page);
       const js = initialJs ? await initialJs.total() : undefined;
-      let cacheMs;
-      /** @type {Record<string, number> | undefined} */
-      let cacheSpans;
-      if (!lab) {
-        await page.waitForTimeout(CODE_CACHE_WAIT_MS);
-        await open(page, c, env);
-        cacheMs = (await load(page)).ms;
-        cacheSpans = await loadSpans(page);
-        // A reload may show the last run again, with its number: the next Run is the one after it.
-        seq = Number(await page.getByTestId('output').getAttribute('data-run-seq', { timeout: 1000 }).catch(() => null)) || 0;
-      }
-      return { cacheMs, cacheSpans, memory, runLongTask, runLongTaskCause, initialJs: js, reopened: !lab };
+      const cached = lab ? undefined : await reload();
+      return { cacheMs: cached?.ms, cacheSpans: cached?.spans, memory, runLongTask, runLongTaskCause, initialJs: js, reopened: !lab };
     },
+    /** Another return (the lab has none): reloaded and loaded from the browser cache again; `run` works on it. */
+    ...(lab ? {} : { reload }),
   };
+
+  /** The page reloaded after V8 has had time to write its code cache, and the model loaded from the browser cache. */
+  async function reload() {
+    await page.waitForTimeout(CODE_CACHE_WAIT_MS);
+    await open(page, c, env);
+    const ms = (await load(page)).ms;
+    const spans = await loadSpans(page);
+    // A reload may show the last run again, with its number: the next Run is the one after it.
+    seq = Number(await page.getByTestId('output').getAttribute('data-run-seq', { timeout: 1000 }).catch(() => null)) || 0;
+    return { ms, spans };
+  }
 }
