@@ -23,8 +23,8 @@ export interface RunState {
    */
   before?: RunState;
   /**
-   * A one-shot run shown as running: the result it started over (of the same task), drawn dimmed under "Running…"
-   * until its own result replaces it. The output keeps its place instead of emptying and filling again: no jump
+   * A one-shot run shown as running: the result it started over (of the same task), drawn dimmed and inert, with
+   * "Running…" beside the title, until its own result replaces it. The output keeps its place instead of emptying and filling again: no jump
    * of the page, and no new output drawn in the middle of the model's run (see `runShown`).
    */
   stale?: RunState;
@@ -97,9 +97,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
   },
   dropStale: () => {
     const { run } = get();
-    if (run.stale === undefined) return;
-    const { stale: _stale, ...rest } = run;
-    set({ run: rest });
+    if (run.stale !== undefined) set({ run: settled(run) });
   },
   runPartial: (partial, seq) => {
     const { run } = get();

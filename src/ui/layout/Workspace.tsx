@@ -126,9 +126,12 @@ export function Workspace() {
   // The real status of this task's run, drawn or not: on the output pane for tests and assistive tech.
   const status = s.run.task === s.task ? s.run.status : 'idle';
   const runHere = run.task === s.task;
-  // A one-shot run shown as running draws the result it started over, dimmed, until its own comes (runs-slice.ts).
-  const stale = runHere && run.status === 'running' && run.stale?.task === s.task ? run.stale : undefined;
+  // A one-shot run shown as running draws the result it started over, dimmed, until its own comes (runs-slice.ts
+  // keeps it only then, and only of the run's own task).
+  const stale = runHere ? run.stale : undefined;
   const drawn = stale ?? run;
+  // The run itself is what the output draws, running: its partials stream into it.
+  const drawnRunning = runHere && !stale && run.status === 'running';
   const inputError = runHere && run.status === 'error' && run.errorAt === 'input' ? run.error : undefined;
   const runError = runHere && run.status === 'error' && run.errorAt === 'run' ? run.error : undefined;
   const Output = view.Output;
@@ -178,7 +181,7 @@ export function Workspace() {
               <PanelBoundary key={`${s.task}:${drawn.seq}:${attempt}`} onError={dropResult}>
               <Streaming
                 Output={Output}
-                streams={runHere && !stale && run.status === 'running'}
+                streams={drawnRunning}
                 input={runHere ? drawn.input : input}
                 output={runHere && drawn.status === 'done' ? drawn.output : undefined}
                 {...context}
@@ -186,7 +189,7 @@ export function Workspace() {
                 value={input}
                 onChange={s.setInput}
                 onRun={runTask}
-                running={runHere && !stale && run.status === 'running'}
+                running={drawnRunning}
               />
               </PanelBoundary>
             </div>
