@@ -15,6 +15,21 @@ export function firstLine(/** @type {unknown} */ message) {
 }
 
 /**
+ * What a failed Playwright expect says beyond its first line: where it failed and its Locator, Expected and Received
+ * lines ("expect(locator).toHaveCount(expected) failed" alone does not say which count, or what the page had).
+ * @param {any} error a result's `error` in Playwright's JSON report @returns {string}
+ */
+export function playwrightDetail(error) {
+  if (!error) return '';
+  const lines = plain(String(error.message ?? '')).split('\n').map((l) => l.trim());
+  const said = lines.filter((l) => /^(Locator|Expected|Received)[a-z ]*:/.test(l)).map((l) => l.replace(/\s+/g, ' '));
+  const loc = error.location;
+  const at = loc?.file ? `at ${String(loc.file).replace(/^.*?\/(e2e)\//, '$1/')}:${loc.line}` : '';
+  const text = [at, ...said].filter(Boolean).join('; ');
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+}
+
+/**
  * Failed tests in a Vitest JSON report (`--reporter=json`).
  * @param {any} report @returns {string[]}
  */
@@ -35,7 +50,8 @@ export function vitestFailures(report) {
 }
 
 /**
- * Tests in a Playwright JSON report that failed (or passed only on a retry), with the first line of their error.
+ * Tests in a Playwright JSON report that failed (or passed only on a retry), with the first line of their error, where it
+ * failed and what the expect saw.
  * @param {any} report @returns {string[]}
  */
 export function playwrightFailures(report) {
@@ -48,9 +64,10 @@ export function playwrightFailures(report) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
-        const error = (t.results ?? []).map((/** @type {any} */ r) => r.error?.message).find(Boolean);
+        const error = (t.results ?? []).map((/** @type {any} */ r) => r.error).find((/** @type {any} */ e) => e?.message);
         const where = `${spec.file ?? suite.file}:${spec.line}`;
-        out.push(`${where} › ${[...here, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(error)}`);
+        const detail = playwrightDetail(error);
+        out.push(`${where} › ${[...here, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(error?.message)}${detail ? ` (${detail})` : ''}`);
       }
     }
     for (const child of suite.suites ?? []) walk(child, here);

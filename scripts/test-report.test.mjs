@@ -81,7 +81,7 @@ test('passes', () => {});
   }
 });
 
-test('Playwright JSON: the failing tests, with file:line, their describe titles and first error line', { timeout: 120_000 }, () => {
+test('Playwright JSON: the failing tests, with file:line, their describe titles, first error line and what the expect saw', { timeout: 120_000 }, () => {
   const dir = scratch();
   try {
     // No page is used, so no browser starts; the config only points Playwright at this folder.
@@ -92,14 +92,19 @@ test('Playwright JSON: the failing tests, with file:line, their describe titles 
 test.describe('group', () => { test('inner fails', () => expect(1).toBe(2)); });
 test('top fails', () => { throw new Error('boom'); });
 test('passes', () => {});
+test('length fails', () => {
+  expect([1, 2, 3]).toHaveLength(4);
+});
 `,
     );
     const run = spawnSync('npx', ['playwright', 'test', '--config', 'pw.config.mjs'], { cwd: dir, env: env(), encoding: 'utf8' });
     assert.notEqual(run.status, 0);
     const failures = playwrightFailures(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')));
-    assert.equal(failures.length, 2, run.stdout + run.stderr);
-    assert.match(failures[0], /^a\.spec\.mjs:3 › top fails: Error: boom/);
-    assert.match(failures[1], /^a\.spec\.mjs:2 › group › inner fails: Error: .*expect\(.*toBe/);
+    assert.equal(failures.length, 3, run.stdout + run.stderr);
+    assert.match(failures[0], /^a\.spec\.mjs:3 › top fails: Error: boom \(at .*a\.spec\.mjs:3\)$/);
+    // The line of the expect that failed, and what it expected and received.
+    assert.match(failures[1], /^a\.spec\.mjs:5 › length fails: Error: .*toHaveLength.* \(at .*a\.spec\.mjs:6; Expected length: 4; Received length: 3/);
+    assert.match(failures[2], /^a\.spec\.mjs:2 › group › inner fails: Error: .*expect\(.*toBe.* \(at .*a\.spec\.mjs:2; Expected: 2; Received: 1\)$/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
